@@ -1,0 +1,116 @@
+# mlm — build, test and run. `make run` and `make check` are the two commands README gives;
+# both first run `make deps`, which installs only the Debian packages that are missing.
+
+CC       := gcc
+BUILD    ?= build
+SAN      ?=
+OPT      ?= -O2
+DEB_PACKAGES := gcc make re2c lemon libreadline-dev check pkg-config \
+                libopenblas-dev liblapacke-dev valgrind tmux
+SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+PKGS     := openblas lapacke
+WARN     := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS   := -std=c11 $(OPT) -g $(WARN) -Werror -fno-math-errno $(SAN)
+CPPFLAGS := -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   := -lreadline $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
+
+SRC      := $(sort $(wildcard src/*.c))
+GEN      := $(BUILD)/gen/lexer.c $(BUILD)/gen/parser.c $(BUILD)/gen/prelude.c
+OBJ      := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) \
+            $(patsubst $(BUILD)/gen/%.c,$(BUILD)/obj/gen_%.o,$(GEN))
+LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_OBJ := $(patsubst tests/unit/%.c,$(BUILD)/obj/unit_%.o,$(UNIT_SRC) tests/unit/runner.c)
+
+.PHONY: all deps run check test unit scripts errors asan valgrind clean bench
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/mlm
+
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(BUILD)/mlm
+
+$(BUILD)/gen/lexer.c: grammar/lexer.re $(BUILD)/gen/parser.c Makefile
+	@mkdir -p $(@D)
+	re2c -8 --input-encoding utf8 -W -Werror --no-generation-date --no-version -o $@ $<
+
+# Lemon exits non-zero on grammar conflicts: a conflict fails the build.
+$(BUILD)/gen/parser.c: grammar/parser.y
+	@mkdir -p $(@D)
+	cp grammar/parser.y $(BUILD)/gen/parser.y
+	lemon -q -s -T/usr/share/lemon/lempar.c -d$(BUILD)/gen $(BUILD)/gen/parser.y
+	@rm -f $(BUILD)/gen/parser.out
+
+$(BUILD)/gen/prelude.c: stdlib/prelude.mlm tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh mlm_prelude_source stdlib/prelude.mlm > $@
+
+$(BUILD)/gen/suites.h: $(UNIT_SRC)
+	@mkdir -p $(@D)
+	sed -n 's/^Suite \*\([a-z0-9_]*_suite\)(void).*/X(\1)/p' $(UNIT_SRC) > $@
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/parser.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/gen_%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-unused-variable -Wno-missing-prototypes -Wno-unused-but-set-variable -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/unit_%.o: tests/unit/%.c $(BUILD)/gen/suites.h $(BUILD)/gen/parser.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Wno-missing-prototypes -MMD -MP -c -o $@ $<
+
+$(BUILD)/mlm: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/unit: $(LIB_OBJ) $(UNIT_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
+
+-include $(wildcard $(BUILD)/obj/*.d)
+
+unit: $(BUILD)/unit
+	@$(BUILD)/unit
+
+errors: $(BUILD)/mlm
+	@sh tests/run-errors.sh $(BUILD)/mlm
+
+scripts: $(BUILD)/mlm
+	@$(BUILD)/mlm --check tests/scripts/*.mlm samples/*.mlm samples/exercises/*.mlm
+
+# Everything once, quietly, under AddressSanitizer + UBSan (separate objects in build/asan).
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  build/asan/mlm build/asan/unit >/dev/null
+	@echo "asan+ubsan: unit tests, error tests and scripts"
+	@ASAN_OPTIONS=detect_leaks=1 CK_VERBOSITY=silent build/asan/unit >/tmp/mlm-asan-unit.log 2>&1 \
+	  || { cat /tmp/mlm-asan-unit.log; exit 1; }
+	@ASAN_OPTIONS=detect_leaks=1 sh tests/run-errors.sh build/asan/mlm >/tmp/mlm-asan-errors.log 2>&1 \
+	  || { cat /tmp/mlm-asan-errors.log; exit 1; }
+	@ASAN_OPTIONS=detect_leaks=1 build/asan/mlm --check tests/scripts/*.mlm samples/*.mlm samples/exercises/*.mlm \
+	  >/tmp/mlm-asan-scripts.log 2>&1 || { cat /tmp/mlm-asan-scripts.log; exit 1; }
+	@echo "asan+ubsan: clean"
+
+test: asan errors unit scripts
+
+check: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/unit
+	@$(MAKE) --no-print-directory test
+
+clean:
+	rm -rf build

@@ -1,0 +1,61 @@
+/* builtins.c — loads the pillar tables into a session, finds entries, and the argument
+ * helpers the implementations share. */
+#include "builtins.h"
+
+#include <math.h>
+#include <string.h>
+
+static const BuiltinTable *const tables[] = {
+    &builtins_math, &builtins_array, &builtins_linalg, &builtins_io,
+};
+enum { NTABLES = sizeof tables / sizeof tables[0] };
+
+void builtins_register(Interp *in) {
+    for (int t = 0; t < NTABLES; t++)
+        for (int i = 0; i < tables[t]->count; i++) {
+            const Builtin *b = &tables[t]->entries[i];
+            Value v = {.kind = VAL_BUILTIN, .as.builtin = b};
+            interp_define_builtin(in, b->name, v);
+        }
+}
+
+const Builtin *builtins_find(const char *name) {
+    for (int t = 0; t < NTABLES; t++)
+        for (int i = 0; i < tables[t]->count; i++)
+            if (strcmp(tables[t]->entries[i].name, name) == 0) return &tables[t]->entries[i];
+    return NULL;
+}
+
+const Builtin *builtins_at(int index) {
+    for (int t = 0; t < NTABLES; t++) {
+        if (index < tables[t]->count) return &tables[t]->entries[index];
+        index -= tables[t]->count;
+    }
+    return NULL;
+}
+
+bool builtin_scalar_arg(Interp *in, const CallInfo *ci, const char *name, const Value *argv, int i, double *out) {
+    if (argv[i].kind != VAL_NUM) {
+        char shape[64];
+        if (argv[i].kind == VAL_ARR)
+            return interp_error(in, ci->args[i], "%s: argument %d must be a scalar, got a %s %s", name, i + 1,
+                                value_shape(argv[i], shape, sizeof shape), value_kind_name(argv[i]));
+        return interp_error(in, ci->args[i], "%s: argument %d must be a scalar, got a %s", name, i + 1,
+                            value_kind_name(argv[i]));
+    }
+    *out = argv[i].as.num;
+    return true;
+}
+
+bool builtin_int_arg(Interp *in, const CallInfo *ci, const char *name, const Value *argv, int i,
+                     double lo, double hi, long long *out) {
+    double x;
+    if (!builtin_scalar_arg(in, ci, name, argv, i, &x)) return false;
+    if (isnan(x) || x != floor(x))
+        return interp_error(in, ci->args[i], "%s: argument %d must be a whole number, got %.15g", name, i + 1, x);
+    if (x < lo || x > hi)
+        return interp_error(in, ci->args[i], "%s: argument %d must be between %.15g and %.15g, got %.15g", name,
+                            i + 1, lo, hi, x);
+    *out = (long long)x;
+    return true;
+}

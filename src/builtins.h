@@ -1,0 +1,61 @@
+/* builtins.h — the table that defines every builtin function: its C implementation and
+ * its help text, in one place so `help` cannot drift from behaviour.
+ *
+ * Each pillar has its own file (builtins_math.c, builtins_array.c, builtins_linalg.c, …)
+ * exporting one table; builtins_register() loads them all into a session. A builtin
+ * receives borrowed arguments and, on success, stores a new reference in *out. On failure
+ * it records an error (interp_error) at the call's span or at an argument's span and
+ * returns false. */
+#ifndef MLM_BUILTINS_H
+#define MLM_BUILTINS_H
+
+#include "interp.h"
+
+struct Builtin;
+
+typedef struct CallInfo {
+    Span call;                     /* the whole call: name(...) */
+    const Span *args;              /* span of each argument */
+    const struct Builtin *builtin; /* the table entry being called */
+} CallInfo;
+
+typedef bool (*BuiltinFn)(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out);
+
+typedef struct Builtin {
+    const char *name;
+    int min_args, max_args;   /* max_args -1 = any */
+    BuiltinFn fn;
+    const char *signature;    /* "norm(x, p = 2)" */
+    const char *summary;      /* one line: what it means */
+    const char *example;      /* an expression that runs: "norm([3, 4])" */
+    const char *related;      /* "abs, dot" */
+    const char *pillar;       /* "maths", "arrays", "linear algebra", … */
+    double (*map)(double);    /* for element-wise maths builtins: the scalar function */
+} Builtin;
+
+typedef struct BuiltinTable {
+    const Builtin *entries;
+    int count;
+} BuiltinTable;
+
+/* One per pillar file. */
+extern const BuiltinTable builtins_math;
+extern const BuiltinTable builtins_array;
+extern const BuiltinTable builtins_linalg;
+extern const BuiltinTable builtins_io;
+
+/* Defines every builtin in the session's globals. */
+void builtins_register(Interp *in);
+/* Finds a builtin by name across all tables, or NULL. */
+const Builtin *builtins_find(const char *name);
+/* Iterates all builtins: index from 0 until NULL. */
+const Builtin *builtins_at(int index);
+
+/* Helpers for implementations. */
+/* Scalar argument i or error "NAME: argument i must be a scalar, got a 3×2 matrix". */
+bool builtin_scalar_arg(Interp *in, const CallInfo *ci, const char *name, const Value *argv, int i, double *out);
+/* Integer-valued argument in [lo, hi]. */
+bool builtin_int_arg(Interp *in, const CallInfo *ci, const char *name, const Value *argv, int i,
+                     double lo, double hi, long long *out);
+
+#endif

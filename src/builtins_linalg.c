@@ -1,0 +1,433 @@
+/* builtins_linalg.c — the linear algebra pillar as builtins: thin wrappers that check
+ * argument kinds, call linalg.c (CBLAS/LAPACKE) and turn its errors into positioned ones.
+ *
+ * Functions with several results (eig, svd, qr, pca) return a tuple: `[U, S, V] = svd(A)`
+ * binds the parts, and a tuple printed at the prompt shows each part by name. */
+#include <math.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "linalg.h"
+
+/* Argument i as an array: a scalar becomes a new 1×1 matrix held in *tmp (released by the
+ * caller with array_release; NULL when no temporary was made). */
+static const Array *array_arg(Interp *in, const CallInfo *ci, const Value *argv, int i, Array **tmp) {
+    *tmp = NULL;
+    if (argv[i].kind == VAL_ARR) return argv[i].as.arr;
+    if (argv[i].kind == VAL_NUM) {
+        Array *m = interp_new_matrix(in, ci->args[i], 1, 1);
+        if (!m) return NULL;
+        m->data[0] = argv[i].as.num;
+        *tmp = m;
+        return m;
+    }
+    interp_error(in, ci->args[i], "%s: argument %d must be a number or an array, got a %s", ci->builtin->name,
+                 i + 1, value_kind_name(argv[i]));
+    return NULL;
+}
+
+static bool la_failed(Interp *in, const CallInfo *ci, const LaError *err) {
+    return interp_error(in, ci->call, "%s", err->message);
+}
+
+/* A 1×1 matrix result becomes a scalar. Consumes a. */
+static Value simplify(Array *a) {
+    if (a->len == 1 && a->ndim == 2 && a->rows == 1) {
+        double x = a->data[0];
+        array_release(a);
+        return value_num(x);
+    }
+    return value_arr(a);
+}
+
+typedef LaStatus (*Unary)(MemBudget *, const Array *, Array **, LaError *);
+typedef LaStatus (*Binary)(MemBudget *, const Array *, const Array *, Array **, LaError *);
+
+static bool unary(Interp *in, const CallInfo *ci, const Value *argv, Unary f, Value *out) {
+    Array *tmp, *r = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    LaError err;
+    LaStatus st = f(&in->budget, a, &r, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    *out = value_arr(r);
+    return true;
+}
+
+static bool binary(Interp *in, const CallInfo *ci, const Value *argv, Binary f, Value *out) {
+    Array *ta, *tb, *r = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &ta);
+    if (!a) return false;
+    const Array *b = array_arg(in, ci, argv, 1, &tb);
+    if (!b) { if (ta) array_release(ta); return false; }
+    LaError err;
+    LaStatus st = f(&in->budget, a, b, &r, &err);
+    if (ta) array_release(ta);
+    if (tb) array_release(tb);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    *out = value_arr(r);
+    return true;
+}
+
+static bool fn_dot(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    if (argv[0].kind == VAL_NUM && argv[1].kind == VAL_NUM) { *out = value_num(argv[0].as.num * argv[1].as.num); return true; }
+    Array *ta, *tb;
+    const Array *a = array_arg(in, ci, argv, 0, &ta);
+    if (!a) return false;
+    const Array *b = array_arg(in, ci, argv, 1, &tb);
+    if (!b) { if (ta) array_release(ta); return false; }
+    double d;
+    LaError err;
+    LaStatus st = la_dot(a, b, &d, &err);
+    if (ta) array_release(ta);
+    if (tb) array_release(tb);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    *out = value_num(d);
+    return true;
+}
+
+static bool fn_cross(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return binary(in, ci, argv, la_cross, out);
+}
+
+static bool fn_outer(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return binary(in, ci, argv, la_outer, out);
+}
+
+static bool fn_kron(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return binary(in, ci, argv, la_kron, out);
+}
+
+static bool fn_solve(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return binary(in, ci, argv, la_solve, out);
+}
+
+static bool fn_inv(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    if (argv[0].kind == VAL_NUM) {
+        if (argv[0].as.num == 0) return interp_error(in, ci->call, "inv: 0 has no inverse");
+        *out = value_num(1 / argv[0].as.num);
+        return true;
+    }
+    return unary(in, ci, argv, la_inv, out);
+}
+
+static bool fn_pinv(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return unary(in, ci, argv, la_pinv, out);
+}
+
+static bool fn_transpose(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    if (argv[0].kind == VAL_NUM) { *out = argv[0]; return true; }
+    return unary(in, ci, argv, la_transpose, out);
+}
+
+static bool fn_diag(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return unary(in, ci, argv, la_diag, out);
+}
+
+static bool fn_cholesky(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return unary(in, ci, argv, la_cholesky, out);
+}
+
+static bool fn_cov(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Array *tmp, *r = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    LaError err;
+    LaStatus st = la_cov(&in->budget, a, &r, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    *out = simplify(r);
+    return true;
+}
+
+static bool scalar_result(Interp *in, const CallInfo *ci, const Value *argv,
+                          LaStatus (*f)(MemBudget *, const Array *, double *, LaError *), Value *out) {
+    Array *tmp;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    double d;
+    LaError err;
+    LaStatus st = f(&in->budget, a, &d, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    *out = value_num(d);
+    return true;
+}
+
+static bool fn_det(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return scalar_result(in, ci, argv, la_det, out);
+}
+
+static LaStatus trace_with_budget(MemBudget *budget, const Array *a, double *out, LaError *err) {
+    (void)budget;
+    return la_trace(a, out, err);
+}
+
+static bool fn_trace(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    return scalar_result(in, ci, argv, trace_with_budget, out);
+}
+
+static bool fn_rank(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Array *tmp;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    size_t rank;
+    LaError err;
+    LaStatus st = la_rank(&in->budget, a, &rank, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    *out = value_num((double)rank);
+    return true;
+}
+
+static bool fn_norm(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    double p = 2;
+    if (argc == 2) {
+        if (argv[1].kind == VAL_STR) {
+            const char *s = argv[1].as.str->text;
+            if (strcmp(s, "fro") == 0 || strcmp(s, "F") == 0) p = LA_NORM_FRO;
+            else if (strcmp(s, "inf") == 0) p = INFINITY;
+            else return interp_error(in, ci->args[1], "norm: p must be a number, inf or \"fro\", got \"%s\"", s);
+        } else if (!builtin_scalar_arg(in, ci, "norm", argv, 1, &p)) {
+            return false;
+        }
+    }
+    if (argv[0].kind == VAL_NUM) { *out = value_num(fabs(argv[0].as.num)); return true; }
+    if (argv[0].kind != VAL_ARR)
+        return interp_error(in, ci->args[0], "norm needs a vector or matrix, got a %s", value_kind_name(argv[0]));
+    double d;
+    LaError err;
+    if (la_norm(&in->budget, argv[0].as.arr, p, &d, &err) != LA_OK) return la_failed(in, ci, &err);
+    *out = value_num(d);
+    return true;
+}
+
+static bool fn_eye(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    long long r, c;
+    if (!builtin_int_arg(in, ci, "eye", argv, 0, 0, 1e8, &r)) return false;
+    c = r;
+    if (argc == 2 && !builtin_int_arg(in, ci, "eye", argv, 1, 0, 1e8, &c)) return false;
+    Array *m = NULL;
+    LaError err;
+    if (la_eye(&in->budget, (size_t)r, (size_t)c, &m, &err) != LA_OK) return la_failed(in, ci, &err);
+    *out = value_arr(m);
+    return true;
+}
+
+static bool fn_reshape(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    Array *tmp;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    long long r, c = -1;
+    bool ok = builtin_int_arg(in, ci, "reshape", argv, 1, 0, 9e15, &r) &&
+              (argc < 3 || builtin_int_arg(in, ci, "reshape", argv, 2, 0, 9e15, &c));
+    if (ok && argc == 2) {
+        /* reshape(A, n): a vector of n elements */
+        if ((size_t)r != a->len) {
+            ok = interp_error(in, ci->call, "reshape: cannot make %lld elements from %zu", r, a->len);
+        } else {
+            Array *v = interp_new_vector(in, ci->call, a->len);
+            if (!v) ok = false;
+            else {
+                if (a->len) memcpy(v->data, a->data, a->len * sizeof(double));
+                *out = value_arr(v);
+            }
+        }
+    } else if (ok) {
+        Array *m = NULL;
+        LaError err;
+        if (la_reshape(&in->budget, a, (size_t)r, (size_t)c, &m, &err) != LA_OK) ok = la_failed(in, ci, &err);
+        else *out = value_arr(m);
+    }
+    if (tmp) array_release(tmp);
+    return ok;
+}
+
+/* hstack(a, b, …) / vstack(a, b, …): folds the pairwise stack over the arguments. */
+static bool stack(Interp *in, const CallInfo *ci, int argc, const Value *argv, Binary f, Value *out) {
+    Array *tmp;
+    const Array *first = array_arg(in, ci, argv, 0, &tmp);
+    if (!first) return false;
+    Array *acc = tmp ? tmp : array_retain((Array *)first);
+    for (int i = 1; i < argc; i++) {
+        Array *tb, *r = NULL;
+        const Array *b = array_arg(in, ci, argv, i, &tb);
+        if (!b) { array_release(acc); return false; }
+        LaError err;
+        LaStatus st = f(&in->budget, acc, b, &r, &err);
+        if (tb) array_release(tb);
+        array_release(acc);
+        if (st != LA_OK) return la_failed(in, ci, &err);
+        acc = r;
+    }
+    *out = value_arr(acc);
+    return true;
+}
+
+static bool fn_hstack(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    return stack(in, ci, argc, argv, la_hstack, out);
+}
+
+static bool fn_vstack(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    return stack(in, ci, argc, argv, la_vstack, out);
+}
+
+static const char *const eig_names[] = {"values", "vectors"};
+static const char *const svd_names[] = {"U", "S", "V"};
+static const char *const qr_names[] = {"Q", "R"};
+static const char *const pca_names[] = {"projected", "components", "explained"};
+static const char *const lstsq_names[] = {"x", "rank"};
+
+static Value make_tuple(int count, const char *const *names, Value *items) {
+    Value v;
+    v.kind = VAL_TUPLE;
+    v.as.tuple = tuple_new(count, names, items);
+    return v;
+}
+
+static bool fn_eig(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Array *tmp, *values = NULL, *vectors = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    LaError err;
+    LaStatus st = la_eig(&in->budget, a, &values, &vectors, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    Value items[2] = {value_arr(values), value_arr(vectors)};
+    *out = make_tuple(2, eig_names, items);
+    return true;
+}
+
+static bool fn_eigvals(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Array *tmp, *values = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    LaError err;
+    LaStatus st = la_eigvals(&in->budget, a, &values, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    *out = value_arr(values);
+    return true;
+}
+
+static bool fn_svd(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Array *tmp, *u = NULL, *s = NULL, *v = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    LaError err;
+    LaStatus st = la_svd(&in->budget, a, &u, &s, &v, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    Value items[3] = {value_arr(u), value_arr(s), value_arr(v)};
+    *out = make_tuple(3, svd_names, items);
+    return true;
+}
+
+static bool fn_svdvals(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Array *tmp, *s = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    LaError err;
+    LaStatus st = la_svdvals(&in->budget, a, &s, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    *out = value_arr(s);
+    return true;
+}
+
+static bool fn_qr(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Array *tmp, *q = NULL, *r = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &tmp);
+    if (!a) return false;
+    LaError err;
+    LaStatus st = la_qr(&in->budget, a, &q, &r, &err);
+    if (tmp) array_release(tmp);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    Value items[2] = {value_arr(q), value_arr(r)};
+    *out = make_tuple(2, qr_names, items);
+    return true;
+}
+
+static bool fn_lstsq(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Array *ta, *tb, *x = NULL;
+    const Array *a = array_arg(in, ci, argv, 0, &ta);
+    if (!a) return false;
+    const Array *b = array_arg(in, ci, argv, 1, &tb);
+    if (!b) { if (ta) array_release(ta); return false; }
+    size_t rank = 0;
+    LaError err;
+    LaStatus st = la_lstsq(&in->budget, a, b, &x, &rank, &err);
+    if (ta) array_release(ta);
+    if (tb) array_release(tb);
+    if (st != LA_OK) return la_failed(in, ci, &err);
+    Value items[2] = {value_arr(x), value_num((double)rank)};
+    *out = make_tuple(2, lstsq_names, items);
+    return true;
+}
+
+static bool fn_pca(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    if (argv[0].kind != VAL_ARR || argv[0].as.arr->ndim != 2)
+        return interp_error(in, ci->args[0], "pca: X must be a matrix (rows are samples), got a %s", value_kind_name(argv[0]));
+    long long k;
+    if (!builtin_int_arg(in, ci, "pca", argv, 1, 0, 1e9, &k)) return false;
+    Array *projected = NULL, *components = NULL, *ratio = NULL;
+    LaError err;
+    if (la_pca(&in->budget, argv[0].as.arr, (size_t)k, &projected, &components, &ratio, &err) != LA_OK)
+        return la_failed(in, ci, &err);
+    Value items[3] = {value_arr(projected), value_arr(components), value_arr(ratio)};
+    *out = make_tuple(3, pca_names, items);
+    return true;
+}
+
+static const Builtin entries[] = {
+    {"dot", 2, 2, fn_dot, "dot(x, y)", "the dot product Σ x[i]·y[i] (x · y is the same)", "dot([1, 2, 3], [4, 5, 6])", "outer, cross, norm", "linear algebra", NULL},
+    {"cross", 2, 2, fn_cross, "cross(x, y)", "the cross product of two 3-vectors", "cross([1, 0, 0], [0, 1, 0])", "dot", "linear algebra", NULL},
+    {"outer", 2, 2, fn_outer, "outer(x, y)", "the outer product x yᵀ (a matrix)", "outer([1, 2], [3, 4])", "dot, kron", "linear algebra", NULL},
+    {"norm", 1, 2, fn_norm, "norm(x, p = 2)", "vector p-norm (p = 1, 2, inf, …) or matrix norm (1, 2, inf, \"fro\"); ‖x‖, ||x||_1 are the same", "norm([3, 4])", "dot, abs", "linear algebra", NULL},
+    {"det", 1, 1, fn_det, "det(A)", "the determinant of a square matrix", "det([1, 2; 3, 4])", "inv, rank", "linear algebra", NULL},
+    {"inv", 1, 1, fn_inv, "inv(A)", "the inverse of a square matrix (A⁻¹ is the same); singular matrices are an error", "inv([2, 0; 0, 4])", "solve, pinv, det", "linear algebra", NULL},
+    {"solve", 2, 2, fn_solve, "solve(A, b)", "x with A x = b for square A (A \\ b is the same)", "solve([2, 0; 0, 4], [2, 8])", "inv, lstsq", "linear algebra", NULL},
+    {"pinv", 1, 1, fn_pinv, "pinv(A)", "the Moore–Penrose pseudo-inverse (by SVD)", "pinv([1, 2; 2, 4])", "inv, lstsq, svd", "linear algebra", NULL},
+    {"rank", 1, 1, fn_rank, "rank(A)", "the number of independent rows (by SVD, NumPy's tolerance)", "rank([1, 2; 2, 4])", "svd, det", "linear algebra", NULL},
+    {"trace", 1, 1, fn_trace, "trace(A)", "the sum of the diagonal", "trace([1, 2; 3, 4])", "diag, det", "linear algebra", NULL},
+    {"diag", 1, 1, fn_diag, "diag(x)", "a diagonal matrix from a vector, or the diagonal of a matrix", "diag([1, 2, 3])", "eye, trace", "linear algebra", NULL},
+    {"eye", 1, 2, fn_eye, "eye(n) or eye(rows, cols)", "the identity matrix", "eye(3)", "zeros, diag", "linear algebra", NULL},
+    {"kron", 2, 2, fn_kron, "kron(A, B)", "the Kronecker product", "kron(eye(2), [1, 2; 3, 4])", "outer", "linear algebra", NULL},
+    {"transpose", 1, 1, fn_transpose, "transpose(A)", "rows become columns (Aᵀ, A', A^T are the same)", "transpose([1, 2; 3, 4])", "", "linear algebra", NULL},
+    {"reshape", 2, 3, fn_reshape, "reshape(A, rows, cols) or reshape(A, n)", "the same elements in a new shape, row by row (as NumPy)", "reshape(1:6, 2, 3)", "size, hstack", "linear algebra", NULL},
+    {"hstack", 1, -1, fn_hstack, "hstack(a, b, …)", "side by side (a vector beside a matrix becomes a column)", "hstack([1, 2; 3, 4], [5, 6])", "vstack", "linear algebra", NULL},
+    {"vstack", 1, -1, fn_vstack, "vstack(a, b, …)", "one above the other (vectors are rows)", "vstack([1, 2], [3, 4])", "hstack", "linear algebra", NULL},
+    {"eig", 1, 1, fn_eig, "[values, vectors] = eig(A)", "eigenvalues (ascending) and eigenvectors (columns); symmetric A uses LAPACK dsyevd", "eig([2, 1; 1, 2])", "eigvals, svd, pca", "linear algebra", NULL},
+    {"eigvals", 1, 1, fn_eigvals, "eigvals(A)", "the eigenvalues alone, ascending", "eigvals([2, 1; 1, 2])", "eig", "linear algebra", NULL},
+    {"svd", 1, 1, fn_svd, "[U, S, V] = svd(A)", "thin singular value decomposition A = U diag(S) Vᵀ", "svd([3, 0; 0, 4])", "svdvals, pinv, pca", "linear algebra", NULL},
+    {"svdvals", 1, 1, fn_svdvals, "svdvals(A)", "the singular values alone, descending", "svdvals([3, 0; 0, 4])", "svd", "linear algebra", NULL},
+    {"qr", 1, 1, fn_qr, "[Q, R] = qr(A)", "reduced QR decomposition: Q orthonormal columns, R upper triangular", "qr([1, 2; 3, 4])", "cholesky, svd", "linear algebra", NULL},
+    {"cholesky", 1, 1, fn_cholesky, "cholesky(A)", "lower-triangular L with A = L Lᵀ for symmetric positive definite A", "cholesky([4, 2; 2, 3])", "qr", "linear algebra", NULL},
+    {"lstsq", 2, 2, fn_lstsq, "[x, rank] = lstsq(A, b)", "least-squares solution of A x ≈ b (LAPACK dgelsd)", "lstsq([1, 0; 1, 1; 1, 2], [1, 2, 2])", "solve, pinv", "linear algebra", NULL},
+    {"cov", 1, 1, fn_cov, "cov(X)", "covariance matrix of the columns of X (rows are samples, n − 1 in the denominator)", "cov([1, 2; 2, 4; 3, 7])", "pca, mean", "linear algebra", NULL},
+    {"pca", 2, 2, fn_pca, "[projected, components, explained] = pca(X, k)", "principal component analysis: X projected on its k main directions, the directions (rows), the explained variance ratio", "pca([1, 2; 2, 4.1; 3, 6.2; 4, 7.9], 1)", "svd, cov, eig", "linear algebra", NULL},
+};
+
+const BuiltinTable builtins_linalg = {entries, sizeof entries / sizeof entries[0]};

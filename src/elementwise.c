@@ -1,0 +1,215 @@
+/* elementwise.c — broadcasting element-wise operations (the scalar reference kernels). */
+#include "elementwise.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ast.h"
+
+static const char *op_symbol(int op) {
+    switch (op) {
+    case OP_ADD: return "+"; case OP_SUB: return "-"; case OP_MUL: return "*";
+    case OP_DIV: return "/"; case OP_POW: return "^"; case OP_MOD: return "%";
+    case OP_EQ: return "=="; case OP_NE: return "!="; case OP_LT: return "<";
+    case OP_LE: return "<="; case OP_GT: return ">"; case OP_GE: return ">=";
+    default: return "?";
+    }
+}
+
+static double floor_mod(double x, double y) {
+    double r = fmod(x, y);
+    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+    return r;
+}
+
+double ew_apply(int op, double x, double y) {
+    switch (op) {
+    case OP_ADD: return x + y;
+    case OP_SUB: return x - y;
+    case OP_MUL: return x * y;
+    case OP_DIV: return x / y;
+    case OP_POW: return pow(x, y);
+    case OP_MOD: return floor_mod(x, y);
+    case OP_EQ: return x == y;
+    case OP_NE: return x != y;
+    case OP_LT: return x < y;
+    case OP_LE: return x <= y;
+    case OP_GT: return x > y;
+    case OP_GE: return x >= y;
+    default: return NAN;
+    }
+}
+
+bool ew_close(double x, double y, double rel, double abs_tol) {
+    if (x == y) return true;
+    if (isnan(x) || isnan(y)) return false;
+    if (isinf(x) || isinf(y)) return false;
+    double diff = fabs(x - y);
+    double scale = fmax(fabs(x), fabs(y));
+    return diff <= fmax(rel * scale, abs_tol);
+}
+
+/* Shape of a value as (ndim, rows, cols); scalars are (0, 1, 1). */
+static void shape_of(Value v, int *ndim, size_t *rows, size_t *cols) {
+    if (v.kind == VAL_ARR) {
+        *ndim = v.as.arr->ndim;
+        *rows = v.as.arr->rows;
+        *cols = v.as.arr->cols;
+    } else {
+        *ndim = 0;
+        *rows = 1;
+        *cols = 1;
+    }
+}
+
+static bool dim_match(size_t x, size_t y, size_t *out) {
+    if (x == y) { *out = x; return true; }
+    if (x == 1) { *out = y; return true; }
+    if (y == 1) { *out = x; return true; }
+    return false;
+}
+
+bool ew_broadcast_shape(Value a, Value b, int *ndim, size_t *rows, size_t *cols) {
+    int na, nb;
+    size_t ra, ca, rb, cb;
+    shape_of(a, &na, &ra, &ca);
+    shape_of(b, &nb, &rb, &cb);
+    *ndim = na > nb ? na : nb;
+    if (!dim_match(ca, cb, cols)) return false;
+    if (!dim_match(ra, rb, rows)) return false;
+    return true;
+}
+
+/* The binary loop: contiguous fast paths first, a general strided loop after. */
+static void binary_loop(int op, const double *x, size_t xr, size_t xc, const double *y,
+                        size_t yr, size_t yc, double *z, size_t rows, size_t cols) {
+    size_t n = rows * cols;
+    if (xr == rows && xc == cols && yr == rows && yc == cols) {
+        switch (op) {
+        case OP_ADD: for (size_t i = 0; i < n; i++) z[i] = x[i] + y[i]; return;
+        case OP_SUB: for (size_t i = 0; i < n; i++) z[i] = x[i] - y[i]; return;
+        case OP_MUL: for (size_t i = 0; i < n; i++) z[i] = x[i] * y[i]; return;
+        case OP_DIV: for (size_t i = 0; i < n; i++) z[i] = x[i] / y[i]; return;
+        default: for (size_t i = 0; i < n; i++) z[i] = ew_apply(op, x[i], y[i]); return;
+        }
+    }
+    if (yr == 1 && yc == 1 && xr == rows && xc == cols) {
+        double s = y[0];
+        switch (op) {
+        case OP_ADD: for (size_t i = 0; i < n; i++) z[i] = x[i] + s; return;
+        case OP_SUB: for (size_t i = 0; i < n; i++) z[i] = x[i] - s; return;
+        case OP_MUL: for (size_t i = 0; i < n; i++) z[i] = x[i] * s; return;
+        case OP_DIV: for (size_t i = 0; i < n; i++) z[i] = x[i] / s; return;
+        default: for (size_t i = 0; i < n; i++) z[i] = ew_apply(op, x[i], s); return;
+        }
+    }
+    if (xr == 1 && xc == 1 && yr == rows && yc == cols) {
+        double s = x[0];
+        switch (op) {
+        case OP_ADD: for (size_t i = 0; i < n; i++) z[i] = s + y[i]; return;
+        case OP_SUB: for (size_t i = 0; i < n; i++) z[i] = s - y[i]; return;
+        case OP_MUL: for (size_t i = 0; i < n; i++) z[i] = s * y[i]; return;
+        case OP_DIV: for (size_t i = 0; i < n; i++) z[i] = s / y[i]; return;
+        default: for (size_t i = 0; i < n; i++) z[i] = ew_apply(op, s, y[i]); return;
+        }
+    }
+    size_t xrs = xr == 1 ? 0 : xc, xcs = xc == 1 ? 0 : 1;
+    size_t yrs = yr == 1 ? 0 : yc, ycs = yc == 1 ? 0 : 1;
+    for (size_t r = 0; r < rows; r++) {
+        const double *xrow = x + r * xrs, *yrow = y + r * yrs;
+        double *zrow = z + r * cols;
+        for (size_t c = 0; c < cols; c++) zrow[c] = ew_apply(op, xrow[c * xcs], yrow[c * ycs]);
+    }
+}
+
+bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
+    if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
+        *out = value_num(ew_apply(op, a.as.num, b.as.num));
+        return true;
+    }
+    if ((a.kind != VAL_NUM && a.kind != VAL_ARR) || (b.kind != VAL_NUM && b.kind != VAL_ARR)) {
+        Value bad = (a.kind != VAL_NUM && a.kind != VAL_ARR) ? a : b;
+        return interp_error(in, span, "'%s' needs numbers, got a %s", op_symbol(op), value_kind_name(bad));
+    }
+    int ndim;
+    size_t rows, cols;
+    if (!ew_broadcast_shape(a, b, &ndim, &rows, &cols)) {
+        char sa[64], sb[64];
+        return interp_error(in, span, "shapes %s and %s do not match for '%s'",
+                            value_shape(a, sa, sizeof sa), value_shape(b, sb, sizeof sb), op_symbol(op));
+    }
+    /* Two vectors of different lengths (one of length 1) stay a vector. */
+    Array *z = interp_new_array(in, span, ndim, rows, cols);
+    if (!z) return false;
+    int nx, ny;
+    size_t xr, xc, yr, yc;
+    shape_of(a, &nx, &xr, &xc);
+    shape_of(b, &ny, &yr, &yc);
+    const double *x = a.kind == VAL_ARR ? a.as.arr->data : &a.as.num;
+    const double *y = b.kind == VAL_ARR ? b.as.arr->data : &b.as.num;
+    if (z->len > 0) binary_loop(op, x, xr, xc, y, yr, yc, z->data, rows, cols);
+    *out = value_arr(z);
+    return true;
+}
+
+bool ew_binary_fn(Interp *in, double (*f)(double, double), const char *name, Value a, Value b,
+                  Span span, Value *out) {
+    if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
+        *out = value_num(f(a.as.num, b.as.num));
+        return true;
+    }
+    if ((a.kind != VAL_NUM && a.kind != VAL_ARR) || (b.kind != VAL_NUM && b.kind != VAL_ARR)) {
+        Value bad = (a.kind != VAL_NUM && a.kind != VAL_ARR) ? a : b;
+        return interp_error(in, span, "%s needs numbers, got a %s", name, value_kind_name(bad));
+    }
+    int ndim;
+    size_t rows, cols;
+    if (!ew_broadcast_shape(a, b, &ndim, &rows, &cols)) {
+        char sa[64], sb[64];
+        return interp_error(in, span, "%s: shapes %s and %s do not match", name,
+                            value_shape(a, sa, sizeof sa), value_shape(b, sb, sizeof sb));
+    }
+    Array *z = interp_new_array(in, span, ndim, rows, cols);
+    if (!z) return false;
+    int nx, ny;
+    size_t xr, xc, yr, yc;
+    shape_of(a, &nx, &xr, &xc);
+    shape_of(b, &ny, &yr, &yc);
+    const double *x = a.kind == VAL_ARR ? a.as.arr->data : &a.as.num;
+    const double *y = b.kind == VAL_ARR ? b.as.arr->data : &b.as.num;
+    size_t xrs = xr == 1 ? 0 : xc, xcs = xc == 1 ? 0 : 1;
+    size_t yrs = yr == 1 ? 0 : yc, ycs = yc == 1 ? 0 : 1;
+    for (size_t r = 0; r < rows; r++)
+        for (size_t c = 0; c < cols; c++)
+            z->data[r * cols + c] = f(x[r * xrs + c * xcs], y[r * yrs + c * ycs]);
+    *out = value_arr(z);
+    return true;
+}
+
+double ew_sum(const double *x, size_t n) {
+    if (n <= 128) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        size_t i = 0;
+        for (; i + 4 <= n; i += 4) { s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]; }
+        for (; i < n; i++) s0 += x[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+    size_t half = n / 2;
+    half -= half % 8;
+    return ew_sum(x, half) + ew_sum(x + half, n - half);
+}
+
+bool ew_map(Interp *in, double (*f)(double), Value a, Span span, Value *out) {
+    if (a.kind == VAL_NUM) {
+        *out = value_num(f(a.as.num));
+        return true;
+    }
+    if (a.kind != VAL_ARR)
+        return interp_error(in, span, "expected a number or an array, got a %s", value_kind_name(a));
+    const Array *x = a.as.arr;
+    Array *z = interp_new_array(in, span, x->ndim, x->rows, x->cols);
+    if (!z) return false;
+    for (size_t i = 0; i < x->len; i++) z->data[i] = f(x->data[i]);
+    *out = value_arr(z);
+    return true;
+}

@@ -1,0 +1,36 @@
+/* elementwise.h — element-wise arithmetic, comparison and maths functions over scalars
+ * and arrays with NumPy broadcasting (a vector broadcasts as a row over a matrix's rows).
+ *
+ * The scalar kernels here are the reference implementation: a faster (SIMD, fused)
+ * engine must agree with them. All functions take borrowed operands and store a new
+ * reference in *out; on failure they record an error at `span` and return false. */
+#ifndef MLM_ELEMENTWISE_H
+#define MLM_ELEMENTWISE_H
+
+#include "interp.h"
+
+/* The scalar meaning of a binary operator (OP_ADD … OP_MOD, OP_EQ … OP_GE). */
+double ew_apply(int op, double x, double y);
+
+/* a op b element-wise with broadcasting; op is OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW,
+ * OP_MOD or a comparison OP_EQ … OP_GE (results 1/0). Shape errors name both shapes:
+ * "shapes 2 and 3 do not match for +". */
+bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out);
+
+/* f applied to every element (scalar → scalar, array → same-shape array). */
+bool ew_map(Interp *in, double (*f)(double), Value a, Span span, Value *out);
+
+/* f(a, b) element-wise with broadcasting (atan2, min, max …). */
+bool ew_binary_fn(Interp *in, double (*f)(double, double), const char *name, Value a, Value b,
+                  Span span, Value *out);
+
+/* Sum of n doubles by pairwise summation (error grows as O(log n), as NumPy's does). */
+double ew_sum(const double *x, size_t n);
+
+/* The shape broadcasting a and b gives: returns false if incompatible. ndim 0 = scalar. */
+bool ew_broadcast_shape(Value a, Value b, int *ndim, size_t *rows, size_t *cols);
+
+/* Approximate equality used by ≈ and `check a ≈ b`: |x − y| ≤ max(rel·max(|x|,|y|), abs). */
+bool ew_close(double x, double y, double rel, double abs_tol);
+
+#endif

@@ -1,0 +1,1328 @@
+/* eval.c — evaluates resolved expressions and statements.
+ *
+ * Scalars take a fast path everywhere (no allocation); arrays go through the element-wise
+ * engine (elementwise.c) and linear algebra (linalg.c). Errors are recorded in
+ * in->error with the span of the operator, operand or call at fault, and every path that
+ * fails releases the values it holds before returning false. */
+#include "eval.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "commands.h"
+#include "elementwise.h"
+#include "func.h"
+#include "linalg.h"
+#include "print.h"
+#include "prob.h"
+#include "resolve.h"
+
+enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
+
+/* {===================== helpers */
+
+static bool la_fail(Interp *in, Span span, LaStatus st, const LaError *err) {
+    (void)st;
+    return interp_error(in, span, "%s", err->message);
+}
+
+bool eval_truth(Interp *in, Value v, Span span, bool *out) {
+    if (v.kind == VAL_NUM) {
+        if (isnan(v.as.num)) return interp_error(in, span, "condition is nan");
+        *out = v.as.num != 0;
+        return true;
+    }
+    if (v.kind == VAL_ARR) {
+        const Array *a = v.as.arr;
+        bool all = a->len > 0;
+        for (size_t i = 0; i < a->len; i++) {
+            if (isnan(a->data[i])) return interp_error(in, span, "condition contains nan");
+            if (a->data[i] == 0) all = false;
+        }
+        *out = all;
+        return true;
+    }
+    return interp_error(in, span, "a condition must be a number, got a %s", value_kind_name(v));
+}
+
+/* A scalar that must be a whole number (an index, a count, a Σ bound). */
+static bool whole_number(Interp *in, Value v, Span span, const char *what, double *out) {
+    if (v.kind != VAL_NUM) {
+        char shape[64];
+        return interp_error(in, span, "%s must be a scalar, got a %s %s", what,
+                            value_shape(v, shape, sizeof shape), value_kind_name(v));
+    }
+    double x = v.as.num;
+    if (isnan(x)) return interp_error(in, span, "%s is nan", what);
+    if (x != floor(x) || isinf(x))
+        return interp_error(in, span, "%s must be a whole number, got %.15g", what, x);
+    *out = x;
+    return true;
+}
+
+/* }===================== */
+
+/* {===================== ranges */
+
+/* Number of elements of start:step:stop, or -1 for a zero/NaN step. */
+static double range_count(double start, double step, double stop) {
+    if (step == 0 || isnan(step) || isnan(start) || isnan(stop)) return -1;
+    double n = floor((stop - start) / step * (1 + 1e-12) + 1e-10) + 1;
+    return n < 0 ? 0 : n;
+}
+
+static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, double *step,
+                              double *stop) {
+    Value a, b, c = value_num(1);
+    if (!eval_expr(in, fr, n->a, &a)) return false;
+    if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
+    if (n->c && !eval_expr(in, fr, n->c, &c)) { value_release(a); value_release(b); return false; }
+    bool ok = true;
+    if (a.kind != VAL_NUM) ok = interp_error(in, n->a->span, "a range's start must be a scalar, got a %s", value_kind_name(a));
+    else if (b.kind != VAL_NUM) ok = interp_error(in, n->b->span, "a range's end must be a scalar, got a %s", value_kind_name(b));
+    else if (c.kind != VAL_NUM) ok = interp_error(in, n->c->span, "a range's step must be a scalar, got a %s", value_kind_name(c));
+    if (ok) {
+        *start = a.as.num;
+        *stop = b.as.num;
+        *step = c.as.num;
+        if (*step == 0 || isnan(*step)) ok = interp_error(in, n->span, "a range's step cannot be %s", isnan(*step) ? "nan" : "0");
+        else if (isnan(*start) || isnan(*stop) || isinf(*start) || isinf(*stop))
+            ok = interp_error(in, n->span, "a range's ends must be finite numbers");
+    }
+    value_release(a);
+    value_release(b);
+    value_release(c);
+    return ok;
+}
+
+static bool make_range(Interp *in, Span span, double start, double step, double stop, Value *out) {
+    double count = range_count(start, step, stop);
+    if (count > 1e15) return interp_error(in, span, "range %.15g:%.15g has too many elements", start, stop);
+    Array *v = interp_new_vector(in, span, (size_t)count);
+    if (!v) return false;
+    for (size_t i = 0; i < v->len; i++) v->data[i] = start + (double)i * step;
+    *out = value_arr(v);
+    return true;
+}
+
+/* }===================== */
+
+/* {===================== literals */
+
+/* [a, b, c]: scalars make a vector; equal-length vectors make the rows of a matrix. */
+static bool eval_vector_literal(Interp *in, Frame *fr, Node *n, Value *out) {
+    int count = n->nlist;
+    if (count == 0) {
+        Array *v = interp_new_vector(in, n->span, 0);
+        if (!v) return false;
+        *out = value_arr(v);
+        return true;
+    }
+    Value small[SMALL_ARGS];
+    Value *items = count <= SMALL_ARGS ? small : malloc((size_t)count * sizeof *items);
+    if (!items) return interp_error(in, n->span, "out of memory");
+    int done = 0;
+    bool ok = true;
+    bool all_scalars = true, all_vectors = true;
+    for (; done < count; done++) {
+        if (!eval_expr(in, fr, n->list[done], &items[done])) { ok = false; break; }
+        Value v = items[done];
+        if (v.kind != VAL_NUM) all_scalars = false;
+        if (!(v.kind == VAL_ARR && v.as.arr->ndim == 1)) all_vectors = false;
+        if (v.kind != VAL_NUM && v.kind != VAL_ARR) {
+            ok = interp_error(in, n->list[done]->span, "a %s cannot be an element of an array", value_kind_name(v));
+            done++;
+            break;
+        }
+    }
+    if (ok && all_scalars) {
+        Array *v = interp_new_vector(in, n->span, (size_t)count);
+        if (!v) ok = false;
+        else {
+            for (int i = 0; i < count; i++) v->data[i] = items[i].as.num;
+            *out = value_arr(v);
+        }
+    } else if (ok && all_vectors) {
+        size_t cols = items[0].as.arr->len;
+        for (int i = 1; i < count && ok; i++)
+            if (items[i].as.arr->len != cols)
+                ok = interp_error(in, n->list[i]->span, "rows of a matrix must have the same length: row 1 has %zu, row %d has %zu",
+                                  cols, i + 1, items[i].as.arr->len);
+        if (ok) {
+            Array *m = interp_new_matrix(in, n->span, (size_t)count, cols);
+            if (!m) ok = false;
+            else {
+                for (int i = 0; i < count; i++)
+                    if (cols) memcpy(m->data + (size_t)i * cols, items[i].as.arr->data, cols * sizeof(double));
+                *out = value_arr(m);
+            }
+        }
+    } else if (ok) {
+        /* Mixed scalars and vectors: concatenate into one vector. */
+        size_t total = 0;
+        for (int i = 0; i < count && ok; i++) {
+            Value v = items[i];
+            if (v.kind == VAL_ARR && v.as.arr->ndim == 2)
+                ok = interp_error(in, n->list[i]->span, "a matrix cannot be an element of [ , ]; use [A; B] rows or hstack");
+            else total += v.kind == VAL_NUM ? 1 : v.as.arr->len;
+        }
+        if (ok) {
+            Array *v = interp_new_vector(in, n->span, total);
+            if (!v) ok = false;
+            else {
+                size_t k = 0;
+                for (int i = 0; i < count; i++) {
+                    if (items[i].kind == VAL_NUM) v->data[k++] = items[i].as.num;
+                    else {
+                        const Array *x = items[i].as.arr;
+                        if (x->len) memcpy(v->data + k, x->data, x->len * sizeof(double));
+                        k += x->len;
+                    }
+                }
+                *out = value_arr(v);
+            }
+        }
+    }
+    for (int i = 0; i < done; i++) value_release(items[i]);
+    if (items != small) free(items);
+    return ok;
+}
+
+/* [1, 2; 3, 4]: each row is the concatenation of its elements; rows must match. */
+static bool eval_matrix_literal(Interp *in, Frame *fr, Node *n, Value *out) {
+    int nrows = n->nlist;
+    Value *rows = calloc((size_t)nrows, sizeof *rows);
+    if (!rows) return interp_error(in, n->span, "out of memory");
+    bool ok = true;
+    int done = 0;
+    size_t cols = 0;
+    for (; done < nrows && ok; done++) {
+        Node *row = n->list[done];
+        if (!eval_vector_literal(in, fr, row, &rows[done])) { ok = false; break; }
+        Value v = rows[done];
+        size_t len = v.kind == VAL_ARR ? v.as.arr->len : 1;
+        if (v.kind == VAL_ARR && v.as.arr->ndim == 2) {
+            ok = interp_error(in, row->span, "row %d of the matrix is itself a matrix", done + 1);
+        } else if (done == 0) {
+            cols = len;
+        } else if (len != cols) {
+            ok = interp_error(in, row->list[0]->span, "rows of a matrix must have the same length: row 1 has %zu, row %d has %zu",
+                              cols, done + 1, len);
+        }
+    }
+    if (ok) {
+        Array *m = interp_new_matrix(in, n->span, (size_t)nrows, cols);
+        if (!m) ok = false;
+        else {
+            for (int i = 0; i < nrows; i++)
+                if (cols) memcpy(m->data + (size_t)i * cols, rows[i].as.arr->data, cols * sizeof(double));
+            *out = value_arr(m);
+        }
+    }
+    for (int i = 0; i < done; i++) value_release(rows[i]);
+    free(rows);
+    return ok;
+}
+
+/* }===================== */
+
+/* {===================== indexing */
+
+/* One index position resolved against a dimension of length len: either a single
+ * position (is_scalar) or a list of positions (0-based). */
+typedef struct IndexSel {
+    bool is_scalar;
+    bool all;
+    size_t pos;        /* scalar */
+    size_t *list;      /* owned (malloc) unless all/scalar */
+    size_t count;
+} IndexSel;
+
+static void sel_free(IndexSel *s) { free(s->list); s->list = NULL; }
+
+static bool check_position(Interp *in, Span span, double x, size_t len, size_t *pos) {
+    if (isnan(x)) return interp_error(in, span, "index is nan");
+    if (x != floor(x)) return interp_error(in, span, "index %.15g is not a whole number", x);
+    if (x < 1 || x > (double)len) {
+        if (len == 0) return interp_error(in, span, "index %.15g is out of range: the dimension is empty", x);
+        return interp_error(in, span, "index %.15g is out of range 1..%zu", x, len);
+    }
+    *pos = (size_t)x - 1;
+    return true;
+}
+
+static bool eval_selector(Interp *in, Frame *fr, Node *idx, size_t len, IndexSel *sel) {
+    memset(sel, 0, sizeof *sel);
+    if (idx->kind == N_ALL) {
+        sel->all = true;
+        sel->count = len;
+        return true;
+    }
+    double saved_end = fr->end_value;
+    bool saved_has = fr->has_end;
+    fr->end_value = (double)len;
+    fr->has_end = true;
+    Value v;
+    bool ok = eval_expr(in, fr, idx, &v);
+    fr->end_value = saved_end;
+    fr->has_end = saved_has;
+    if (!ok) return false;
+    if (v.kind == VAL_NUM) {
+        sel->is_scalar = true;
+        sel->count = 1;
+        ok = check_position(in, idx->span, v.as.num, len, &sel->pos);
+    } else if (v.kind == VAL_ARR && v.as.arr->ndim == 1) {
+        const Array *a = v.as.arr;
+        sel->count = a->len;
+        sel->list = malloc((a->len ? a->len : 1) * sizeof *sel->list);
+        if (!sel->list) ok = interp_error(in, idx->span, "out of memory");
+        for (size_t i = 0; ok && i < a->len; i++) ok = check_position(in, idx->span, a->data[i], len, &sel->list[i]);
+        if (!ok) sel_free(sel);
+    } else {
+        ok = interp_error(in, idx->span, "an index must be a whole number or a vector of them, got a %s", value_kind_name(v));
+    }
+    value_release(v);
+    return ok;
+}
+
+static size_t sel_at(const IndexSel *s, size_t i) {
+    if (s->is_scalar) return s->pos;
+    if (s->all) return i;
+    return s->list[i];
+}
+
+static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
+    Value base;
+    if (!eval_expr(in, fr, n->a, &base)) return false;
+    bool ok = true;
+    if (base.kind == VAL_STR) {
+        value_release(base);
+        return interp_error(in, n->span, "strings cannot be indexed");
+    }
+    if (base.kind == VAL_NUM) {
+        /* A scalar indexes like a 1-element vector: x[1] is x. */
+        Array *one = interp_new_vector(in, n->span, 1);
+        if (!one) { value_release(base); return false; }
+        one->data[0] = base.as.num;
+        base = value_arr(one);
+    }
+    if (base.kind != VAL_ARR) {
+        char what[32];
+        snprintf(what, sizeof what, "%s", value_kind_name(base));
+        value_release(base);
+        return interp_error(in, n->a->span, "a %s cannot be indexed", what);
+    }
+    const Array *a = base.as.arr;
+    if (a->ndim == 1) {
+        if (n->nlist != 1) {
+            value_release(base);
+            return interp_error(in, n->span, "a vector takes one index, got %d", n->nlist);
+        }
+        IndexSel s;
+        if (!eval_selector(in, fr, n->list[0], a->len, &s)) { value_release(base); return false; }
+        if (s.is_scalar) {
+            *out = value_num(a->data[s.pos]);
+        } else {
+            Array *r = interp_new_vector(in, n->span, s.count);
+            if (!r) ok = false;
+            else {
+                for (size_t i = 0; i < s.count; i++) r->data[i] = a->data[sel_at(&s, i)];
+                *out = value_arr(r);
+            }
+        }
+        sel_free(&s);
+        value_release(base);
+        return ok;
+    }
+    /* matrix */
+    if (n->nlist == 1) {
+        /* X[i] is row i (as in NumPy), X[I] the rows I */
+        IndexSel s;
+        if (!eval_selector(in, fr, n->list[0], a->rows, &s)) { value_release(base); return false; }
+        Array *r = s.is_scalar ? interp_new_vector(in, n->span, a->cols)
+                               : interp_new_matrix(in, n->span, s.count, a->cols);
+        if (!r) ok = false;
+        else {
+            for (size_t i = 0; i < s.count; i++)
+                if (a->cols) memcpy(r->data + i * a->cols, a->data + sel_at(&s, i) * a->cols, a->cols * sizeof(double));
+            *out = value_arr(r);
+        }
+        sel_free(&s);
+        value_release(base);
+        return ok;
+    }
+    if (n->nlist != 2) {
+        value_release(base);
+        return interp_error(in, n->span, "a matrix takes one or two indices, got %d", n->nlist);
+    }
+    IndexSel rs, cs;
+    if (!eval_selector(in, fr, n->list[0], a->rows, &rs)) { value_release(base); return false; }
+    if (!eval_selector(in, fr, n->list[1], a->cols, &cs)) { sel_free(&rs); value_release(base); return false; }
+    if (rs.is_scalar && cs.is_scalar) {
+        *out = value_num(a->data[rs.pos * a->cols + cs.pos]);
+    } else {
+        Array *r;
+        if (rs.is_scalar) r = interp_new_vector(in, n->span, cs.count);
+        else if (cs.is_scalar) r = interp_new_vector(in, n->span, rs.count);
+        else r = interp_new_matrix(in, n->span, rs.count, cs.count);
+        if (!r) ok = false;
+        else {
+            size_t k = 0;
+            for (size_t i = 0; i < rs.count; i++) {
+                const double *row = a->data + sel_at(&rs, i) * a->cols;
+                for (size_t j = 0; j < cs.count; j++) r->data[k++] = row[sel_at(&cs, j)];
+            }
+            *out = value_arr(r);
+        }
+    }
+    sel_free(&rs);
+    sel_free(&cs);
+    value_release(base);
+    return ok;
+}
+
+/* name[i] = v, name[i, j] = v, name[i, :] = v … Copy-on-write: a shared array is copied
+ * before it is changed, so other names holding it keep their value. */
+static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
+    Node *target = s->a;
+    Node *name = target->a;
+    Value *slot = name->kind == N_LOCAL ? &fr->slots[name->slot] : &in->globals[name->slot].value;
+    if (slot->kind == VAL_NIL) {
+        const char *hint = interp_suggest(in, name->name);
+        if (hint) return interp_error(in, name->span, "unknown name '%s' (did you mean '%s'?)", name->name, hint);
+        return interp_error(in, name->span, "unknown name '%s'", name->name);
+    }
+    if (slot->kind == VAL_NUM) {
+        Array *one = interp_new_vector(in, name->span, 1);
+        if (!one) return false;
+        one->data[0] = slot->as.num;
+        value_replace(slot, value_arr(one));
+    }
+    if (slot->kind != VAL_ARR)
+        return interp_error(in, name->span, "'%s' is a %s, not an array", name->name, value_kind_name(*slot));
+    Value v;
+    if (!eval_expr(in, fr, s->b, &v)) return false;
+    /* evaluating the value may have rebound the slot (globals may move): look again */
+    slot = name->kind == N_LOCAL ? &fr->slots[name->slot] : &in->globals[name->slot].value;
+    if (slot->kind != VAL_ARR) { value_release(v); return interp_error(in, name->span, "'%s' changed while assigning", name->name); }
+    if (v.kind != VAL_NUM && v.kind != VAL_ARR) {
+        value_release(v);
+        return interp_error(in, s->b->span, "cannot store a %s in an array", value_kind_name(v));
+    }
+    Array *a = slot->as.arr;
+    IndexSel rs = {0}, cs = {0};
+    bool ok = true;
+    size_t rows_sel, cols_sel;
+    bool matrix = a->ndim == 2 && target->nlist == 2;
+    if (a->ndim == 1 || target->nlist == 1) {
+        if (target->nlist != 1) { value_release(v); return interp_error(in, target->span, "a vector takes one index, got %d", target->nlist); }
+        if (a->ndim == 1) {
+            ok = eval_selector(in, fr, target->list[0], a->len, &cs);
+            rs.is_scalar = true; rs.count = 1; rs.pos = 0;
+        } else {
+            ok = eval_selector(in, fr, target->list[0], a->rows, &rs);
+            cs.all = true; cs.count = a->cols;
+        }
+    } else if (matrix) {
+        ok = eval_selector(in, fr, target->list[0], a->rows, &rs) &&
+             eval_selector(in, fr, target->list[1], a->cols, &cs);
+    } else {
+        ok = interp_error(in, target->span, "a matrix takes one or two indices, got %d", target->nlist);
+    }
+    if (!ok) { sel_free(&rs); sel_free(&cs); value_release(v); return false; }
+    rows_sel = rs.count;
+    cols_sel = cs.count;
+    size_t count = rows_sel * cols_sel;
+    if (v.kind == VAL_ARR && v.as.arr->len != count) {
+        char shape[64];
+        ok = interp_error(in, s->b->span, "cannot store %s values into %zu selected places",
+                          value_shape(v, shape, sizeof shape), count);
+    }
+    AllocStatus st;
+    if (ok && !array_make_unique(&in->budget, &slot->as.arr, &st)) ok = interp_alloc_error(in, s->span, st, a->rows, a->cols);
+    if (ok) {
+        a = slot->as.arr;
+        size_t k = 0;
+        for (size_t i = 0; i < rows_sel; i++)
+            for (size_t j = 0; j < cols_sel; j++, k++) {
+                double x = v.kind == VAL_NUM ? v.as.num : v.as.arr->data[k];
+                a->data[sel_at(&rs, i) * a->cols + sel_at(&cs, j)] = x;
+            }
+    }
+    sel_free(&rs);
+    sel_free(&cs);
+    value_release(v);
+    return ok;
+}
+
+/* }===================== */
+
+/* {===================== operators */
+
+static bool transpose(Interp *in, Value v, Span span, Value *out) {
+    if (v.kind == VAL_NUM) { *out = v; return true; }
+    if (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN)
+        return interp_error(in, span, "derivatives (f') are not supported yet");
+    if (v.kind != VAL_ARR) return interp_error(in, span, "cannot transpose a %s", value_kind_name(v));
+    const Array *a = v.as.arr;
+    if (a->ndim == 1) {
+        Array *r = interp_new_matrix(in, span, 1, a->len);
+        if (!r) return false;
+        if (a->len) memcpy(r->data, a->data, a->len * sizeof(double));
+        *out = value_arr(r);
+        return true;
+    }
+    Array *r = interp_new_matrix(in, span, a->cols, a->rows);
+    if (!r) return false;
+    for (size_t i = 0; i < a->rows; i++)
+        for (size_t j = 0; j < a->cols; j++) r->data[j * a->rows + i] = a->data[i * a->cols + j];
+    *out = value_arr(r);
+    return true;
+}
+
+static bool matmul(Interp *in, Value a, Value b, Span span, Value *out) {
+    if (a.kind == VAL_NUM || b.kind == VAL_NUM) {
+        if ((a.kind == VAL_NUM || a.kind == VAL_ARR) && (b.kind == VAL_NUM || b.kind == VAL_ARR))
+            return ew_binary(in, OP_MUL, a, b, span, out);
+    }
+    if (a.kind != VAL_ARR || b.kind != VAL_ARR) {
+        Value bad = a.kind != VAL_ARR ? a : b;
+        return interp_error(in, span, "'@' needs arrays, got a %s", value_kind_name(bad));
+    }
+    Array *r = NULL;
+    double scalar = 0;
+    bool is_scalar = false;
+    LaError err;
+    LaStatus st = la_matmul(&in->budget, a.as.arr, b.as.arr, &r, &scalar, &is_scalar, &err);
+    if (st != LA_OK) return la_fail(in, span, st, &err);
+    *out = is_scalar ? value_num(scalar) : value_arr(r);
+    return true;
+}
+
+static bool dot_op(Interp *in, Value a, Value b, Span span, Value *out) {
+    if (a.kind == VAL_ARR && b.kind == VAL_ARR) {
+        Value args[2] = {a, b};
+        return eval_call_builtin(in, "dot", 2, args, span, out);
+    }
+    return ew_binary(in, OP_MUL, a, b, span, out);
+}
+
+static bool binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
+    switch (op) {
+    case OP_MATMUL: return matmul(in, a, b, span, out);
+    case OP_DOT: return dot_op(in, a, b, span, out);
+    case OP_LDIV: {
+        if (a.kind == VAL_NUM) return ew_binary(in, OP_DIV, b, a, span, out);
+        Value args[2] = {a, b};
+        return eval_call_builtin(in, "solve", 2, args, span, out);
+    }
+    case OP_INTERSECT:
+        return interp_error(in, span, "'∩' joins events inside P(…)");
+    default:
+        return ew_binary(in, op, a, b, span, out);
+    }
+}
+
+static double negate(double x) { return -x; }
+static double logical_not(double x) { return x == 0; }
+
+static bool eval_compare(Interp *in, Frame *fr, Node *n, Value *out, Value *rightmost) {
+    Value a, b;
+    Value left_truth = value_nil();
+    if (n->flag) {
+        /* a < b < c: (a < b) and (b < c), b evaluated once */
+        if (!eval_compare(in, fr, n->a, &left_truth, &a)) return false;
+    } else if (!eval_expr(in, fr, n->a, &a)) {
+        return false;
+    }
+    if (!eval_expr(in, fr, n->b, &b)) { value_release(a); value_release(left_truth); return false; }
+    Value r;
+    bool ok = ew_binary(in, n->op, a, b, n->span, &r);
+    value_release(a);
+    if (ok && n->flag) {
+        Value both;
+        ok = ew_binary(in, OP_MUL, left_truth, r, n->span, &both);
+        value_release(r);
+        r = both;
+    }
+    value_release(left_truth);
+    if (!ok) { value_release(b); return false; }
+    *out = r;
+    if (rightmost) *rightmost = b;
+    else value_release(b);
+    return true;
+}
+
+static bool approx_equal(Interp *in, Value a, Value b, double rel, double abs_tol, Span span, bool *equal) {
+    if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
+        *equal = ew_close(a.as.num, b.as.num, rel, abs_tol);
+        return true;
+    }
+    if ((a.kind != VAL_NUM && a.kind != VAL_ARR) || (b.kind != VAL_NUM && b.kind != VAL_ARR))
+        return interp_error(in, span, "'≈' compares numbers and arrays, got a %s and a %s",
+                            value_kind_name(a), value_kind_name(b));
+    int ndim;
+    size_t rows, cols;
+    if (!ew_broadcast_shape(a, b, &ndim, &rows, &cols)) { *equal = false; return true; }
+    if (a.kind == VAL_ARR && b.kind == VAL_ARR && a.as.arr->len != b.as.arr->len) { *equal = false; return true; }
+    size_t n = rows * cols;
+    *equal = true;
+    for (size_t i = 0; i < n; i++) {
+        double x = a.kind == VAL_NUM ? a.as.num : a.as.arr->data[a.as.arr->len == n ? i : 0];
+        double y = b.kind == VAL_NUM ? b.as.num : b.as.arr->data[b.as.arr->len == n ? i : 0];
+        if (!ew_close(x, y, rel, abs_tol)) { *equal = false; break; }
+    }
+    return true;
+}
+
+/* }===================== */
+
+/* {===================== calls */
+
+static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, Span span, Value *out) {
+    if (argc != f->nparams)
+        return interp_error(in, span, "%s expects %d argument%s, got %d", f->name, f->nparams,
+                            f->nparams == 1 ? "" : "s", argc);
+    if (in->call_depth >= in->limits.max_call_depth)
+        return interp_error(in, span, "recursion deeper than %d calls (in %s)", in->limits.max_call_depth, f->name);
+    Value small[16];
+    int nslots = f->nslots;
+    Value *slots = nslots <= 16 ? small : calloc((size_t)nslots, sizeof *slots);
+    if (!slots) return interp_error(in, span, "out of memory");
+    for (int i = 0; i < nslots; i++) slots[i] = value_nil();
+    for (int i = 0; i < argc; i++) slots[f->params[i]->slot] = value_retain(argv[i]);
+    for (int i = 0; i < f->ncaptured; i++) slots[f->capture_slots[i]] = value_retain(f->captured[i]);
+    Frame fr = {slots, nslots, 0, false, value_nil()};
+    in->call_depth++;
+    func_retain(f); /* the body must outlive a redefinition of f during the call */
+    bool ok;
+    if (f->body->kind == N_BLOCK) {
+        Flow flow = eval_statement(in, &fr, f->body, false);
+        ok = flow != FLOW_ERROR && flow != FLOW_ASSERT;
+        if (ok) *out = fr.ret;
+        else value_release(fr.ret);
+    } else {
+        ok = eval_expr(in, &fr, f->body, out);
+    }
+    func_release(f);
+    in->call_depth--;
+    for (int i = 0; i < nslots; i++) value_release(slots[i]);
+    if (slots != small) free(slots);
+    return ok;
+}
+
+bool eval_call_value(Interp *in, Value callee, int argc, const Value *argv, Span span,
+                     const Span *arg_spans, Value *out) {
+    if (callee.kind == VAL_FUNC) return call_user(in, callee.as.fn, argc, argv, span, out);
+    if (callee.kind == VAL_BUILTIN) {
+        const Builtin *b = callee.as.builtin;
+        if (argc < b->min_args || (b->max_args >= 0 && argc > b->max_args)) {
+            if (b->min_args == b->max_args)
+                return interp_error(in, span, "%s expects %d argument%s, got %d (%s)", b->name, b->min_args,
+                                    b->min_args == 1 ? "" : "s", argc, b->signature);
+            if (b->max_args < 0)
+                return interp_error(in, span, "%s expects at least %d argument%s, got %d (%s)", b->name,
+                                    b->min_args, b->min_args == 1 ? "" : "s", argc, b->signature);
+            return interp_error(in, span, "%s expects %d to %d arguments, got %d (%s)", b->name, b->min_args,
+                                b->max_args, argc, b->signature);
+        }
+        Span fallback[SMALL_ARGS];
+        if (!arg_spans) {
+            for (int i = 0; i < argc && i < SMALL_ARGS; i++) fallback[i] = span;
+            arg_spans = fallback;
+            if (argc > SMALL_ARGS) return interp_error(in, span, "too many arguments");
+        }
+        CallInfo ci = {span, arg_spans, b};
+        *out = value_nil();
+        return b->fn(in, &ci, argc, argv, out);
+    }
+    char shape[64];
+    return interp_error(in, span, "a %s (%s) is not a function", value_kind_name(callee),
+                        value_shape(callee, shape, sizeof shape));
+}
+
+bool eval_call_builtin(Interp *in, const char *name, int argc, const Value *argv, Span span, Value *out) {
+    const Builtin *b = builtins_find(name);
+    if (!b) return interp_error(in, span, "internal: builtin %s missing", name);
+    Value callee = {.kind = VAL_BUILTIN, .as.builtin = b};
+    return eval_call_value(in, callee, argc, argv, span, NULL, out);
+}
+
+static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
+    Value callee;
+    if (!eval_expr(in, fr, n->a, &callee)) return false;
+    int argc = n->nlist;
+    Value small[SMALL_ARGS];
+    Span small_spans[SMALL_ARGS];
+    Value *argv = argc <= SMALL_ARGS ? small : malloc((size_t)argc * sizeof *argv);
+    Span *spans = argc <= SMALL_ARGS ? small_spans : malloc((size_t)argc * sizeof *spans);
+    if (!argv || !spans) {
+        if (argv != small) free(argv);
+        if (spans != small_spans) free(spans);
+        value_release(callee);
+        return interp_error(in, n->span, "out of memory");
+    }
+    int done = 0;
+    bool ok = true;
+    for (; done < argc; done++) {
+        spans[done] = n->list[done]->span;
+        if (!eval_expr(in, fr, n->list[done], &argv[done])) { ok = false; break; }
+    }
+    if (ok) {
+        if (callee.kind != VAL_FUNC && callee.kind != VAL_BUILTIN) {
+            char shape[64];
+            const char *name = (n->a->kind == N_GLOBAL || n->a->kind == N_LOCAL) ? n->a->name : NULL;
+            if (name)
+                ok = interp_error(in, n->a->span, "'%s' is a %s (%s), not a function", name,
+                                  value_kind_name(callee), value_shape(callee, shape, sizeof shape));
+            else
+                ok = interp_error(in, n->a->span, "a %s is not a function", value_kind_name(callee));
+        } else {
+            ok = eval_call_value(in, callee, argc, argv, n->span, spans, out);
+        }
+    }
+    for (int i = 0; i < done; i++) value_release(argv[i]);
+    if (argv != small) free(argv);
+    if (spans != small_spans) free(spans);
+    value_release(callee);
+    return ok;
+}
+
+static bool make_lambda(Interp *in, Frame *fr, Node *n, Value *out) {
+    Node *caps = n->c;
+    int ncap = caps ? caps->nlist : 0;
+    Value small_vals[8];
+    int small_slots[8];
+    Value *vals = ncap <= 8 ? small_vals : malloc((size_t)ncap * sizeof *vals);
+    int *slots = ncap <= 8 ? small_slots : malloc((size_t)ncap * sizeof *slots);
+    if (!vals || !slots) abort();
+    for (int i = 0; i < ncap; i++) {
+        vals[i] = value_retain(fr->slots[(int)caps->list[i]->num]);
+        slots[i] = caps->list[i]->slot;
+    }
+    AstArena *arena = in->arenas[in->narenas - 1];
+    struct Func *f = func_new("<lambda>", n->nlist, n->list, n->a, n->slot, arena, ncap, vals, slots);
+    if (vals != small_vals) free(vals);
+    if (slots != small_slots) free(slots);
+    out->kind = VAL_FUNC;
+    out->as.fn = f;
+    return true;
+}
+
+/* }===================== */
+
+/* {===================== Σ and ∏ */
+
+static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
+    Value from_v, to_v;
+    double from, to;
+    const char *what = n->op == OP_SUM ? "Σ" : "∏";
+    if (!eval_expr(in, fr, n->a, &from_v)) return false;
+    if (!eval_expr(in, fr, n->b, &to_v)) { value_release(from_v); return false; }
+    char label[64];
+    snprintf(label, sizeof label, "%s's lower bound", what);
+    bool ok = whole_number(in, from_v, n->a->span, label, &from);
+    snprintf(label, sizeof label, "%s's upper bound", what);
+    ok = ok && whole_number(in, to_v, n->b->span, label, &to);
+    value_release(from_v);
+    value_release(to_v);
+    if (!ok) return false;
+    if (fabs(from) > 9e15 || fabs(to) > 9e15)
+        return interp_error(in, n->b->span, "%s bounds must be below 9e15 in size", what);
+    bool is_sum = n->op == OP_SUM;
+    double acc = is_sum ? 0 : 1, comp = 0; /* Neumaier-compensated sum */
+    Value arr_acc = value_nil();
+    Value *index = &fr->slots[n->slot];
+    for (double i = from; i <= to; i++) {
+        if ((((int64_t)i) & 0xFFF) == 0 && interp_check_interrupt(in, n->span)) { ok = false; break; }
+        value_replace(index, value_num(i));
+        Value term;
+        if (!eval_expr(in, fr, n->c, &term)) { ok = false; break; }
+        index = &fr->slots[n->slot];
+        if (term.kind == VAL_NUM && arr_acc.kind == VAL_NIL) {
+            double x = term.as.num;
+            if (is_sum) {
+                double t = acc + x;
+                if (fabs(acc) >= fabs(x)) comp += (acc - t) + x;
+                else comp += (x - t) + acc;
+                acc = t;
+            } else {
+                acc *= x;
+            }
+            continue;
+        }
+        if (term.kind != VAL_ARR && term.kind != VAL_NUM) {
+            ok = interp_error(in, n->c->span, "%s needs numbers, got a %s", what, value_kind_name(term));
+            value_release(term);
+            break;
+        }
+        /* array terms: accumulate element-wise */
+        if (arr_acc.kind == VAL_NIL) {
+            Value start = value_num(is_sum ? acc + comp : acc);
+            Value r;
+            ok = ew_binary(in, is_sum ? OP_ADD : OP_MUL, start, term, n->span, &r);
+            value_release(term);
+            if (!ok) break;
+            arr_acc = r;
+        } else {
+            Value r;
+            ok = ew_binary(in, is_sum ? OP_ADD : OP_MUL, arr_acc, term, n->span, &r);
+            value_release(term);
+            if (!ok) break;
+            value_replace(&arr_acc, r);
+        }
+    }
+    value_replace(&fr->slots[n->slot], value_nil());
+    if (!ok) { value_release(arr_acc); return false; }
+    *out = arr_acc.kind != VAL_NIL ? arr_acc : value_num(is_sum ? acc + comp : acc);
+    return true;
+}
+
+/* }===================== */
+
+/* {===================== probability */
+
+/* Collects the literals of an event expression: A, not A, A ∩ B, (A, B as separate args). */
+static bool event_literals(Interp *in, Node *e, ProbLiteral *lits, int *count) {
+    if (e->kind == N_BINARY && e->op == OP_INTERSECT)
+        return event_literals(in, e->a, lits, count) && event_literals(in, e->b, lits, count);
+    if (e->kind == N_AND)
+        return event_literals(in, e->a, lits, count) && event_literals(in, e->b, lits, count);
+    bool negated = false;
+    while (e->kind == N_UNARY && e->op == OP_NOT) { negated = !negated; e = e->a; }
+    if (e->kind != N_NAME)
+        return interp_error(in, e->span, "inside P(…) write events as names: P(A), P(not A), P(A, B), P(A | B)");
+    if (*count >= PROB_MAX_LITERALS)
+        return interp_error(in, e->span, "P(…) takes at most %d events on each side of '|'", PROB_MAX_LITERALS);
+    lits[*count].event = e->name;
+    lits[*count].negated = negated;
+    (*count)++;
+    return true;
+}
+
+static bool prob_query_of(Interp *in, Node *p, ProbQuery *q) {
+    memset(q, 0, sizeof *q);
+    if (p->nlist == 0) return interp_error(in, p->span, "P(…) needs an event: P(A), P(A | B)");
+    for (int i = 0; i < p->nlist; i++) {
+        Node *arg = p->list[i];
+        if (arg->kind == N_GIVEN) {
+            if (i != p->nlist - 1) return interp_error(in, arg->span, "'|' must come after all the events: P(A, B | C)");
+            if (!event_literals(in, arg->a, q->target, &q->ntarget)) return false;
+            Node *cond = arg->b;
+            /* P(A | B, C) parses as P(A | B) with a further argument: not reachable here */
+            if (!event_literals(in, cond, q->cond, &q->ncond)) return false;
+        } else if (!event_literals(in, arg, q->target, &q->ntarget)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool eval_prob(Interp *in, Node *n, Value *out) {
+    ProbQuery q;
+    if (!prob_query_of(in, n, &q)) return false;
+    double value;
+    char err[512];
+    if (!prob_derive(in->prob, &q, &value, err, sizeof err, NULL))
+        return interp_error(in, n->span, "%s", err);
+    *out = value_num(value);
+    return true;
+}
+
+/* }===================== */
+
+bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
+    switch (n->kind) {
+    case N_NUM:
+        *out = value_num(n->num);
+        return true;
+    case N_STR:
+        *out = value_str(str_new(n->name, (size_t)n->num));
+        return true;
+    case N_LOCAL: {
+        Value v = fr->slots[n->slot];
+        if (v.kind == VAL_NIL) return interp_error(in, n->span, "'%s' is used before it is given a value", n->name);
+        *out = value_retain(v);
+        return true;
+    }
+    case N_GLOBAL: {
+        Value v = in->globals[n->slot].value;
+        if (v.kind == VAL_NIL) {
+            const char *hint = interp_suggest(in, n->name);
+            if (hint) return interp_error(in, n->span, "unknown name '%s' (did you mean '%s'?)", n->name, hint);
+            return interp_error(in, n->span, "unknown name '%s'", n->name);
+        }
+        *out = value_retain(v);
+        return true;
+    }
+    case N_END:
+        if (!fr->has_end) return interp_error(in, n->span, "'end' is only meaningful inside an index: x[end]");
+        *out = value_num(fr->end_value);
+        return true;
+    case N_ALL:
+        return interp_error(in, n->span, "':' alone selects everything only inside an index: X[:, 1]");
+    case N_BINARY: {
+        Value a, b;
+        if (!eval_expr(in, fr, n->a, &a)) return false;
+        if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
+        if (a.kind == VAL_NUM && b.kind == VAL_NUM && n->op <= OP_MOD) {
+            *out = value_num(ew_apply(n->op, a.as.num, b.as.num));
+            return true;
+        }
+        bool ok = binary(in, n->op, a, b, n->span, out);
+        value_release(a);
+        value_release(b);
+        return ok;
+    }
+    case N_UNARY: {
+        Value a;
+        if (!eval_expr(in, fr, n->a, &a)) return false;
+        bool ok;
+        if (n->op == OP_POS) {
+            if (a.kind != VAL_NUM && a.kind != VAL_ARR) { value_release(a); return interp_error(in, n->span, "unary '+' needs a number"); }
+            *out = a;
+            return true;
+        }
+        if (a.kind == VAL_NUM) {
+            *out = value_num(n->op == OP_NEG ? -a.as.num : (a.as.num == 0));
+            return true;
+        }
+        ok = ew_map(in, n->op == OP_NEG ? negate : logical_not, a, n->span, out);
+        value_release(a);
+        return ok;
+    }
+    case N_AND: case N_OR: {
+        Value a;
+        if (!eval_expr(in, fr, n->a, &a)) return false;
+        bool truth;
+        if (a.kind == VAL_ARR) {
+            Value b;
+            if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
+            Value na, nb;
+            bool ok = ew_map(in, logical_not, a, n->span, &na);
+            if (ok && !ew_map(in, logical_not, b, n->span, &nb)) { value_release(na); ok = false; }
+            if (ok) {
+                /* a and b = not(not a or not b); computed as min/max of truth values */
+                Value r;
+                ok = ew_binary(in, n->kind == N_AND ? OP_ADD : OP_MUL, na, nb, n->span, &r);
+                value_release(na);
+                value_release(nb);
+                if (ok) {
+                    ok = ew_map(in, logical_not, r, n->span, out);
+                    value_release(r);
+                }
+            }
+            value_release(a);
+            value_release(b);
+            return ok;
+        }
+        bool ok = eval_truth(in, a, n->a->span, &truth);
+        value_release(a);
+        if (!ok) return false;
+        if (n->kind == N_AND && !truth) { *out = value_num(0); return true; }
+        if (n->kind == N_OR && truth) { *out = value_num(1); return true; }
+        Value b;
+        if (!eval_expr(in, fr, n->b, &b)) return false;
+        ok = eval_truth(in, b, n->b->span, &truth);
+        value_release(b);
+        if (!ok) return false;
+        *out = value_num(truth);
+        return true;
+    }
+    case N_COMPARE:
+        return eval_compare(in, fr, n, out, NULL);
+    case N_APPROX: {
+        Value a, b;
+        if (!eval_expr(in, fr, n->a, &a)) return false;
+        if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
+        bool equal;
+        bool ok = approx_equal(in, a, b, 1e-9, 1e-12, n->span, &equal);
+        value_release(a);
+        value_release(b);
+        if (ok) *out = value_num(equal);
+        return ok;
+    }
+    case N_POWSUP: {
+        Value a;
+        if (!eval_expr(in, fr, n->a, &a)) return false;
+        bool ok;
+        if (n->num == -1 && a.kind == VAL_ARR && a.as.arr->ndim == 2) {
+            ok = eval_call_builtin(in, "inv", 1, &a, n->span, out);
+        } else if (a.kind == VAL_NUM) {
+            *out = value_num(pow(a.as.num, n->num));
+            ok = true;
+        } else {
+            ok = ew_binary(in, OP_POW, a, value_num(n->num), n->span, out);
+        }
+        value_release(a);
+        return ok;
+    }
+    case N_TRANSPOSE: {
+        Value a;
+        if (!eval_expr(in, fr, n->a, &a)) return false;
+        bool ok = transpose(in, a, n->span, out);
+        if (a.kind != VAL_NUM) value_release(a);
+        return ok;
+    }
+    case N_ABS: case N_NORM: {
+        Value a;
+        if (!eval_expr(in, fr, n->a, &a)) return false;
+        bool ok;
+        if (n->kind == N_ABS) {
+            if (a.kind == VAL_NUM) { *out = value_num(fabs(a.as.num)); return true; }
+            ok = ew_map(in, fabs, a, n->span, out);
+        } else {
+            Value args[2] = {a, value_num(n->op == NORM_1 ? 1 : n->op == NORM_INF ? INFINITY : 2)};
+            if (n->op == NORM_FRO) args[1] = value_str(str_new("fro", 3));
+            ok = eval_call_builtin(in, "norm", 2, args, n->span, out);
+            value_release(args[1]);
+        }
+        value_release(a);
+        return ok;
+    }
+    case N_CALL:
+        return eval_call(in, fr, n, out);
+    case N_INDEX:
+        return eval_index(in, fr, n, out);
+    case N_RANGE: {
+        double start, step, stop;
+        if (!eval_range_bounds(in, fr, n, &start, &step, &stop)) return false;
+        return make_range(in, n->span, start, step, stop, out);
+    }
+    case N_VECTOR:
+        return eval_vector_literal(in, fr, n, out);
+    case N_MATRIX:
+        return eval_matrix_literal(in, fr, n, out);
+    case N_IF_EXPR: {
+        Value c;
+        if (!eval_expr(in, fr, n->a, &c)) return false;
+        bool truth;
+        bool ok = eval_truth(in, c, n->a->span, &truth);
+        value_release(c);
+        if (!ok) return false;
+        return eval_expr(in, fr, truth ? n->b : n->c, out);
+    }
+    case N_LAMBDA:
+        return make_lambda(in, fr, n, out);
+    case N_SUM:
+        return eval_sum(in, fr, n, out);
+    case N_PROB:
+        return eval_prob(in, n, out);
+    case N_GIVEN:
+        return interp_error(in, n->span, "'|' means \"given\" only inside P(…): P(A | B)");
+    default:
+        return interp_error(in, n->span, "this cannot be used as a value");
+    }
+}
+
+/* {===================== statements */
+
+static void print_check_line(Interp *in, Node *s, bool passed, const char *detail) {
+    FILE *o = in->out;
+    const Source *src = s->span.src;
+    const char *mark = passed ? "✓" : "✗";
+    const char *colour = !in->use_colour ? "" : passed ? "\033[32m" : "\033[31m";
+    const char *reset = in->use_colour ? "\033[0m" : "";
+    fprintf(o, "%s%s%s %s:%d  %s", colour, mark, reset, src ? src->name : "?", s->span.line, s->name);
+    if (detail && detail[0]) fprintf(o, "  %s", detail);
+    fputc('\n', o);
+}
+
+static void format_value_brief(Value v, char *buf, size_t size) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m) { snprintf(buf, size, "?"); return; }
+    print_value_brief(m, v);
+    fclose(m);
+    snprintf(buf, size, "%s", text);
+    free(text);
+}
+
+/* Returns FLOW_NEXT; an error inside the check is a failed check, not a stopped script. */
+static Flow eval_check(Interp *in, Frame *fr, Node *s) {
+    Value a = value_nil(), b = value_nil(), tol = value_nil();
+    char detail[1024] = "";
+    bool passed = false;
+    bool ok = eval_expr(in, fr, s->a, &a);
+    if (ok && s->b) ok = eval_expr(in, fr, s->b, &b);
+    if (ok && s->c) ok = eval_expr(in, fr, s->c, &tol);
+    if (ok) {
+        if (s->op == CHECK_TRUE) {
+            bool truth = false;
+            ok = eval_truth(in, a, s->a->span, &truth);
+            passed = ok && truth;
+            if (ok && !passed) {
+                char got[256];
+                format_value_brief(a, got, sizeof got);
+                snprintf(detail, sizeof detail, "got %s", got);
+            }
+        } else {
+            double rel = 1e-9, abs_tol = 1e-12;
+            if (s->op == CHECK_EQ) { rel = 0; abs_tol = 0; }
+            if (s->c) {
+                if (tol.kind != VAL_NUM || !(tol.as.num >= 0)) {
+                    ok = interp_error(in, s->c->span, "'within' needs a non-negative number");
+                } else {
+                    rel = 0;
+                    abs_tol = tol.as.num;
+                }
+            }
+            if (ok) {
+                bool equal = false;
+                if (s->op == CHECK_EQ && (a.kind == VAL_STR || b.kind == VAL_STR)) {
+                    equal = a.kind == VAL_STR && b.kind == VAL_STR && strcmp(a.as.str->text, b.as.str->text) == 0;
+                } else if (s->op == CHECK_EQ && a.kind == VAL_ARR && b.kind == VAL_ARR &&
+                           (a.as.arr->rows != b.as.arr->rows || a.as.arr->cols != b.as.arr->cols ||
+                            a.as.arr->ndim != b.as.arr->ndim)) {
+                    equal = false;
+                } else {
+                    ok = approx_equal(in, a, b, rel, abs_tol, s->span, &equal);
+                }
+                passed = ok && equal;
+                if (ok && !passed) {
+                    char got[256], want[256];
+                    format_value_brief(a, got, sizeof got);
+                    format_value_brief(b, want, sizeof want);
+                    if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
+                        char diff[64];
+                        snprintf(diff, sizeof diff, "%.3g", fabs(a.as.num - b.as.num));
+                        snprintf(detail, sizeof detail, "got %s, expected %s (difference %s)", got, want, diff);
+                    } else {
+                        snprintf(detail, sizeof detail, "got %s, expected %s", got, want);
+                    }
+                }
+            }
+        }
+    }
+    if (!ok) {
+        snprintf(detail, sizeof detail, "error: %s", in->error.message);
+        in->error.set = false;
+    }
+    value_release(a);
+    value_release(b);
+    value_release(tol);
+    if (passed) in->checks.passed++;
+    else in->checks.failed++;
+    if (in->check_mode || !passed) print_check_line(in, s, passed, detail);
+    return FLOW_NEXT;
+}
+
+static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
+    Value v;
+    if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
+    Node *t = s->a;
+    if (t->kind == N_VECTOR) {
+        if (v.kind != VAL_TUPLE) {
+            value_release(v);
+            interp_error(in, s->b->span, "[a, b] = … needs a function that returns several results");
+            return FLOW_ERROR;
+        }
+        Tuple *tu = v.as.tuple;
+        if (t->nlist > tu->count) {
+            interp_error(in, s->span, "%d names on the left but only %d results", t->nlist, tu->count);
+            value_release(v);
+            return FLOW_ERROR;
+        }
+        for (int i = 0; i < t->nlist; i++) {
+            Node *name = t->list[i];
+            Value item = value_retain(tu->items[i]);
+            if (name->kind == N_LOCAL) value_replace(&fr->slots[name->slot], item);
+            else value_replace(&in->globals[name->slot].value, item);
+        }
+        value_release(v);
+        return FLOW_NEXT;
+    }
+    if (t->kind == N_LOCAL) value_replace(&fr->slots[t->slot], v);
+    else value_replace(&in->globals[t->slot].value, v);
+    return FLOW_NEXT;
+}
+
+static Flow eval_funcdef(Interp *in, Node *s) {
+    AstArena *arena = in->arenas[in->narenas - 1];
+    struct Func *f = func_new(s->name, s->nlist, s->list, s->a, s->slot, arena, 0, NULL, NULL);
+    Value v = {.kind = VAL_FUNC, .as.fn = f};
+    value_replace(&in->globals[s->b->slot].value, v);
+    return FLOW_NEXT;
+}
+
+static Flow eval_fact(Interp *in, Frame *fr, Node *s) {
+    ProbQuery q;
+    if (!prob_query_of(in, s->a, &q)) return FLOW_ERROR;
+    Value v;
+    if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
+    if (v.kind != VAL_NUM) {
+        interp_error(in, s->b->span, "a probability must be a number, got a %s", value_kind_name(v));
+        value_release(v);
+        return FLOW_ERROR;
+    }
+    char err[512];
+    if (!prob_state(in->prob, &q, v.as.num, err, sizeof err)) {
+        interp_error(in, s->b->span, "%s", err);
+        return FLOW_ERROR;
+    }
+    return FLOW_NEXT;
+}
+
+static Flow eval_for(Interp *in, Frame *fr, Node *s) {
+    Node *var = s->c;
+    Value *slot_ref;
+#define VAR_SLOT() (var->kind == N_LOCAL ? &fr->slots[var->slot] : &in->globals[var->slot].value)
+    double start, step, stop;
+    Value seq = value_nil();
+    size_t count;
+    bool lazy = s->a->kind == N_RANGE;
+    if (lazy) {
+        if (!eval_range_bounds(in, fr, s->a, &start, &step, &stop)) return FLOW_ERROR;
+        double c = range_count(start, step, stop);
+        count = (size_t)c;
+    } else {
+        if (!eval_expr(in, fr, s->a, &seq)) return FLOW_ERROR;
+        if (seq.kind == VAL_NUM) count = 1;
+        else if (seq.kind == VAL_ARR) count = seq.as.arr->ndim == 1 ? seq.as.arr->len : seq.as.arr->rows;
+        else {
+            interp_error(in, s->a->span, "cannot loop over a %s", value_kind_name(seq));
+            value_release(seq);
+            return FLOW_ERROR;
+        }
+    }
+    Flow result = FLOW_NEXT;
+    for (size_t i = 0; i < count; i++) {
+        if (interp_check_interrupt(in, s->span)) { result = FLOW_ERROR; break; }
+        Value item;
+        if (lazy) item = value_num(start + (double)i * step);
+        else if (seq.kind == VAL_NUM) item = seq;
+        else if (seq.as.arr->ndim == 1) item = value_num(seq.as.arr->data[i]);
+        else {
+            const Array *m = seq.as.arr;
+            Array *row = interp_new_vector(in, s->a->span, m->cols);
+            if (!row) { result = FLOW_ERROR; break; }
+            if (m->cols) memcpy(row->data, m->data + i * m->cols, m->cols * sizeof(double));
+            item = value_arr(row);
+        }
+        slot_ref = VAR_SLOT();
+        value_replace(slot_ref, item);
+        Flow f = eval_statement(in, fr, s->b, false);
+        if (f == FLOW_BREAK) break;
+        if (f == FLOW_CONTINUE || f == FLOW_NEXT) continue;
+        result = f;
+        break;
+    }
+#undef VAR_SLOT
+    value_release(seq);
+    return result;
+}
+
+static Flow eval_block(Interp *in, Frame *fr, Node *s, bool top_level) {
+    for (int i = 0; i < s->nlist; i++) {
+        Flow f = eval_statement(in, fr, s->list[i], top_level);
+        if (f != FLOW_NEXT) return f;
+    }
+    return FLOW_NEXT;
+}
+
+Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
+    switch (s->kind) {
+    case N_EXPR_STMT: {
+        Value v;
+        if (!eval_expr(in, fr, s->a, &v)) return FLOW_ERROR;
+        if (v.kind == VAL_NIL) return FLOW_NEXT;
+        if (!s->flag) {
+            print_value(in->out, v);
+            fputc('\n', in->out);
+        }
+        int ans = interp_global_slot(in, "ans");
+        value_replace(&in->globals[ans].value, v);
+        (void)top_level;
+        return FLOW_NEXT;
+    }
+    case N_ASSIGN:
+        return eval_assign(in, fr, s);
+    case N_INDEX_ASSIGN:
+        return eval_index_assign(in, fr, s) ? FLOW_NEXT : FLOW_ERROR;
+    case N_FUNCDEF:
+        return eval_funcdef(in, s);
+    case N_FACT:
+        return eval_fact(in, fr, s);
+    case N_BLOCK:
+        return eval_block(in, fr, s, top_level);
+    case N_FOR:
+        return eval_for(in, fr, s);
+    case N_WHILE:
+        for (;;) {
+            if (interp_check_interrupt(in, s->span)) return FLOW_ERROR;
+            Value c;
+            if (!eval_expr(in, fr, s->a, &c)) return FLOW_ERROR;
+            bool truth;
+            bool ok = eval_truth(in, c, s->a->span, &truth);
+            value_release(c);
+            if (!ok) return FLOW_ERROR;
+            if (!truth) return FLOW_NEXT;
+            Flow f = eval_statement(in, fr, s->b, false);
+            if (f == FLOW_BREAK) return FLOW_NEXT;
+            if (f == FLOW_CONTINUE || f == FLOW_NEXT) continue;
+            return f;
+        }
+    case N_IF: {
+        Value c;
+        if (!eval_expr(in, fr, s->a, &c)) return FLOW_ERROR;
+        bool truth;
+        bool ok = eval_truth(in, c, s->a->span, &truth);
+        value_release(c);
+        if (!ok) return FLOW_ERROR;
+        if (truth) return eval_statement(in, fr, s->b, false);
+        if (s->c) return eval_statement(in, fr, s->c, false);
+        return FLOW_NEXT;
+    }
+    case N_RETURN: {
+        Value v = value_nil();
+        if (s->a && !eval_expr(in, fr, s->a, &v)) return FLOW_ERROR;
+        value_replace(&fr->ret, v);
+        return FLOW_RETURN;
+    }
+    case N_BREAK: return FLOW_BREAK;
+    case N_CONTINUE: return FLOW_CONTINUE;
+    case N_CHECK:
+        return eval_check(in, fr, s);
+    case N_ASSERT: {
+        Value c;
+        if (!eval_expr(in, fr, s->a, &c)) return FLOW_ERROR;
+        bool truth;
+        bool ok = eval_truth(in, c, s->a->span, &truth);
+        value_release(c);
+        if (!ok) return FLOW_ERROR;
+        if (!truth) {
+            interp_error(in, s->span, "assertion failed: %s", s->name);
+            return FLOW_ASSERT;
+        }
+        return FLOW_NEXT;
+    }
+    case N_WHY: {
+        ProbQuery q;
+        if (!prob_query_of(in, s->a, &q)) return FLOW_ERROR;
+        double value;
+        char err[512];
+        if (!prob_derive(in->prob, &q, &value, err, sizeof err, in->out)) {
+            interp_error(in, s->a->span, "%s", err);
+            return FLOW_ERROR;
+        }
+        return FLOW_NEXT;
+    }
+    case N_IMPORT:
+        return command_import(in, s) ? FLOW_NEXT : FLOW_ERROR;
+    case N_COMMAND:
+        return command_run(in, s);
+    default: {
+        Value v;
+        if (!eval_expr(in, fr, s, &v)) return FLOW_ERROR;
+        value_release(v);
+        return FLOW_NEXT;
+    }
+    }
+}
+
+/* }===================== */

@@ -1,0 +1,38 @@
+/* eval.h — the tree-walking evaluator over resolved ASTs.
+ *
+ * Every function returns false (or FLOW_ERROR) after recording an error in in->error; the
+ * caller releases what it holds and passes the failure up. Values stored in *out are new
+ * references owned by the caller. */
+#ifndef MLM_EVAL_H
+#define MLM_EVAL_H
+
+#include "interp.h"
+
+typedef struct Frame {
+    Value *slots;      /* owned by the code that made the frame */
+    int nslots;
+    double end_value;  /* what `end` means in the index being evaluated */
+    bool has_end;
+    Value ret;         /* a `return`ed value (owned) */
+} Frame;
+
+typedef enum Flow {
+    FLOW_NEXT = 0, FLOW_BREAK, FLOW_CONTINUE, FLOW_RETURN, FLOW_ERROR, FLOW_ASSERT,
+} Flow;
+
+bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out);
+Flow eval_statement(Interp *in, Frame *fr, Node *n, bool top_level);
+
+/* Calls a function value (user function, lambda or builtin) with borrowed arguments. */
+bool eval_call_value(Interp *in, Value callee, int argc, const Value *argv, Span span,
+                     const Span *arg_spans, Value *out);
+
+/* Calls the builtin called name (a table entry, whatever the user has rebound). */
+bool eval_call_builtin(Interp *in, const char *name, int argc, const Value *argv, Span span,
+                       Value *out);
+
+/* Truth of a condition: a nonzero scalar, or an array with every element nonzero. NaN is
+ * an error. */
+bool eval_truth(Interp *in, Value v, Span span, bool *out);
+
+#endif

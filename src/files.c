@@ -1,0 +1,98 @@
+/* files.c — reading script files with clear errors (see files.h). */
+#include "files.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { MAX_SCRIPT_BYTES = 256 << 20 };
+
+bool file_valid_utf8(const char *text, size_t len, size_t *bad_offset) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n;
+        unsigned cp;
+        if (c < 0x80) { i++; continue; }
+        else if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+        else { *bad_offset = i; return false; }
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80) { *bad_offset = i; return false; }
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            *bad_offset = i;
+            return false;
+        }
+        i += n + 1;
+    }
+    return true;
+}
+
+bool file_read(const char *path, char **text, size_t *len, char *err, size_t errsize) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(err, errsize, "cannot open '%s': %s", path, strerror(errno));
+        return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        snprintf(err, errsize, "cannot read '%s': it is a directory", path);
+        return false;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errsize, "cannot open '%s': %s", path, strerror(errno));
+        return false;
+    }
+    size_t cap = 4096, used = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) { fclose(f); snprintf(err, errsize, "out of memory reading '%s'", path); return false; }
+    for (;;) {
+        if (used == cap) {
+            if (cap >= MAX_SCRIPT_BYTES) {
+                free(buf);
+                fclose(f);
+                snprintf(err, errsize, "cannot read '%s': larger than %d MiB", path, MAX_SCRIPT_BYTES >> 20);
+                return false;
+            }
+            cap *= 2;
+            char *bigger = realloc(buf, cap + 1);
+            if (!bigger) { free(buf); fclose(f); snprintf(err, errsize, "out of memory reading '%s'", path); return false; }
+            buf = bigger;
+        }
+        size_t n = fread(buf + used, 1, cap - used, f);
+        used += n;
+        if (n == 0) break;
+    }
+    bool failed = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (failed) {
+        free(buf);
+        snprintf(err, errsize, "cannot read '%s': %s", path, strerror(saved));
+        return false;
+    }
+    buf[used] = '\0';
+    if (memchr(buf, '\0', used)) {
+        free(buf);
+        snprintf(err, errsize, "cannot read '%s': it is a binary file (contains NUL bytes)", path);
+        return false;
+    }
+    size_t bad;
+    if (!file_valid_utf8(buf, used, &bad)) {
+        int line = 1;
+        for (size_t i = 0; i < bad; i++) if (buf[i] == '\n') line++;
+        free(buf);
+        snprintf(err, errsize, "cannot read '%s': not UTF-8 text (bad byte at line %d, offset %zu)", path, line, bad);
+        return false;
+    }
+    *text = buf;
+    *len = used;
+    return true;
+}

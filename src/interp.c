@@ -1,0 +1,281 @@
+/* interp.c — the session: globals, errors, the memory budget, and running source text
+ * statement by statement (parse all → resolve one → evaluate one). */
+#include "interp.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "builtins.h"
+#include "eval.h"
+#include "parse.h"
+#include "prob.h"
+#include "resolve.h"
+
+extern const char mlm_prelude_source[];
+
+static void *xrealloc(void *p, size_t size) {
+    void *q = realloc(p, size);
+    if (!q) { fputs("mlm: out of memory\n", stderr); abort(); }
+    return q;
+}
+
+/* {===================== globals */
+
+int interp_find_global(const Interp *in, const char *name) {
+    for (int i = 0; i < in->nglobals; i++)
+        if (strcmp(in->globals[i].name, name) == 0) return i;
+    return -1;
+}
+
+int interp_global_slot(Interp *in, const char *name) {
+    int slot = interp_find_global(in, name);
+    if (slot >= 0) return slot;
+    if (in->nglobals == in->capglobals) {
+        in->capglobals = in->capglobals ? in->capglobals * 2 : 64;
+        in->globals = xrealloc(in->globals, (size_t)in->capglobals * sizeof *in->globals);
+    }
+    Global *g = &in->globals[in->nglobals];
+    g->name = strdup(name);
+    if (!g->name) abort();
+    g->value = value_nil();
+    g->builtin = value_nil();
+    return in->nglobals++;
+}
+
+void interp_set_global(Interp *in, const char *name, Value v) {
+    int slot = interp_global_slot(in, name);
+    value_replace(&in->globals[slot].value, v);
+}
+
+void interp_define_builtin(Interp *in, const char *name, Value v) {
+    int slot = interp_global_slot(in, name);
+    value_replace(&in->globals[slot].builtin, value_retain(v));
+    value_replace(&in->globals[slot].value, v);
+}
+
+/* Edit distance between two short strings (bytes), capped at 9. */
+static int edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 32 || lb > 32) return 9;
+    int prev[33], cur[33];
+    for (size_t j = 0; j <= lb; j++) prev[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best) best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+            /* a transposition counts as one edit */
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev[j - 2] + 1 < best)
+                best = prev[j - 2] + 1;
+            cur[j] = best;
+        }
+        memcpy(prev, cur, sizeof cur);
+    }
+    return prev[lb];
+}
+
+const char *interp_suggest(const Interp *in, const char *name) {
+    const char *best = NULL;
+    int best_d = 9;
+    size_t len = strlen(name);
+    int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+    for (int i = 0; i < in->nglobals; i++) {
+        const Global *g = &in->globals[i];
+        if (g->value.kind == VAL_NIL || strcmp(g->name, name) == 0) continue;
+        int d = edit_distance(name, g->name);
+        if (d <= limit && d < best_d) {
+            best_d = d;
+            best = g->name;
+        }
+    }
+    return best;
+}
+
+/* }===================== */
+
+/* {===================== errors and allocation */
+
+bool interp_error(Interp *in, Span span, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vset(&in->error, span, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static void format_bytes(double bytes, char *buf, size_t size) {
+    const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    int u = 0;
+    while (bytes >= 1024 && u < 6) { bytes /= 1024; u++; }
+    if (u == 0) snprintf(buf, size, "%.0f bytes", bytes);
+    else snprintf(buf, size, "%.3g %s", bytes, units[u]);
+}
+
+bool interp_alloc_error(Interp *in, Span span, AllocStatus status, size_t rows, size_t cols) {
+    double need = (double)rows * (double)cols * (double)sizeof(double);
+    char need_text[64], limit_text[64];
+    format_bytes(need, need_text, sizeof need_text);
+    format_bytes((double)in->budget.limit, limit_text, sizeof limit_text);
+    switch (status) {
+    case ALLOC_OVER_LIMIT:
+        return interp_error(in, span, "an array of %zu×%zu needs %s, over the memory limit of %s",
+                            rows, cols, need_text, limit_text);
+    case ALLOC_TOO_BIG:
+        return interp_error(in, span, "an array of %.15g×%.15g elements is too large (%s)",
+                            (double)rows, (double)cols, need_text);
+    default:
+        return interp_error(in, span, "out of memory allocating %s", need_text);
+    }
+}
+
+Array *interp_new_array(Interp *in, Span span, int ndim, size_t rows, size_t cols) {
+    AllocStatus st;
+    Array *a = array_new(&in->budget, ndim, ndim == 1 ? 1 : rows, cols, &st);
+    if (!a) interp_alloc_error(in, span, st, ndim == 1 ? 1 : rows, cols);
+    return a;
+}
+
+Array *interp_new_vector(Interp *in, Span span, size_t len) {
+    return interp_new_array(in, span, 1, 1, len);
+}
+
+Array *interp_new_matrix(Interp *in, Span span, size_t rows, size_t cols) {
+    return interp_new_array(in, span, 2, rows, cols);
+}
+
+bool interp_check_interrupt(Interp *in, Span span) {
+    if (in->interrupted && *in->interrupted) {
+        *in->interrupted = 0;
+        in->interrupt_seen = true;
+        interp_error(in, span, "interrupted");
+        return true;
+    }
+    return false;
+}
+
+/* }===================== */
+
+/* {===================== session */
+
+static size_t default_memory_limit(void) {
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+    if (pages <= 0 || page <= 0) return (size_t)4 << 30;
+    return (size_t)((double)pages * (double)page * 0.75);
+}
+
+Interp *interp_new(FILE *out, FILE *err) {
+    Interp *in = calloc(1, sizeof *in);
+    if (!in) return NULL;
+    in->out = out;
+    in->err = err;
+    in->prob = prob_store_new();
+    in->limits.max_call_depth = 5000;
+    in->limits.max_parse_depth = 256;
+    in->limits.max_memory = default_memory_limit();
+    in->budget.limit = in->limits.max_memory;
+    in->exit_requested = -1;
+    interp_define_builtin(in, "pi", value_num(M_PI));
+    interp_define_builtin(in, "π", value_num(M_PI));
+    interp_define_builtin(in, "e", value_num(M_E));
+    interp_define_builtin(in, "inf", value_num(INFINITY));
+    interp_define_builtin(in, "nan", value_num(NAN));
+    builtins_register(in);
+    Source *prelude = source_new("<prelude>", mlm_prelude_source, strlen(mlm_prelude_source));
+    RunStatus st = interp_run(in, prelude, false);
+    source_release(prelude);
+    if (st != RUN_OK) {
+        interp_free(in);
+        return NULL;
+    }
+    /* everything the prelude defined is part of the library: `clear` restores it */
+    for (int i = 0; i < in->nglobals; i++)
+        if (in->globals[i].value.kind != VAL_NIL && in->globals[i].builtin.kind == VAL_NIL)
+            in->globals[i].builtin = value_retain(in->globals[i].value);
+    return in;
+}
+
+void interp_free(Interp *in) {
+    if (!in) return;
+    for (int i = 0; i < in->nglobals; i++) {
+        value_release(in->globals[i].value);
+        value_release(in->globals[i].builtin);
+        free(in->globals[i].name);
+    }
+    free(in->globals);
+    for (int i = 0; i < in->narenas; i++) ast_arena_release(in->arenas[i]);
+    free(in->arenas);
+    prob_store_free(in->prob);
+    free(in);
+}
+
+static void push_arena(Interp *in, AstArena *arena) {
+    if (in->narenas == in->caparenas) {
+        in->caparenas = in->caparenas ? in->caparenas * 2 : 8;
+        in->arenas = xrealloc(in->arenas, (size_t)in->caparenas * sizeof *in->arenas);
+    }
+    in->arenas[in->narenas++] = arena;
+}
+
+static void report(Interp *in) {
+    if (!in->error.set) return;
+    fflush(in->out);
+    diag_print(&in->error, in->err, in->use_colour);
+    fflush(in->err);
+    in->error.set = false;
+}
+
+RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
+    AstArena *arena = ast_arena_new(src);
+    bool incomplete = false;
+    Node *program = parse_source(arena, src, in->limits.max_parse_depth, &in->error, &incomplete);
+    if (!program) {
+        ast_arena_release(arena);
+        if (incomplete && report_incomplete) {
+            in->error.set = false;
+            return RUN_INCOMPLETE;
+        }
+        report(in);
+        return RUN_ERROR;
+    }
+    push_arena(in, arena);
+    RunStatus status = RUN_OK;
+    for (int i = 0; i < program->nlist && status == RUN_OK; i++) {
+        Node *stmt = program->list[i];
+        in->error.set = false;
+        if (!resolve_statement(in, stmt)) {
+            report(in);
+            status = RUN_ERROR;
+            break;
+        }
+        int nslots = stmt->slot;
+        Value small[8];
+        Value *slots = nslots <= 8 ? small : calloc((size_t)nslots, sizeof *slots);
+        if (!slots) abort();
+        for (int k = 0; k < nslots; k++) slots[k] = value_nil();
+        Frame fr = {slots, nslots, 0, false, value_nil()};
+        Flow flow = eval_statement(in, &fr, stmt, true);
+        for (int k = 0; k < nslots; k++) value_release(slots[k]);
+        if (slots != small) free(slots);
+        value_release(fr.ret);
+        if (flow == FLOW_ERROR) {
+            report(in);
+            status = RUN_ERROR;
+        } else if (flow == FLOW_ASSERT) {
+            report(in);
+            status = RUN_ASSERT;
+        } else if (in->exit_requested >= 0) {
+            status = RUN_QUIT;
+        }
+    }
+    fflush(in->out);
+    in->narenas--;
+    ast_arena_release(arena);
+    return status;
+}
+
+/* }===================== */

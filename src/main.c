@@ -1,0 +1,230 @@
+/* main.c — the mlm command: options, scripts, -e, --check, and the prompt.
+ *
+ * Exit status: 0 ok, 1 an error in the program (or a failed check), 2 a usage error or an
+ * unreadable file, 130 interrupted. The interpreter runs on a thread with a large stack so
+ * deep (but bounded) recursion in user code cannot overflow the C stack. */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "files.h"
+#include "interp.h"
+#include "repl.h"
+
+#ifndef MLM_VERSION
+#define MLM_VERSION "0.1.0"
+#endif
+
+enum { EXIT_OK = 0, EXIT_PROGRAM = 1, EXIT_USAGE = 2, EXIT_INTERRUPTED = 130 };
+enum { EVAL_STACK_BYTES = 512 << 20 };
+
+/* The only process-wide mutable state: what the SIGINT handler writes. */
+static volatile sig_atomic_t sigint_flag;
+
+static void on_sigint(int sig) {
+    (void)sig;
+    sigint_flag = 1;
+}
+
+typedef struct Options {
+    int argc;
+    char **argv;
+    const char *expr;       /* -e */
+    bool check;             /* --check */
+    int first_file;         /* index of the first file argument, or argc */
+    int status;             /* result */
+} Options;
+
+static void usage(FILE *out) {
+    fputs("usage: mlm [FILE.mlm]          run a script (no file: the prompt, or stdin if piped)\n"
+          "       mlm -e 'EXPR'            evaluate one expression or statement list\n"
+          "       mlm --check FILE…        run scripts, report every check, end with 'N passed, N failed'\n"
+          "       mlm --help | --version\n", out);
+}
+
+static Interp *new_session(void) {
+    Interp *in = interp_new(stdout, stderr);
+    if (!in) {
+        fputs("mlm: the built-in library failed to load\n", stderr);
+        return NULL;
+    }
+    in->interrupted = &sigint_flag;
+    in->use_colour = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
+    return in;
+}
+
+static int status_of(Interp *in, RunStatus st) {
+    if (in->interrupt_seen) return EXIT_INTERRUPTED;
+    if (st == RUN_ERROR || st == RUN_ASSERT || st == RUN_INCOMPLETE) return EXIT_PROGRAM;
+    if (st == RUN_QUIT) return in->exit_requested > 0 ? in->exit_requested : EXIT_OK;
+    return in->checks.failed > 0 ? EXIT_PROGRAM : EXIT_OK;
+}
+
+static void report_failed_checks(Interp *in) {
+    if (in->checks.failed > 0)
+        fprintf(stderr, "%d passed, %d failed\n", in->checks.passed, in->checks.failed);
+}
+
+static int run_text(const char *name, const char *text, size_t len) {
+    Interp *in = new_session();
+    if (!in) return EXIT_PROGRAM;
+    Source *src = source_new(name, text, len);
+    RunStatus st = interp_run(in, src, false);
+    source_release(src);
+    report_failed_checks(in);
+    int status = status_of(in, st);
+    interp_free(in);
+    return status;
+}
+
+static int run_file(const char *path) {
+    char *text;
+    size_t len;
+    char err[512];
+    if (!file_read(path, &text, &len, err, sizeof err)) {
+        fprintf(stderr, "mlm: %s\n", err);
+        return EXIT_USAGE;
+    }
+    int status = run_text(path, text, len);
+    free(text);
+    return status;
+}
+
+static int run_stdin(void) {
+    size_t cap = 4096, len = 0;
+    char *text = malloc(cap);
+    if (!text) return EXIT_PROGRAM;
+    size_t n;
+    while ((n = fread(text + len, 1, cap - len, stdin)) > 0) {
+        len += n;
+        if (len == cap) {
+            cap *= 2;
+            char *bigger = realloc(text, cap);
+            if (!bigger) { free(text); fputs("mlm: out of memory reading stdin\n", stderr); return EXIT_PROGRAM; }
+            text = bigger;
+        }
+    }
+    size_t bad;
+    if (memchr(text, '\0', len) || !file_valid_utf8(text, len, &bad)) {
+        fputs("mlm: standard input is not UTF-8 text\n", stderr);
+        free(text);
+        return EXIT_USAGE;
+    }
+    int status = run_text("<stdin>", text, len);
+    free(text);
+    return status;
+}
+
+/* --check FILE…: every file in a fresh session; a line per check; the summary last. */
+static int run_checks(Options *o) {
+    int passed = 0, failed = 0, unreadable = 0;
+    for (int i = o->first_file; i < o->argc; i++) {
+        const char *path = o->argv[i];
+        char *text;
+        size_t len;
+        char err[512];
+        if (!file_read(path, &text, &len, err, sizeof err)) {
+            fprintf(stdout, "✗ %s  %s\n", path, err);
+            failed++;
+            unreadable++;
+            continue;
+        }
+        Interp *in = new_session();
+        if (!in) { free(text); return EXIT_PROGRAM; }
+        in->check_mode = true;
+        Source *src = source_new(path, text, len);
+        free(text);
+        RunStatus st = interp_run(in, src, false);
+        source_release(src);
+        passed += in->checks.passed;
+        failed += in->checks.failed;
+        if (st == RUN_ERROR || st == RUN_ASSERT) {
+            fprintf(stdout, "✗ %s  stopped by the error above\n", path);
+            failed++;
+        }
+        bool interrupted = in->interrupt_seen;
+        interp_free(in);
+        if (interrupted) return EXIT_INTERRUPTED;
+    }
+    fflush(stderr);
+    printf("%d passed, %d failed\n", passed, failed);
+    (void)unreadable;
+    return failed > 0 ? EXIT_PROGRAM : EXIT_OK;
+}
+
+static void *run(void *arg) {
+    Options *o = arg;
+    if (o->expr) {
+        o->status = run_text("<-e>", o->expr, strlen(o->expr));
+    } else if (o->check) {
+        o->status = run_checks(o);
+    } else if (o->first_file < o->argc) {
+        o->status = run_file(o->argv[o->first_file]);
+    } else if (isatty(STDIN_FILENO)) {
+        Interp *in = new_session();
+        if (!in) { o->status = EXIT_PROGRAM; return NULL; }
+        in->use_colour = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+        o->status = repl_run(in);
+        interp_free(in);
+    } else {
+        o->status = run_stdin();
+    }
+    fflush(stdout);
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    Options o = {argc, argv, NULL, false, argc, 0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(a, "--version") == 0) {
+            printf("mlm %s\n", MLM_VERSION);
+            return EXIT_OK;
+        }
+        if (strcmp(a, "-e") == 0) {
+            if (i + 1 >= argc) { fputs("mlm: -e needs an expression\n", stderr); usage(stderr); return EXIT_USAGE; }
+            o.expr = argv[++i];
+            continue;
+        }
+        if (strcmp(a, "--check") == 0) { o.check = true; continue; }
+        if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "mlm: unknown option '%s'\n", a);
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+        o.first_file = i;
+        break;
+    }
+    if (o.check && o.first_file >= argc) {
+        fputs("mlm: --check needs at least one file\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (!o.check && !o.expr && o.first_file < argc && o.first_file + 1 < argc) {
+        fprintf(stderr, "mlm: one script at a time (use --check to run several)\n");
+        return EXIT_USAGE;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, EVAL_STACK_BYTES);
+    pthread_t thread;
+    if (pthread_create(&thread, &attr, run, &o) != 0) {
+        run(&o); /* no thread: run on the main stack */
+    } else {
+        pthread_join(thread, NULL);
+    }
+    pthread_attr_destroy(&attr);
+    return o.status;
+}

@@ -1,0 +1,517 @@
+/* parse.c — the parser driver: pulls raw tokens from the re2c lexer, classifies the
+ * context-dependent ones, and pushes them into the Lemon parser.
+ *
+ * The token filter decides, from the token before and the stack of open brackets:
+ *   |    opens an absolute value where an operand is expected, closes the innermost open
+ *        one, and otherwise means "given" (P(A | B));
+ *   ||   likewise opens or closes a norm (‖x‖, ||x||_1), otherwise means `or`;
+ *   2x   a number glued to a name or `(` is multiplied (a hidden IMPMUL token);
+ *   ^T   glued together is a transpose;
+ *   NEWLINE is dropped inside ( ) and bars and after an operator or comma, becomes a row
+ *        separator inside [ ], and is dropped before `else` / `then`.
+ * It also bounds bracket nesting, so 100,000 open parentheses are an error, not a crash. */
+#include "parse.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+
+void *mlmParseAlloc(void *(*alloc)(size_t));
+void mlmParse(void *parser, int kind, Token tok, ParseCtx *ctx);
+void mlmParseFree(void *parser, void (*dealloc)(void *));
+
+enum { DEFAULT_MAX_DEPTH = 256 };
+
+typedef struct Filter {
+    Lexer lx;
+    ParseCtx *ctx;
+    Token ahead[2];      /* raw tokens read but not yet consumed */
+    int nahead;
+    int prev;            /* kind of the last token given to the parser (0 = none) */
+    int prev2;
+    unsigned prev_end;   /* byte offset just past it */
+    char *stack;         /* open brackets: ( [ { and a (abs bar) n (norm bar) */
+    int depth, max_depth;
+    bool in_sumhead;     /* between Σ_ and its upper bound */
+    bool sum_upper;      /* the last token was the ^ of a Σ head */
+    /* incremental line/column tracking */
+    unsigned pos;
+    int line, col;
+} Filter;
+
+void parse_error_at(ParseCtx *ctx, Span span, const char *fmt, ...) {
+    if (ctx->failed) return;
+    ctx->failed = true;
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vset(&ctx->diag, span, fmt, ap);
+    va_end(ap);
+}
+
+Span parse_span(ParseCtx *ctx, const Token *tok) {
+    Span s = {ctx->src, tok->offset, tok->length, tok->line, tok->col};
+    return s;
+}
+
+/* Advances the line/column counters to byte offset `to`. */
+static void locate(Filter *f, Token *tok) {
+    const char *text = f->ctx->src->text;
+    while (f->pos < tok->offset) {
+        unsigned char c = (unsigned char)text[f->pos];
+        if (c == '\n') { f->line++; f->col = 1; }
+        else if ((c & 0xC0) != 0x80) f->col++;
+        f->pos++;
+    }
+    tok->line = f->line;
+    tok->col = f->col;
+}
+
+static Token raw_next(Filter *f) {
+    Token t;
+    if (f->nahead > 0) {
+        t = f->ahead[0];
+        f->ahead[0] = f->ahead[1];
+        f->nahead--;
+        return t;
+    }
+    lexer_next(&f->lx, &t);
+    locate(f, &t);
+    return t;
+}
+
+static const Token *raw_peek(Filter *f) {
+    if (f->nahead == 0) {
+        lexer_next(&f->lx, &f->ahead[0]);
+        locate(f, &f->ahead[0]);
+        f->nahead = 1;
+    }
+    return &f->ahead[0];
+}
+
+static bool ends_operand(int kind) {
+    switch (kind) {
+    case TK_NUM: case TK_STR: case TK_NAME: case TK_END: case TK_RPAREN: case TK_RBRACKET:
+    case TK_ABSCLOSE: case TK_NORMCLOSE: case TK_TRANSPOSE: case TK_SUP: case TK_SUPNAME:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Tokens after which a line break cannot end the statement. */
+static bool continues_line(int kind) {
+    switch (kind) {
+    case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH: case TK_PERCENT: case TK_AT:
+    case TK_DOT: case TK_BACKSLASH: case TK_CARET: case TK_CMP: case TK_APPROX: case TK_AND:
+    case TK_OR: case TK_NOT: case TK_COLON: case TK_ASSIGN: case TK_ARROW: case TK_COMMA:
+    case TK_INTERSECT: case TK_GIVEN: case TK_IMPMUL: case TK_THEN: case TK_ELSE:
+    case TK_SQRT: case TK_IN: case TK_WITHIN:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static char top(const Filter *f) { return f->depth > 0 ? f->stack[f->depth - 1] : 0; }
+
+static bool push(Filter *f, char c, const Token *tok) {
+    if (f->depth >= f->max_depth) {
+        parse_error_at(f->ctx, parse_span(f->ctx, tok),
+                       "brackets nested more than %d deep", f->max_depth);
+        return false;
+    }
+    f->stack[f->depth++] = c;
+    return true;
+}
+
+static void feed(Filter *f, void *parser, int kind, Token *tok) {
+    tok->kind = kind;
+    if (kind == TK_UNDERSCORE && (f->prev == TK_SUM || f->prev == TK_PROD)) f->in_sumhead = true;
+    f->sum_upper = kind == TK_CARET && f->in_sumhead;
+    if (f->sum_upper) f->in_sumhead = false;
+    f->prev2 = f->prev;
+    f->prev = kind;
+    f->prev_end = tok->offset + tok->length;
+    mlmParse(parser, kind, *tok, f->ctx);
+}
+
+static void lex_error(Filter *f, const Token *tok) {
+    Span s = parse_span(f->ctx, tok);
+    const char *text = f->ctx->src->text + tok->offset;
+    if (strcmp(tok->text, "unexpected character") == 0)
+        parse_error_at(f->ctx, s, "unexpected character '%.*s'", (int)tok->length, text);
+    else if (strcmp(tok->text, "invalid UTF-8") == 0)
+        parse_error_at(f->ctx, s, "invalid UTF-8 byte 0x%02x", (unsigned char)text[0]);
+    else
+        parse_error_at(f->ctx, s, "%s", tok->text);
+}
+
+/* Runs the filter over the whole source. */
+static void drive(Filter *f, void *parser) {
+    ParseCtx *ctx = f->ctx;
+    for (;;) {
+        if (ctx->failed) return;
+        Token t = raw_next(f);
+        switch (t.kind) {
+        case LX_ERROR:
+            lex_error(f, &t);
+            return;
+        case LX_EOF:
+            if (f->depth > 0) {
+                ctx->failed = true;
+                ctx->incomplete = true;
+                char open = top(f);
+                const char *what = open == '(' ? "(" : open == '[' ? "[" : open == '{' ? "{" :
+                                   open == 'a' ? "|" : "‖";
+                diag_set(&ctx->diag, parse_span(ctx, &t), "unexpected end of input: unclosed '%s'", what);
+                return;
+            }
+            if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI) {
+                Token nl = t;
+                feed(f, parser, TK_NEWLINE, &nl);
+                if (ctx->failed) return;
+            }
+            t.kind = 0;
+            mlmParse(parser, 0, t, ctx);
+            return;
+        case LX_NEWLINE: {
+            char open = top(f);
+            if (open == '(' || open == 'a' || open == 'n' || continues_line(f->prev)) continue;
+            if (open == '[') {
+                if (f->prev == TK_SEMI || f->prev == TK_LBRACKET) continue;
+                const Token *next = raw_peek(f);
+                while (next->kind == LX_NEWLINE) { raw_next(f); next = raw_peek(f); }
+                if (next->kind == TK_RBRACKET) continue;
+                feed(f, parser, TK_SEMI, &t);
+                continue;
+            }
+            const Token *next = raw_peek(f);
+            while (next->kind == LX_NEWLINE) { raw_next(f); next = raw_peek(f); }
+            if (next->kind == TK_ELSE || next->kind == TK_THEN) continue;
+            feed(f, parser, TK_NEWLINE, &t);
+            continue;
+        }
+        case LX_BAR:
+            if (!ends_operand(f->prev)) {
+                if (!push(f, 'a', &t)) return;
+                feed(f, parser, TK_ABSOPEN, &t);
+            } else if (top(f) == 'a') {
+                f->depth--;
+                feed(f, parser, TK_ABSCLOSE, &t);
+            } else {
+                feed(f, parser, TK_GIVEN, &t);
+            }
+            continue;
+        case LX_DBAR:
+            if (!ends_operand(f->prev)) {
+                if (!push(f, 'n', &t)) return;
+                feed(f, parser, TK_NORMOPEN, &t);
+            } else if (top(f) == 'n') {
+                f->depth--;
+                feed(f, parser, TK_NORMCLOSE, &t);
+            } else {
+                feed(f, parser, TK_OR, &t);
+            }
+            continue;
+        case TK_LPAREN: case TK_LBRACKET: case TK_LBRACE:
+            if (!push(f, t.kind == TK_LPAREN ? '(' : t.kind == TK_LBRACKET ? '[' : '{', &t)) return;
+            if (f->prev == TK_NUM && !t.space_before && t.kind == TK_LPAREN &&
+                !(f->prev2 == TK_CARET && f->sum_upper)) {
+                Token im = t;
+                im.length = 0;
+                feed(f, parser, TK_IMPMUL, &im);
+                if (ctx->failed) return;
+            }
+            feed(f, parser, t.kind, &t);
+            continue;
+        case TK_RPAREN: case TK_RBRACKET: case TK_RBRACE: {
+            char want = t.kind == TK_RPAREN ? '(' : t.kind == TK_RBRACKET ? '[' : '{';
+            char open = top(f);
+            if (open == want) {
+                f->depth--;
+            } else if (open == 'a' || open == 'n') {
+                parse_error_at(ctx, parse_span(ctx, &t), "'%c' closes a bracket while '%s' is still open",
+                               ctx->src->text[t.offset], open == 'a' ? "|" : "‖");
+                return;
+            } else if (open == 0) {
+                parse_error_at(ctx, parse_span(ctx, &t), "unmatched '%c'", ctx->src->text[t.offset]);
+                return;
+            } else {
+                parse_error_at(ctx, parse_span(ctx, &t), "'%c' does not match the open '%c'",
+                               ctx->src->text[t.offset], open);
+                return;
+            }
+            feed(f, parser, t.kind, &t);
+            continue;
+        }
+        case TK_CARET: {
+            const Token *next = raw_peek(f);
+            if (next->kind == TK_NAME && !next->space_before && next->text_len == 1 && next->text[0] == 'T') {
+                Token nt = raw_next(f);
+                t.length = nt.offset + nt.length - t.offset;
+                feed(f, parser, TK_TRANSPOSE, &t);
+                continue;
+            }
+            feed(f, parser, TK_CARET, &t);
+            continue;
+        }
+        case TK_NAME: case TK_SQRT:
+            if (f->prev == TK_NUM && !t.space_before && !(f->prev2 == TK_CARET && f->sum_upper)) {
+                Token im = t;
+                im.length = 0;
+                feed(f, parser, TK_IMPMUL, &im);
+                if (ctx->failed) return;
+            }
+            feed(f, parser, t.kind, &t);
+            continue;
+        default:
+            feed(f, parser, t.kind, &t);
+            continue;
+        }
+    }
+}
+
+Node *parse_source(AstArena *arena, const Source *src, int max_depth, Diagnostic *diag,
+                   bool *incomplete) {
+    ParseCtx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.arena = arena;
+    ctx.src = src;
+    ctx.program = ast_node(arena, N_BLOCK, (Span){src, 0, 0, 1, 1});
+    Filter f;
+    memset(&f, 0, sizeof f);
+    lexer_init(&f.lx, src);
+    f.ctx = &ctx;
+    f.max_depth = max_depth > 0 ? max_depth : DEFAULT_MAX_DEPTH;
+    f.stack = malloc((size_t)f.max_depth);
+    f.line = 1;
+    f.col = 1;
+    void *parser = mlmParseAlloc(malloc);
+    if (!parser || !f.stack) { fputs("mlm: out of memory\n", stderr); abort(); }
+    drive(&f, parser);
+    mlmParseFree(parser, free);
+    free(f.stack);
+    if (incomplete) *incomplete = ctx.incomplete;
+    if (ctx.failed) {
+        if (diag) *diag = ctx.diag;
+        return NULL;
+    }
+    return ctx.program;
+}
+
+/* ---- helpers for grammar actions ---- */
+
+Node *parse_leaf(ParseCtx *ctx, NodeKind kind, const Token *tok) {
+    return ast_node(ctx->arena, kind, parse_span(ctx, tok));
+}
+
+Node *parse_name(ParseCtx *ctx, const Token *tok) {
+    Node *n = parse_leaf(ctx, N_NAME, tok);
+    if (tok->kind == TK_SUM) n->name = "sum";
+    else if (tok->kind == TK_PROD) n->name = "prod";
+    else n->name = ast_strdup(ctx->arena, tok->text, tok->text_len);
+    return n;
+}
+
+Node *parse_string(ParseCtx *ctx, const Token *tok) {
+    Node *n = parse_leaf(ctx, N_STR, tok);
+    char *out = malloc(tok->text_len + 1);
+    if (!out) { fputs("mlm: out of memory\n", stderr); abort(); }
+    size_t k = 0;
+    for (size_t i = 0; i < tok->text_len; i++) {
+        char c = tok->text[i];
+        if (c == '\\' && i + 1 < tok->text_len) {
+            char e = tok->text[++i];
+            switch (e) {
+            case 'n': out[k++] = '\n'; break;
+            case 't': out[k++] = '\t'; break;
+            case '"': out[k++] = '"'; break;
+            case '\\': out[k++] = '\\'; break;
+            default: {
+                Span s = parse_span(ctx, tok);
+                s.offset += (unsigned)i;
+                s.col += (int)i;
+                s.length = 2;
+                parse_error_at(ctx, s, "unknown escape '\\%c' in string (use \\n \\t \\\" \\\\)", e);
+                out[k++] = e;
+            }
+            }
+        } else {
+            out[k++] = c;
+        }
+    }
+    n->name = ast_strdup(ctx->arena, out, k);
+    n->num = (double)k;
+    free(out);
+    return n;
+}
+
+static bool is_name(const Node *n) { return n && n->kind == N_NAME; }
+
+Node *parse_statement_from_assign(ParseCtx *ctx, Node *target, Node *value, const Token *eq) {
+    Span at = parse_span(ctx, eq);
+    if (value->kind == N_BLOCK && !(target->kind == N_CALL && is_name(target->a))) {
+        parse_error_at(ctx, at, "a { } block can only be the body of a function definition");
+        return ast_node(ctx->arena, N_BLOCK, at);
+    }
+    if (target->kind == N_NAME && !target->parenthesized) {
+        Node *s = ast_node(ctx->arena, N_ASSIGN, at);
+        s->a = target;
+        s->b = value;
+        return s;
+    }
+    if (target->kind == N_INDEX) {
+        Node *s = ast_node(ctx->arena, N_INDEX_ASSIGN, at);
+        s->a = target;
+        s->b = value;
+        return s;
+    }
+    if (target->kind == N_PROB) {
+        Node *s = ast_node(ctx->arena, N_FACT, at);
+        s->a = target;
+        s->b = value;
+        return s;
+    }
+    if (target->kind == N_CALL && is_name(target->a)) {
+        Node *s = ast_node(ctx->arena, N_FUNCDEF, target->a->span);
+        s->name = target->a->name;
+        for (int i = 0; i < target->nlist; i++) {
+            Node *p = target->list[i];
+            if (!is_name(p)) {
+                parse_error_at(ctx, p->span, "a function's parameters must be names");
+                return s;
+            }
+            for (int j = 0; j < i; j++)
+                if (strcmp(target->list[j]->name, p->name) == 0) {
+                    parse_error_at(ctx, p->span, "parameter '%s' appears twice", p->name);
+                    return s;
+                }
+            ast_append(ctx->arena, s, p);
+        }
+        s->a = value;
+        return s;
+    }
+    if (target->kind == N_VECTOR && target->nlist > 0 && !target->flag) {
+        for (int i = 0; i < target->nlist; i++)
+            if (!is_name(target->list[i])) {
+                parse_error_at(ctx, target->list[i]->span, "only names can be assigned to in [a, b] = …");
+                return ast_node(ctx->arena, N_BLOCK, at);
+            }
+        Node *s = ast_node(ctx->arena, N_ASSIGN, at);
+        s->a = target;
+        s->b = value;
+        return s;
+    }
+    parse_error_at(ctx, at, "cannot assign to this: the left of '=' must be a name, x[i], f(x) or P(…)");
+    return ast_node(ctx->arena, N_BLOCK, at);
+}
+
+Node *parse_range(ParseCtx *ctx, Node *a, Node *b, const Token *colon) {
+    if (a->kind == N_RANGE && !a->c && !a->parenthesized) {
+        /* start:step:stop */
+        Node *step = a->b;
+        a->b = b;
+        a->c = step;
+        return a;
+    }
+    Node *r = ast_node(ctx->arena, N_RANGE, parse_span(ctx, colon));
+    r->a = a;
+    r->b = b;
+    return r;
+}
+
+Node *parse_compare(ParseCtx *ctx, int op, Node *a, Node *b, const Token *tok) {
+    Node *n = ast_node(ctx->arena, N_COMPARE, parse_span(ctx, tok));
+    n->op = op;
+    n->a = a;
+    n->b = b;
+    n->flag = a->kind == N_COMPARE && !a->parenthesized;
+    return n;
+}
+
+/* The text of a check/assert: from after the keyword to the end of the line, without a
+ * trailing comment or ';'. */
+static const char *statement_text(ParseCtx *ctx, const Token *kw) {
+    const char *text = ctx->src->text;
+    size_t i = kw->offset + kw->length, end = i;
+    while (text[i] == ' ' || text[i] == '\t') i++;
+    end = i;
+    while (end < ctx->src->len && text[end] != '\n' && text[end] != '#') end++;
+    while (end > i && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == ';' ||
+                       text[end - 1] == '\r'))
+        end--;
+    return ast_strdup(ctx->arena, text + i, end - i);
+}
+
+Node *parse_check(ParseCtx *ctx, const Token *kw, Node *e, Node *tolerance, unsigned end_offset) {
+    (void)end_offset;
+    bool is_assert = kw->kind == TK_ASSERT;
+    Node *s = ast_node(ctx->arena, is_assert ? N_ASSERT : N_CHECK, parse_span(ctx, kw));
+    s->name = statement_text(ctx, kw);
+    if (!is_assert && e->kind == N_APPROX && !e->parenthesized) {
+        s->op = CHECK_APPROX;
+        s->a = e->a;
+        s->b = e->b;
+        s->span = e->span;
+    } else if (!is_assert && e->kind == N_COMPARE && e->op == OP_EQ && !e->flag && !e->parenthesized) {
+        s->op = CHECK_EQ;
+        s->a = e->a;
+        s->b = e->b;
+        s->span = e->span;
+    } else {
+        s->op = CHECK_TRUE;
+        s->a = e;
+    }
+    s->span = parse_span(ctx, kw);
+    if (tolerance && s->op != CHECK_APPROX) {
+        parse_error_at(ctx, tolerance->span, "'within' needs a check of the form a ≈ b");
+    }
+    s->c = tolerance;
+    return s;
+}
+
+Node *parse_call(ParseCtx *ctx, Node *callee, Node *args, const Token *rparen) {
+    Span span = span_join(callee->span, parse_span(ctx, rparen));
+    if (is_name(callee) && !callee->parenthesized && strcmp(callee->name, "P") == 0) {
+        Node *n = ast_node(ctx->arena, N_PROB, span);
+        n->a = callee;
+        if (args) { n->list = args->list; n->nlist = args->nlist; }
+        return n;
+    }
+    if (is_name(callee) && args && args->nlist == 4 && is_name(args->list[0]) &&
+        (strcmp(callee->name, "sum") == 0 || strcmp(callee->name, "prod") == 0)) {
+        Node *n = ast_node(ctx->arena, N_SUM, span);
+        n->op = callee->name[0] == 's' ? OP_SUM : OP_PROD;
+        n->name = args->list[0]->name;
+        n->a = args->list[1];
+        n->b = args->list[2];
+        n->c = args->list[3];
+        return n;
+    }
+    Node *n = ast_node(ctx->arena, N_CALL, span);
+    n->a = callee;
+    if (args) { n->list = args->list; n->nlist = args->nlist; }
+    return n;
+}
+
+Node *parse_lambda(ParseCtx *ctx, Node *params, Node *body, const Token *arrow) {
+    Node *n = ast_node(ctx->arena, N_LAMBDA, parse_span(ctx, arrow));
+    n->a = body;
+    if (is_name(params)) {
+        ast_append(ctx->arena, n, params);
+    } else if (params->kind == N_VECTOR && params->flag) {
+        for (int i = 0; i < params->nlist; i++) {
+            if (!is_name(params->list[i])) {
+                parse_error_at(ctx, params->list[i]->span, "a lambda's parameters must be names");
+                return n;
+            }
+            ast_append(ctx->arena, n, params->list[i]);
+        }
+    } else {
+        parse_error_at(ctx, params->span, "the left of '->' must be a parameter name or (x, y)");
+    }
+    return n;
+}

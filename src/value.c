@@ -1,0 +1,169 @@
+/* value.c — reference counting, aligned array storage with a memory budget, strings, tuples. */
+#include "value.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "func.h"
+
+enum { ARRAY_ALIGN = 64, HUGE_ADVICE_BYTES = 4u << 20 };
+
+Value value_retain(Value v) {
+    switch (v.kind) {
+    case VAL_ARR: v.as.arr->refcount++; break;
+    case VAL_STR: v.as.str->refcount++; break;
+    case VAL_FUNC: func_retain(v.as.fn); break;
+    case VAL_TUPLE: v.as.tuple->refcount++; break;
+    default: break;
+    }
+    return v;
+}
+
+void value_release(Value v) {
+    switch (v.kind) {
+    case VAL_ARR: array_release(v.as.arr); break;
+    case VAL_STR: str_release(v.as.str); break;
+    case VAL_FUNC: func_release(v.as.fn); break;
+    case VAL_TUPLE:
+        if (--v.as.tuple->refcount == 0) {
+            for (int i = 0; i < v.as.tuple->count; i++) value_release(v.as.tuple->items[i]);
+            free(v.as.tuple);
+        }
+        break;
+    default: break;
+    }
+}
+
+void value_replace(Value *slot, Value v) {
+    Value old = *slot;
+    *slot = v;
+    value_release(old);
+}
+
+const char *value_kind_name(Value v) {
+    switch (v.kind) {
+    case VAL_NIL: return "nothing";
+    case VAL_NUM: return "scalar";
+    case VAL_ARR: return v.as.arr->ndim == 1 ? "vector" : "matrix";
+    case VAL_STR: return "string";
+    case VAL_FUNC: case VAL_BUILTIN: return "function";
+    case VAL_TUPLE: return "tuple";
+    }
+    return "value";
+}
+
+const char *value_shape(Value v, char *buf, size_t size) {
+    if (v.kind == VAL_ARR) {
+        if (v.as.arr->ndim == 1) snprintf(buf, size, "%zu", v.as.arr->len);
+        else snprintf(buf, size, "%zu×%zu", v.as.arr->rows, v.as.arr->cols);
+    } else {
+        snprintf(buf, size, "%s", value_kind_name(v));
+    }
+    return buf;
+}
+
+size_t array_bytes_for(size_t rows, size_t cols) {
+    if (cols != 0 && rows > SIZE_MAX / cols) return SIZE_MAX;
+    size_t n = rows * cols;
+    if (n > (SIZE_MAX - ARRAY_ALIGN) / sizeof(double)) return SIZE_MAX;
+    return n * sizeof(double);
+}
+
+Array *array_new(MemBudget *budget, int ndim, size_t rows, size_t cols, AllocStatus *status) {
+    AllocStatus dummy;
+    if (!status) status = &dummy;
+    if (ndim == 1) rows = 1;
+    size_t bytes = array_bytes_for(rows, cols);
+    if (bytes == SIZE_MAX || bytes > ((size_t)1 << 47)) { *status = ALLOC_TOO_BIG; return NULL; }
+    if (budget && budget->limit && bytes > budget->limit - (budget->in_use < budget->limit ? budget->in_use : budget->limit)) {
+        *status = ALLOC_OVER_LIMIT;
+        return NULL;
+    }
+    Array *a = malloc(sizeof *a);
+    if (!a) { *status = ALLOC_NO_MEMORY; return NULL; }
+    a->data = NULL;
+    if (bytes > 0) {
+        size_t rounded = (bytes + ARRAY_ALIGN - 1) / ARRAY_ALIGN * ARRAY_ALIGN;
+        a->data = aligned_alloc(ARRAY_ALIGN, rounded);
+        if (!a->data) { free(a); *status = ALLOC_NO_MEMORY; return NULL; }
+#ifdef MADV_HUGEPAGE
+        if (rounded >= HUGE_ADVICE_BYTES) madvise(a->data, rounded, MADV_HUGEPAGE);
+#endif
+    }
+    a->refcount = 1;
+    a->ndim = ndim;
+    a->rows = ndim == 1 ? 1 : rows;
+    a->cols = cols;
+    a->len = a->rows * cols;
+    a->bytes = bytes;
+    a->budget = budget;
+    if (budget) budget->in_use += bytes;
+    *status = ALLOC_OK;
+    return a;
+}
+
+Array *array_new_vector(MemBudget *budget, size_t len, AllocStatus *status) {
+    return array_new(budget, 1, 1, len, status);
+}
+
+Array *array_new_matrix(MemBudget *budget, size_t rows, size_t cols, AllocStatus *status) {
+    return array_new(budget, 2, rows, cols, status);
+}
+
+Array *array_retain(Array *a) {
+    a->refcount++;
+    return a;
+}
+
+void array_release(Array *a) {
+    if (!a || --a->refcount > 0) return;
+    if (a->budget) a->budget->in_use -= a->bytes;
+    free(a->data);
+    free(a);
+}
+
+Array *array_copy(MemBudget *budget, const Array *a, AllocStatus *status) {
+    Array *c = array_new(budget, a->ndim, a->rows, a->cols, status);
+    if (c && a->len) memcpy(c->data, a->data, a->len * sizeof(double));
+    return c;
+}
+
+bool array_make_unique(MemBudget *budget, Array **slot, AllocStatus *status) {
+    if ((*slot)->refcount == 1) return true;
+    Array *c = array_copy(budget, *slot, status);
+    if (!c) return false;
+    array_release(*slot);
+    *slot = c;
+    return true;
+}
+
+Str *str_new(const char *text, size_t len) {
+    Str *s = malloc(sizeof *s + len + 1);
+    if (!s) { fputs("mlm: out of memory\n", stderr); abort(); }
+    s->refcount = 1;
+    s->len = len;
+    memcpy(s->text, text, len);
+    s->text[len] = '\0';
+    return s;
+}
+
+Str *str_retain(Str *s) {
+    s->refcount++;
+    return s;
+}
+
+void str_release(Str *s) {
+    if (s && --s->refcount == 0) free(s);
+}
+
+Tuple *tuple_new(int count, const char *const *names, const Value *items) {
+    Tuple *t = malloc(sizeof *t + (size_t)count * sizeof(Value));
+    if (!t) { fputs("mlm: out of memory\n", stderr); abort(); }
+    t->refcount = 1;
+    t->count = count;
+    t->names = names;
+    for (int i = 0; i < count; i++) t->items[i] = items[i];
+    return t;
+}

@@ -1,0 +1,120 @@
+/* value.h — mlm's tagged value and the heap objects behind it.
+ *
+ * A Value is 16 bytes passed by value: a kind tag and a payload. Scalars (double) are
+ * unboxed. Arrays, strings and functions are reference counted heap objects.
+ *
+ * Ownership rule (one sentence, as jq's jv.h has it): a Value variable that holds a heap
+ * object owns one reference to it; value_retain() makes a second owner, value_release()
+ * gives one up; functions documented "consumes" take over their argument's reference and
+ * functions that produce a Value hand the caller a reference it must release.
+ *
+ * Arrays are 1-D vectors (ndim 1, rows == 1, cols == len) or 2-D matrices (ndim 2,
+ * rows × cols, row-major). A vector broadcasts as a row. Storage is 64-byte aligned.
+ * Arrays are copy-on-write: array_make_unique() before writing to one that may be shared. */
+#ifndef MLM_VALUE_H
+#define MLM_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum ValueKind {
+    VAL_NIL = 0,   /* "no value": statements, an undefined slot */
+    VAL_NUM,       /* double (booleans are 1/0) */
+    VAL_ARR,       /* vector or matrix */
+    VAL_STR,       /* immutable UTF-8 string */
+    VAL_FUNC,      /* user function or lambda */
+    VAL_BUILTIN,   /* builtin function (pointer into a static table, not counted) */
+    VAL_TUPLE,     /* several named results of one call: [U, S, V] = svd(A) */
+} ValueKind;
+
+typedef struct Array {
+    int refcount;
+    int ndim;      /* 1 = vector, 2 = matrix */
+    size_t rows;   /* vector: 1 */
+    size_t cols;   /* vector: len */
+    size_t len;    /* rows * cols */
+    double *data;  /* owned, 64-byte aligned, len elements (NULL when len == 0) */
+    size_t bytes;  /* bytes charged to budget */
+    struct MemBudget *budget; /* borrowed: the session's budget (outlives its arrays), or NULL */
+} Array;
+
+typedef struct Str {
+    int refcount;
+    size_t len;
+    char text[];   /* NUL-terminated */
+} Str;
+
+typedef struct Tuple Tuple;
+struct Func;       /* eval.h: user functions */
+struct Builtin;    /* builtins.h */
+
+typedef struct Value {
+    uint8_t kind;  /* ValueKind */
+    union {
+        double num;
+        Array *arr;
+        Str *str;
+        struct Func *fn;
+        const struct Builtin *builtin;
+        Tuple *tuple;
+    } as;
+} Value;
+
+/* Several results of one call, each with a name used when printing ("U", "S", "V"). */
+struct Tuple {
+    int refcount;
+    int count;
+    const char *const *names; /* borrowed: static strings */
+    Value items[];            /* owned */
+};
+
+/* Returns a new tuple (refcount 1) taking over (consuming) the count items. */
+Tuple *tuple_new(int count, const char *const *names, const Value *items);
+
+static inline Value value_nil(void) { Value v; v.kind = VAL_NIL; v.as.num = 0; return v; }
+static inline Value value_num(double x) { Value v; v.kind = VAL_NUM; v.as.num = x; return v; }
+/* Consumes the reference to a. */
+static inline Value value_arr(Array *a) { Value v; v.kind = VAL_ARR; v.as.arr = a; return v; }
+static inline Value value_str(Str *s) { Value v; v.kind = VAL_STR; v.as.str = s; return v; }
+
+Value value_retain(Value v);
+void value_release(Value v);
+/* Sets *slot to v (consumed), releasing what was there. */
+void value_replace(Value *slot, Value v);
+
+/* Kind names for messages: "scalar", "vector", "matrix", "string", "function". */
+const char *value_kind_name(Value v);
+/* Shape for messages: "scalar", "3", "3×2" into buf. Returns buf. */
+const char *value_shape(Value v, char *buf, size_t size);
+
+/* ---- memory accounting: one budget per session, checked before every allocation ---- */
+typedef struct MemBudget {
+    size_t limit;   /* bytes; 0 = unlimited */
+    size_t in_use;  /* bytes of array storage currently allocated */
+} MemBudget;
+
+/* Why an allocation failed, for the caller's error message. */
+typedef enum AllocStatus { ALLOC_OK, ALLOC_TOO_BIG, ALLOC_OVER_LIMIT, ALLOC_NO_MEMORY } AllocStatus;
+
+/* Returns a new array (refcount 1, contents uninitialised) or NULL with *status set.
+ * rows*cols overflow is caught. budget may be NULL (unaccounted, for tests). */
+Array *array_new(MemBudget *budget, int ndim, size_t rows, size_t cols, AllocStatus *status);
+Array *array_new_vector(MemBudget *budget, size_t len, AllocStatus *status);
+Array *array_new_matrix(MemBudget *budget, size_t rows, size_t cols, AllocStatus *status);
+Array *array_retain(Array *a);
+void array_release(Array *a);
+/* Returns a private copy of a (new reference) or NULL on allocation failure. */
+Array *array_copy(MemBudget *budget, const Array *a, AllocStatus *status);
+/* Makes *slot uniquely owned (copying if shared). Returns false on allocation failure. */
+bool array_make_unique(MemBudget *budget, Array **slot, AllocStatus *status);
+
+/* Bytes needed for n doubles, or SIZE_MAX on overflow. */
+size_t array_bytes_for(size_t rows, size_t cols);
+
+/* Returns a new string (refcount 1) copying len bytes of text. */
+Str *str_new(const char *text, size_t len);
+Str *str_retain(Str *s);
+void str_release(Str *s);
+
+#endif

@@ -1,0 +1,24 @@
+#!/bin/sh
+# run-errors.sh MLM — each tests/errors/NAME.mlm is run with MLM; its standard error and
+# exit status must equal NAME.err and the status in NAME.status (default 1). Ends with
+# "errors: N passed, N failed".
+mlm=$1
+dir=$(dirname "$0")/errors
+passed=0; failed=0
+for t in "$dir"/*.mlm; do
+  [ -e "$t" ] || continue
+  base=${t%.mlm}
+  want_status=1
+  [ -f "$base.status" ] && want_status=$(cat "$base.status")
+  got=$(cd "$dir" && NO_COLOR=1 "$mlm" "$(basename "$t")" 2>&1 >/dev/null)
+  status=$?
+  if [ "$got" = "$(cat "$base.err")" ] && [ "$status" = "$want_status" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $t (exit $status, expected $want_status)"
+    printf '%s\n' "$got" | diff "$base.err" - | head -20
+  fi
+done
+echo "errors: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
