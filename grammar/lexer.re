@@ -111,9 +111,6 @@ loop:
     "and" | "&&" | "∧" { RET(TK_AND); }
     "or" | "∨"   { RET(TK_OR); }
     "not" | "!" | "¬" { RET(TK_NOT); }
-    ("help" | "vars" | "clear" | "quit" | "exit") / [^a-zA-Z0-9_]
-                 { tok->text = start; tok->text_len = (size_t)(lx->cursor - start); RET(TK_COMMAND); }
-
     letter idcont* { tok->text = start; tok->text_len = (size_t)(lx->cursor - start); RET(TK_NAME); }
 
     "\"" ([^"\\\n\x00] | "\\" [^\n\x00])* "\"" {

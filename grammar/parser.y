@@ -24,12 +24,13 @@
     (void)yymajor;
     if (!ctx->failed) {
         ctx->failed = true;
-        if (TOKEN.kind == 0) {
+        Span s = parse_span(ctx, &TOKEN);
+        if (TOKEN.kind == 0 || TOKEN.offset >= ctx->src->len) {
             ctx->incomplete = true;
-            Span s = parse_span(ctx, &TOKEN);
             diag_set(&ctx->diag, s, "unexpected end of input");
+        } else if (TOKEN.kind == TK_NEWLINE) {
+            diag_set(&ctx->diag, s, "unexpected end of line");
         } else {
-            Span s = parse_span(ctx, &TOKEN);
             int n = (int)TOKEN.length;
             diag_set(&ctx->diag, s, "syntax error: unexpected '%.*s'", n > 40 ? 40 : n,
                      ctx->src->text + TOKEN.offset);

@@ -249,7 +249,7 @@ static bool check_position(Interp *in, Span span, double x, size_t len, size_t *
     if (x != floor(x)) return interp_error(in, span, "index %.15g is not a whole number", x);
     if (x < 1 || x > (double)len) {
         if (len == 0) return interp_error(in, span, "index %.15g is out of range: the dimension is empty", x);
-        return interp_error(in, span, "index %.15g is out of range 1..%zu", x, len);
+        return interp_error(in, span, "index %.15g is out of range 1..%zu (length %zu)", x, len, len);
     }
     *pos = (size_t)x - 1;
     return true;

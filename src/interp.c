@@ -83,6 +83,7 @@ const char *interp_suggest(const Interp *in, const char *name) {
     const char *best = NULL;
     int best_d = 9;
     size_t len = strlen(name);
+    if (len <= 1) return NULL; /* every one-letter name is one edit from another */
     int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
     for (int i = 0; i < in->nglobals; i++) {
         const Global *g = &in->globals[i];

@@ -149,6 +149,21 @@ static void lex_error(Filter *f, const Token *tok) {
         parse_error_at(f->ctx, s, "%s", tok->text);
 }
 
+/* help, vars, clear, quit and exit are commands when they start a statement and are
+ * followed by names or nothing (`help sum`, `clear x y`); elsewhere they are names. */
+static bool is_command(Filter *f, const Token *t) {
+    static const char *const words[] = {"help", "vars", "clear", "quit", "exit"};
+    bool word = false;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (t->text_len == strlen(words[i]) && strncmp(t->text, words[i], t->text_len) == 0) word = true;
+    if (!word) return false;
+    if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
+    int next = raw_peek(f)->kind;
+    return next == TK_NAME || next == LX_NEWLINE || next == LX_EOF || next == TK_SEMI ||
+           next == TK_RBRACE || next == TK_SUM || next == TK_PROD || next == TK_IF || next == TK_FOR ||
+           next == TK_WHILE || next == TK_CHECK || next == TK_END;
+}
+
 /* Runs the filter over the whole source. */
 static void drive(Filter *f, void *parser) {
     ParseCtx *ctx = f->ctx;
@@ -160,13 +175,16 @@ static void drive(Filter *f, void *parser) {
             lex_error(f, &t);
             return;
         case LX_EOF:
-            if (f->depth > 0) {
+            if (f->depth > 0 || continues_line(f->prev)) {
                 ctx->failed = true;
                 ctx->incomplete = true;
                 char open = top(f);
                 const char *what = open == '(' ? "(" : open == '[' ? "[" : open == '{' ? "{" :
                                    open == 'a' ? "|" : "‖";
-                diag_set(&ctx->diag, parse_span(ctx, &t), "unexpected end of input: unclosed '%s'", what);
+                if (f->depth > 0)
+                    diag_set(&ctx->diag, parse_span(ctx, &t), "unexpected end of input: unclosed '%s'", what);
+                else
+                    diag_set(&ctx->diag, parse_span(ctx, &t), "unexpected end of input");
                 return;
             }
             if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI) {
@@ -258,7 +276,13 @@ static void drive(Filter *f, void *parser) {
             feed(f, parser, TK_CARET, &t);
             continue;
         }
-        case TK_NAME: case TK_SQRT:
+        case TK_NAME:
+            if (is_command(f, &t)) {
+                feed(f, parser, TK_COMMAND, &t);
+                continue;
+            }
+            /* fall through */
+        case TK_SQRT:
             if (f->prev == TK_NUM && !t.space_before && !(f->prev2 == TK_CARET && f->sum_upper)) {
                 Token im = t;
                 im.length = 0;
