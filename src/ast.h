@@ -79,6 +79,7 @@ struct Node {
     double num;
     const char *name; /* arena-owned */
     int slot;         /* after resolve */
+    int frame_size;   /* top-level statement: slots its frame needs (Σ indices, captures) */
     bool flag;
     bool parenthesized; /* the expression was written inside ( ) */
 };

@@ -253,7 +253,7 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
             status = RUN_ERROR;
             break;
         }
-        int nslots = stmt->slot;
+        int nslots = stmt->frame_size;
         Value small[8];
         Value *slots = nslots <= 8 ? small : calloc((size_t)nslots, sizeof *slots);
         if (!slots) abort();

@@ -277,7 +277,7 @@ bool resolve_statement(Interp *in, Node *stmt) {
     top.captures = NULL;
     resolve_stmt(&r, &top, stmt);
     free(top.bindings);
-    stmt->slot = top.nslots;
+    stmt->frame_size = top.nslots;
     return !r.failed;
 }
 

@@ -5,7 +5,7 @@
  * assignments are globals). A function or lambda body has its own frame: parameters,
  * names it assigns, its for-loop variables and Σ indices are locals; a name used but not
  * bound there is a capture if an enclosing frame binds it, and a global otherwise.
- * After resolution: N_NAME → N_LOCAL/N_GLOBAL, stmt->slot / funcdef->slot / lambda->slot =
+ * After resolution: N_NAME → N_LOCAL/N_GLOBAL, funcdef->slot / lambda->slot =
  * frame size, lambda->c = N_BLOCK of captures (each N_LOCAL: slot = inner slot,
  * num = outer slot). */
 #ifndef MLM_RESOLVE_H
@@ -14,7 +14,7 @@
 #include "interp.h"
 
 /* Resolves one top-level statement in place. Returns false with in->error set on a
- * misplaced `return`/`break`/`end` or similar. The frame size is stored in stmt->slot. */
+ * misplaced `return`/`break`/`end` or similar. The frame size is stored in stmt->frame_size. */
 bool resolve_statement(Interp *in, Node *stmt);
 
 #endif
