@@ -12,8 +12,12 @@ SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PKGS     := openblas lapacke
 WARN     := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS   := -std=c11 $(OPT) -g $(WARN) -Werror -fno-math-errno $(SAN)
-CPPFLAGS := -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   := -lreadline $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# OpenBLAS and LAPACKE are loaded on first use (src/blas_loader.c), not linked: linking
+# them costs ~8 ms at every start.
+OPENBLAS_SO := $(shell pkg-config --variable=libdir openblas 2>/dev/null)/libopenblas.so.0
+CPPFLAGS := -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+            -DMLM_OPENBLAS_SO='"$(OPENBLAS_SO)"'
+LDLIBS   := -lreadline -ldl -lpthread -lm
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
@@ -114,3 +118,25 @@ check: deps
 
 clean:
 	rm -rf build
+
+# Workloads W1–W8 (../shared/bench/WORKLOADS.md) for mlm beside NumPy, Lua 5.4 and C; writes
+# bench/results.md. Never part of `make check`. QUICK=1: 3 runs instead of 10, same workloads.
+# bench/timeit.c is the launcher that measures each run (wall time, peak RSS).
+BENCH_PACKAGES := python3-numpy lua5.4 libopenblas-dev liblapacke-dev
+
+bench: deps
+	@missing=""; for p in $(BENCH_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make bench: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@$(MAKE) --no-print-directory all
+	@mkdir -p $(BUILD)/bench
+	@for f in bench/timeit.c bench/peers/*.c; do \
+	  $(CC) -std=c11 -O2 -Wall -Wextra -o $(BUILD)/bench/$$(basename $$f .c) $$f \
+	    $$(pkg-config --cflags --libs openblas lapacke) -lm || exit 1; \
+	done
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/run.py $(if $(QUICK),--quick)
