@@ -1,0 +1,213 @@
+#!/usr/bin/python3
+"""Run the mlm workloads W1-W8 (../shared/bench/WORKLOADS.md) beside their peers.
+
+Usage: bench/run.py [--quick] [--runs N]   (from the repository root; `make bench` calls it)
+
+Every implementation of a workload runs alternately with the others: one warm-up round, then
+RUNS timed rounds. Each run is one whole process; bench/timeit.c takes its wall time and its peak
+RSS, and run.py checks what it printed. A wrong answer or a crash makes a FAIL row, not a time.
+Writes bench/results.md and prints it.
+"""
+import os
+import platform
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+MLM = "build/mlm"
+PEERS = "build/bench"  # the C references, built by `make bench`
+TIMEOUT = 120  # seconds for one run
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def near(text, rel):
+    """Check: the first number printed is within rel (relative) of the number text."""
+    expected = float(text)
+
+    def check(out):
+        nums = [float(x) for x in NUMBER.findall(out)]
+        return bool(nums) and abs(nums[0] - expected) <= rel * abs(expected)
+    check.goal = text + (f", rel. ≤ {rel:g}" if rel else ", exactly")
+    return check
+
+
+def exact(*expected):
+    """Check: the numbers printed are exactly these."""
+    def check(out):
+        return [float(x) for x in NUMBER.findall(out)] == list(expected)
+    check.goal = " ".join(str(x) for x in expected) + ", exactly"
+    return check
+
+
+def gbps(out):
+    return bool(re.fullmatch(r"\s*\d+(\.\d+)? GB/s\s*", out))
+
+
+gbps.goal = "a bandwidth in GB/s"
+
+W1 = near("1.6449339668482314", 1e-11)
+py = ["/usr/bin/python3"]
+lua = ["lua5.4"]
+
+# id, what, check, [(implementation, argv)]
+WORKLOADS = [
+    ("W1", "Σ_{i=1}^{N} 1/i², N = 10^7, scalar loop", W1, [
+        ("mlm", [MLM, "bench/mlm/w1.mlm"]),
+        ("Lua 5.4", lua + ["bench/peers/w1.lua"]),
+        ("C -O2", [f"{PEERS}/w1"])]),
+    ("W1v", "the same with arrays: i = 1:N; sum(1 / i^2)", W1, [
+        ("mlm", [MLM, "bench/mlm/w1v.mlm"]),
+        ("NumPy", py + ["bench/peers/w1v.py"])]),
+    ("W2", "N = 10^7, SSE of sin(i) against cos(i)", near("10000000.267989772", 1e-12), [
+        ("mlm", [MLM, "bench/mlm/w2.mlm"]),
+        ("NumPy", py + ["bench/peers/w2.py"])]),
+    ("W3", "N = 10^7, Σ sigmoid(linspace(-10, 10, N))", near("5000000.0", 1e-12), [
+        ("mlm", [MLM, "bench/mlm/w3.mlm"]),
+        ("NumPy", py + ["bench/peers/w3.py"])]),
+    ("W4", "1000×1000 matmul, prints sum(C) trace(C)", exact(999997000, 1000018), [
+        ("mlm", [MLM, "bench/mlm/w4.mlm"]),
+        ("NumPy", py + ["bench/peers/w4.py"]),
+        ("C + OpenBLAS", [f"{PEERS}/w4"])]),
+    ("W5", "start-up: evaluate 1+1, print 2, exit", exact(2), [
+        ("mlm", [MLM, "-e", "1+1"]),
+        ("NumPy", py + ["bench/peers/w5.py"]),
+        ("Lua 5.4", lua + ["bench/peers/w5.lua"]),
+        ("C printf", [f"{PEERS}/w5"])]),
+    ("W6", "10^7-step scalar gradient-descent loop", near("9.8813129168249309e-324", 0), [
+        ("mlm", [MLM, "bench/mlm/w6.mlm"]),
+        ("Lua 5.4", lua + ["bench/peers/w6.lua"]),
+        ("C -O2", [f"{PEERS}/w6"])]),
+    ("W7", "500×500 symmetric eig, A_ij = min(i, j)", near("101524.01066418046", 1e-12), [
+        ("mlm", [MLM, "bench/mlm/w7.mlm"]),
+        ("NumPy", py + ["bench/peers/w7.py"]),
+        ("C + LAPACKE", [f"{PEERS}/w7"])]),
+    ("W8", "memory bandwidth, c = a + b over 10^7 doubles", gbps, [
+        ("C -O2", [f"{PEERS}/w8"])]),
+]
+
+# The goals of issue 5 (and issue 4's figures): (workload, label, a, b, metric, op, bound),
+# ratio = metric(a) / metric(b).
+GOALS = [
+    ("W1", "mlm / Lua 5.4 wall", "mlm", "Lua 5.4", "wall", "≤", 0.3),
+    ("W1", "mlm / C -O2 wall", "mlm", "C -O2", "wall", "≤", 2.0),
+    *[(w, f"mlm / NumPy {m}", "mlm", "NumPy", m, "≤", bound)
+      for w in ("W1v", "W2", "W3") for m, bound in (("wall", 0.5), ("RSS", 0.6))],
+    ("W4", "mlm / C + OpenBLAS wall", "mlm", "C + OpenBLAS", "wall", "≤", 1.15),
+    ("W4", "NumPy / mlm wall (issue 4: throughput vs NumPy)", "NumPy", "mlm", "wall", "≥", 0.95),
+    ("W5", "mlm / C printf wall", "mlm", "C printf", "wall", "≤", 1.5),
+    ("W6", "mlm / Lua 5.4 wall", "mlm", "Lua 5.4", "wall", "≤", 1.0),
+    ("W6", "mlm / Lua 5.4 wall (stretch)", "mlm", "Lua 5.4", "wall", "≤", 0.5),
+    ("W7", "mlm / C + LAPACKE wall", "mlm", "C + LAPACKE", "wall", "≤", 1.15),
+    ("W7", "NumPy / mlm wall (issue 4: speed vs NumPy)", "NumPy", "mlm", "wall", "≥", 0.95),
+]
+
+
+def run_once(argv, env):
+    """One whole process under timeit: (wall seconds, peak RSS KiB, exit code, stdout, stderr)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as measured:
+        p = subprocess.Popen([f"{PEERS}/timeit", measured.name] + argv, stdin=subprocess.DEVNULL,
+                             stdout=out, stderr=err, env=env, start_new_session=True)
+        try:
+            p.wait(TIMEOUT)
+            wall, rss, code = measured.read().split()
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+            return TIMEOUT, 0, f"killed after {TIMEOUT} s", "", ""
+        out.seek(0)
+        err.seek(0)
+        return float(wall), int(rss), int(code), out.read().decode(errors="replace"), \
+            err.read().decode(errors="replace")
+
+
+def bench(workload, runs, env):
+    wid, _, check, impls = workload
+    res = {name: {"walls": [], "rss": 0, "fail": None, "out": ""} for name, _ in impls}
+    if wid == "W5":
+        runs *= 10  # runs of a few ms: more of them, against noise, at no real cost
+    print(f"bench: {wid}, {runs} runs", file=sys.stderr)
+    for rnd in range(1 + runs):  # round 0 is the warm-up
+        for name, argv in impls:
+            r = res[name]
+            if r["fail"]:
+                continue
+            wall, rss, code, out, err = run_once(argv, env)
+            if code != 0 or not check(out):
+                why = (err.strip().splitlines() or [""])[0][:120]
+                r["fail"] = f"exit {code}, printed {out.strip()[:60]!r} {why}".strip()
+                continue
+            r["out"] = out.strip()
+            r["rss"] = max(r["rss"], rss)
+            if rnd > 0:
+                r["walls"].append(wall)
+    return res
+
+
+def metric(r, m):
+    if r is None or r["fail"] or not r["walls"]:
+        return None
+    return statistics.median(r["walls"]) if m == "wall" else r["rss"]
+
+
+def report(results, runs, quick):
+    commit = subprocess.run(["git", "log", "-1", "--format=%h %s"], capture_output=True,
+                            text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "src", "grammar", "stdlib"],
+                           capture_output=True, text=True).stdout.strip()
+    cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
+                if ln.startswith("model name")), platform.processor())
+    lines = ["# mlm benchmark results", "",
+             f"`make bench{' QUICK=1' if quick else ''}` on {time.strftime('%Y-%m-%d %H:%M')}: "
+             f"{cpu}, {os.cpu_count()} cores; mlm at {commit}{' (+ uncommitted changes)' if dirty else ''}.",
+             f"Whole-process wall time (start-up included), 1 warm-up + {runs} runs per "
+             f"implementation ({10 * runs} for W5), run alternately; peak RSS is the largest of the runs. "
+             "OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for every process. "
+             "Only ratios within one run carry over.", ""]
+    for (wid, what, check, _), res in zip(WORKLOADS, results):
+        lines += [f"## {wid}: {what}", "", f"Expected: {check.goal}.", "",
+                  "| implementation | median s | min–max s | peak RSS MiB | printed | check |",
+                  "|---|---|---|---|---|---|"]
+        for name, r in res.items():
+            if r["fail"]:
+                lines.append(f"| {name} | – | – | – | {r['fail'].replace('|', '/')} | FAIL |")
+            else:
+                w = r["walls"]
+                lines.append(f"| {name} | {statistics.median(w):.4f} | {min(w):.4f}–{max(w):.4f} | "
+                             f"{r['rss'] / 1024:.1f} | {r['out']} | ok |")
+        lines.append("")
+    lines += ["## Goals (issue 5; issue 4's figures as whole-process ratios)", "",
+              "| workload | ratio | value | goal | verdict |", "|---|---|---|---|---|"]
+    by_id = {w[0]: res for w, res in zip(WORKLOADS, results)}
+    for wid, label, a, b, m, op, bound in GOALS:
+        va, vb = metric(by_id[wid].get(a), m), metric(by_id[wid].get(b), m)
+        if va is None or vb is None:
+            lines.append(f"| {wid} | {label} | – | {op} {bound}× | FAIL |")
+            continue
+        ratio = va / vb
+        ok = ratio <= bound if op == "≤" else ratio >= bound
+        lines.append(f"| {wid} | {label} | {ratio:.3f}× | {op} {bound}× | {'PASS' if ok else 'MISS'} |")
+    lines += ["", "In-process kernel times (issue 5: W1v/W2 ≤ 1.0×, W3 ≤ 0.7× NumPy's kernel) "
+              "await mlm's `time expr`; not measured here."]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    quick = "--quick" in sys.argv
+    runs = 3 if quick else 10
+    if "--runs" in sys.argv:
+        runs = int(sys.argv[sys.argv.index("--runs") + 1])
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    results = [bench(w, runs, env) for w in WORKLOADS]
+    text = report(results, runs, quick)
+    with open("bench/results.md", "w") as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
