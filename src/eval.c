@@ -25,6 +25,13 @@ enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
 
 /* {===================== helpers */
 
+/* Handlers kept out of line so the hot paths (scalar, eval_statement) stay small. */
+#define COLD __attribute__((noinline))
+
+/* Results of eval_scalar (the scalar fast path, below). */
+enum { SCALAR_OK = 0, SCALAR_NO = 1, SCALAR_ERROR = 2 };
+static int eval_scalar(Interp *in, Frame *fr, Node *n, double *out);
+
 static bool la_fail(Interp *in, Span span, LaStatus st, const LaError *err) {
     (void)st;
     return interp_error(in, span, "%s", err->message);
@@ -114,7 +121,7 @@ static bool make_range(Interp *in, Span span, double start, double step, double 
 /* {===================== literals */
 
 /* [a, b, c]: scalars make a vector; equal-length vectors make the rows of a matrix. */
-static bool eval_vector_literal(Interp *in, Frame *fr, Node *n, Value *out) {
+COLD static bool eval_vector_literal(Interp *in, Frame *fr, Node *n, Value *out) {
     int count = n->nlist;
     if (count == 0) {
         Array *v = interp_new_vector(in, n->span, 0);
@@ -193,7 +200,7 @@ static bool eval_vector_literal(Interp *in, Frame *fr, Node *n, Value *out) {
 }
 
 /* [1, 2; 3, 4]: each row is the concatenation of its elements; rows must match. */
-static bool eval_matrix_literal(Interp *in, Frame *fr, Node *n, Value *out) {
+COLD static bool eval_matrix_literal(Interp *in, Frame *fr, Node *n, Value *out) {
     int nrows = n->nlist;
     Value *rows = calloc((size_t)nrows, sizeof *rows);
     if (!rows) return interp_error(in, n->span, "out of memory");
@@ -295,7 +302,7 @@ static size_t sel_at(const IndexSel *s, size_t i) {
     return s->list[i];
 }
 
-static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
+COLD static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
     Value base;
     if (!eval_expr(in, fr, n->a, &base)) return false;
     bool ok = true;
@@ -387,7 +394,7 @@ static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
 
 /* name[i] = v, name[i, j] = v, name[i, :] = v … Copy-on-write: a shared array is copied
  * before it is changed, so other names holding it keep their value. */
-static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
+COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
     Node *target = s->a;
     Node *name = target->a;
     Value *slot = name->kind == N_LOCAL ? &fr->slots[name->slot] : &in->globals[name->slot].value;
@@ -530,7 +537,7 @@ static bool binary(Interp *in, int op, Value a, Value b, Span span, Value *out) 
 static double negate(double x) { return -x; }
 static double logical_not(double x) { return x == 0; }
 
-static bool eval_compare(Interp *in, Frame *fr, Node *n, Value *out, Value *rightmost) {
+COLD static bool eval_compare(Interp *in, Frame *fr, Node *n, Value *out, Value *rightmost) {
     Value a, b;
     Value left_truth = value_nil();
     if (n->flag) {
@@ -606,7 +613,10 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
         if (ok) *out = fr.ret;
         else value_release(fr.ret);
     } else {
-        ok = eval_expr(in, &fr, f->body, out);
+        double d;
+        int st = eval_scalar(in, &fr, f->body, &d);
+        if (st == SCALAR_OK) *out = value_num(d);
+        ok = st == SCALAR_OK || (st == SCALAR_NO && eval_expr(in, &fr, f->body, out));
     }
     func_release(f);
     in->call_depth--;
@@ -652,7 +662,7 @@ bool eval_call_builtin(Interp *in, const char *name, int argc, const Value *argv
     return eval_call_value(in, callee, argc, argv, span, NULL, out);
 }
 
-static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
+COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     Value callee;
     if (!eval_expr(in, fr, n->a, &callee)) return false;
     int argc = n->nlist;
@@ -692,7 +702,7 @@ static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     return ok;
 }
 
-static bool make_lambda(Interp *in, Frame *fr, Node *n, Value *out) {
+COLD static bool make_lambda(Interp *in, Frame *fr, Node *n, Value *out) {
     Node *caps = n->c;
     int ncap = caps ? caps->nlist : 0;
     Value small_vals[8];
@@ -717,7 +727,7 @@ static bool make_lambda(Interp *in, Frame *fr, Node *n, Value *out) {
 
 /* {===================== Σ and ∏ */
 
-static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
+COLD static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
     Value from_v, to_v;
     double from, to;
     const char *what = n->op == OP_SUM ? "Σ" : "∏";
@@ -737,9 +747,27 @@ static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
     double acc = is_sum ? 0 : 1, comp = 0; /* Neumaier-compensated sum */
     Value arr_acc = value_nil();
     Value *index = &fr->slots[n->slot];
+    bool try_scalar = true;
     for (double i = from; i <= to; i++) {
-        if ((((int64_t)i) & 0xFFF) == 0 && interp_check_interrupt(in, n->span)) { ok = false; break; }
-        value_replace(index, value_num(i));
+        if (interp_interrupt_pending(in) && interp_check_interrupt(in, n->span)) { ok = false; break; }
+        *index = value_num(i); /* the index slot only ever holds a number or nothing */
+        if (try_scalar && arr_acc.kind == VAL_NIL) {
+            double x;
+            int st = eval_scalar(in, fr, n->c, &x);
+            if (st == SCALAR_ERROR) { ok = false; break; }
+            if (st == SCALAR_OK) {
+                if (is_sum) {
+                    double t = acc + x;
+                    if (fabs(acc) >= fabs(x)) comp += (acc - t) + x;
+                    else comp += (x - t) + acc;
+                    acc = t;
+                } else {
+                    acc *= x;
+                }
+                continue;
+            }
+            try_scalar = false;
+        }
         Value term;
         if (!eval_expr(in, fr, n->c, &term)) { ok = false; break; }
         index = &fr->slots[n->slot];
@@ -776,7 +804,7 @@ static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
             value_replace(&arr_acc, r);
         }
     }
-    value_replace(&fr->slots[n->slot], value_nil());
+    fr->slots[n->slot] = value_nil();
     if (!ok) { value_release(arr_acc); return false; }
     *out = arr_acc.kind != VAL_NIL ? arr_acc : value_num(is_sum ? acc + comp : acc);
     return true;
@@ -822,7 +850,7 @@ static bool prob_query_of(Interp *in, Node *p, ProbQuery *q) {
     return true;
 }
 
-static bool eval_prob(Interp *in, Node *n, Value *out) {
+COLD static bool eval_prob(Interp *in, Node *n, Value *out) {
     ProbQuery q;
     if (!prob_query_of(in, n, &q)) return false;
     double value;
@@ -831,6 +859,138 @@ static bool eval_prob(Interp *in, Node *n, Value *out) {
         return interp_error(in, n->span, "%s", err);
     *out = value_num(value);
     return true;
+}
+
+/* }===================== */
+
+/* {===================== the scalar fast path */
+
+/* Evaluates n as a scalar without touching the heap, when every value it meets is a scalar
+ * (or a scalar element of an array). Returns SCALAR_OK with *out set, SCALAR_NO when n
+ * needs the general evaluator (nothing has happened: every node handled here is pure), or
+ * SCALAR_ERROR with in->error set. Loops, Σ bodies and assignments try this first. */
+static double scalar(Interp *in, Frame *fr, Node *n, int *st);
+
+COLD static double scalar_index(Interp *in, Frame *fr, Node *n, int *st) {
+    Node *base = n->a;
+    Value v;
+    if (base->kind == N_LOCAL) v = fr->slots[base->slot];
+    else if (base->kind == N_GLOBAL) v = in->globals[base->slot].value;
+    else { *st = SCALAR_NO; return 0; }
+    if (v.kind != VAL_ARR) { *st = SCALAR_NO; return 0; }
+    const Array *a = v.as.arr;
+    double saved_end = fr->end_value;
+    bool saved_has = fr->has_end;
+    double result = 0;
+    if (a->ndim == 1 && n->nlist == 1) {
+        fr->end_value = (double)a->len;
+        fr->has_end = true;
+        double x = scalar(in, fr, n->list[0], st);
+        size_t pos;
+        if (*st == SCALAR_OK) {
+            if (!check_position(in, n->list[0]->span, x, a->len, &pos)) *st = SCALAR_ERROR;
+            else result = a->data[pos];
+        }
+    } else if (a->ndim == 2 && n->nlist == 2) {
+        fr->end_value = (double)a->rows;
+        fr->has_end = true;
+        double r = scalar(in, fr, n->list[0], st), c = 0;
+        if (*st == SCALAR_OK) {
+            fr->end_value = (double)a->cols;
+            c = scalar(in, fr, n->list[1], st);
+        }
+        size_t i, j;
+        if (*st == SCALAR_OK) {
+            if (!check_position(in, n->list[0]->span, r, a->rows, &i) ||
+                !check_position(in, n->list[1]->span, c, a->cols, &j))
+                *st = SCALAR_ERROR;
+            else
+                result = a->data[i * a->cols + j];
+        }
+    } else {
+        *st = SCALAR_NO;
+    }
+    fr->end_value = saved_end;
+    fr->has_end = saved_has;
+    return result;
+}
+
+/* The value of n as a scalar; *st is SCALAR_OK, or becomes SCALAR_NO / SCALAR_ERROR (and
+ * the returned number is meaningless). The result travels in a register, not through
+ * memory: this is the interpreter's hottest path. */
+static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
+    double x, y;
+    switch (n->kind) {
+    case N_NUM:
+        return n->num;
+    case N_LOCAL: {
+        const Value *v = &fr->slots[n->slot];
+        if (v->kind != VAL_NUM) { *st = SCALAR_NO; return 0; }
+        return v->as.num;
+    }
+    case N_GLOBAL: {
+        const Value *v = &in->globals[n->slot].value;
+        if (v->kind != VAL_NUM) { *st = SCALAR_NO; return 0; }
+        return v->as.num;
+    }
+    case N_END:
+        if (!fr->has_end) { *st = SCALAR_NO; return 0; }
+        return fr->end_value;
+    case N_BINARY:
+        if (n->op > OP_MOD) { *st = SCALAR_NO; return 0; }
+        x = scalar(in, fr, n->a, st);
+        if (*st) return 0;
+        y = scalar(in, fr, n->b, st);
+        if (*st) return 0;
+        switch (n->op) {
+        case OP_ADD: return x + y;
+        case OP_SUB: return x - y;
+        case OP_MUL: return x * y;
+        case OP_DIV: return x / y;
+        case OP_POW: return y == 2 ? x * x : pow(x, y);
+        default: return ew_apply(n->op, x, y);
+        }
+    case N_UNARY:
+        x = scalar(in, fr, n->a, st);
+        if (*st) return 0;
+        return n->op == OP_NEG ? -x : n->op == OP_NOT ? (x == 0) : x;
+    case N_COMPARE:
+        if (n->flag) { *st = SCALAR_NO; return 0; }
+        x = scalar(in, fr, n->a, st);
+        if (*st) return 0;
+        y = scalar(in, fr, n->b, st);
+        if (*st) return 0;
+        return ew_apply(n->op, x, y);
+    case N_POWSUP:
+        x = scalar(in, fr, n->a, st);
+        if (*st) return 0;
+        return n->num == 2 ? x * x : pow(x, n->num);
+    case N_ABS:
+        x = scalar(in, fr, n->a, st);
+        if (*st) return 0;
+        return fabs(x);
+    case N_INDEX:
+        return scalar_index(in, fr, n, st);
+    case N_CALL: {
+        /* a pure element-wise builtin of one scalar: sqrt(x), exp(x), … */
+        if (n->nlist != 1 || n->a->kind != N_GLOBAL) { *st = SCALAR_NO; return 0; }
+        const Value *callee = &in->globals[n->a->slot].value;
+        if (callee->kind != VAL_BUILTIN || !callee->as.builtin->map) { *st = SCALAR_NO; return 0; }
+        x = scalar(in, fr, n->list[0], st);
+        if (*st) return 0;
+        return callee->as.builtin->map(x);
+    }
+    default:
+        *st = SCALAR_NO;
+        return 0;
+    }
+}
+
+static int eval_scalar(Interp *in, Frame *fr, Node *n, double *out) {
+    int st = SCALAR_OK;
+    double x = scalar(in, fr, n, &st);
+    if (st == SCALAR_OK) *out = x;
+    return st;
 }
 
 /* }===================== */
@@ -1044,7 +1204,7 @@ static void format_value_brief(Value v, char *buf, size_t size) {
 }
 
 /* Returns FLOW_NEXT; an error inside the check is a failed check, not a stopped script. */
-static Flow eval_check(Interp *in, Frame *fr, Node *s) {
+COLD static Flow eval_check(Interp *in, Frame *fr, Node *s) {
     Value a = value_nil(), b = value_nil(), tol = value_nil();
     char detail[1024] = "";
     bool passed = false;
@@ -1113,6 +1273,18 @@ static Flow eval_check(Interp *in, Frame *fr, Node *s) {
 }
 
 static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
+    Node *target = s->a;
+    if (target->kind != N_VECTOR) {
+        double d;
+        int st = eval_scalar(in, fr, s->b, &d);
+        if (st == SCALAR_ERROR) return FLOW_ERROR;
+        if (st == SCALAR_OK) {
+            Value *slot = target->kind == N_LOCAL ? &fr->slots[target->slot] : &in->globals[target->slot].value;
+            if (slot->kind > VAL_NUM) value_release(*slot);
+            *slot = value_num(d);
+            return FLOW_NEXT;
+        }
+    }
     Value v;
     if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
     Node *t = s->a;
@@ -1142,7 +1314,7 @@ static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
     return FLOW_NEXT;
 }
 
-static Flow eval_funcdef(Interp *in, Node *s) {
+COLD static Flow eval_funcdef(Interp *in, Node *s) {
     AstArena *arena = in->arenas[in->narenas - 1];
     struct Func *f = func_new(s->name, s->nlist, s->list, s->a, s->slot, arena, 0, NULL, NULL);
     Value v = {.kind = VAL_FUNC, .as.fn = f};
@@ -1150,7 +1322,7 @@ static Flow eval_funcdef(Interp *in, Node *s) {
     return FLOW_NEXT;
 }
 
-static Flow eval_fact(Interp *in, Frame *fr, Node *s) {
+COLD static Flow eval_fact(Interp *in, Frame *fr, Node *s) {
     ProbQuery q;
     if (!prob_query_of(in, s->a, &q)) return FLOW_ERROR;
     Value v;
@@ -1168,7 +1340,7 @@ static Flow eval_fact(Interp *in, Frame *fr, Node *s) {
     return FLOW_NEXT;
 }
 
-static Flow eval_for(Interp *in, Frame *fr, Node *s) {
+COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
     Node *var = s->c;
     Value *slot_ref;
 #define VAR_SLOT() (var->kind == N_LOCAL ? &fr->slots[var->slot] : &in->globals[var->slot].value)
@@ -1192,7 +1364,7 @@ static Flow eval_for(Interp *in, Frame *fr, Node *s) {
     }
     Flow result = FLOW_NEXT;
     for (size_t i = 0; i < count; i++) {
-        if (interp_check_interrupt(in, s->span)) { result = FLOW_ERROR; break; }
+        if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) { result = FLOW_ERROR; break; }
         Value item;
         if (lazy) item = value_num(start + (double)i * step);
         else if (seq.kind == VAL_NUM) item = seq;
@@ -1205,7 +1377,8 @@ static Flow eval_for(Interp *in, Frame *fr, Node *s) {
             item = value_arr(row);
         }
         slot_ref = VAR_SLOT();
-        value_replace(slot_ref, item);
+        if (slot_ref->kind > VAL_NUM) value_release(*slot_ref);
+        *slot_ref = item;
         Flow f = eval_statement(in, fr, s->b, false);
         if (f == FLOW_BREAK) break;
         if (f == FLOW_CONTINUE || f == FLOW_NEXT) continue;
@@ -1215,6 +1388,23 @@ static Flow eval_for(Interp *in, Frame *fr, Node *s) {
 #undef VAR_SLOT
     value_release(seq);
     return result;
+}
+
+/* The truth of a condition expression, scalars first. */
+static bool eval_condition(Interp *in, Frame *fr, Node *cond, bool *truth) {
+    double d;
+    int st = eval_scalar(in, fr, cond, &d);
+    if (st == SCALAR_ERROR) return false;
+    if (st == SCALAR_OK) {
+        if (isnan(d)) return interp_error(in, cond->span, "condition is nan");
+        *truth = d != 0;
+        return true;
+    }
+    Value c;
+    if (!eval_expr(in, fr, cond, &c)) return false;
+    bool ok = eval_truth(in, c, cond->span, truth);
+    value_release(c);
+    return ok;
 }
 
 static Flow eval_block(Interp *in, Frame *fr, Node *s, bool top_level) {
@@ -1254,13 +1444,9 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         return eval_for(in, fr, s);
     case N_WHILE:
         for (;;) {
-            if (interp_check_interrupt(in, s->span)) return FLOW_ERROR;
-            Value c;
-            if (!eval_expr(in, fr, s->a, &c)) return FLOW_ERROR;
+            if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) return FLOW_ERROR;
             bool truth;
-            bool ok = eval_truth(in, c, s->a->span, &truth);
-            value_release(c);
-            if (!ok) return FLOW_ERROR;
+            if (!eval_condition(in, fr, s->a, &truth)) return FLOW_ERROR;
             if (!truth) return FLOW_NEXT;
             Flow f = eval_statement(in, fr, s->b, false);
             if (f == FLOW_BREAK) return FLOW_NEXT;
@@ -1268,12 +1454,8 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
             return f;
         }
     case N_IF: {
-        Value c;
-        if (!eval_expr(in, fr, s->a, &c)) return FLOW_ERROR;
         bool truth;
-        bool ok = eval_truth(in, c, s->a->span, &truth);
-        value_release(c);
-        if (!ok) return FLOW_ERROR;
+        if (!eval_condition(in, fr, s->a, &truth)) return FLOW_ERROR;
         if (truth) return eval_statement(in, fr, s->b, false);
         if (s->c) return eval_statement(in, fr, s->c, false);
         return FLOW_NEXT;

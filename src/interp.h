@@ -103,5 +103,9 @@ const char *interp_suggest(const Interp *in, const char *name);
 
 /* True (and records an "interrupted" error) if SIGINT arrived. */
 bool interp_check_interrupt(Interp *in, Span span);
+/* The cheap test loops make every iteration before calling interp_check_interrupt. */
+static inline bool interp_interrupt_pending(const Interp *in) {
+    return in->interrupted && *in->interrupted;
+}
 
 #endif
