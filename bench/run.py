@@ -11,6 +11,7 @@ Writes bench/results.md and prints it.
 import os
 import platform
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -18,9 +19,10 @@ import sys
 import tempfile
 import time
 
-MLM = "build/mlm"
 PEERS = "build/bench"  # the C references, built by `make bench`
+MLM = f"{PEERS}/mlm"  # a copy of build/mlm, so that a rebuild during the run cannot touch it
 TIMEOUT = 120  # seconds for one run
+FAST, FAST_RUNS = 0.05, 10  # an implementation whose warm-up took < FAST s gets FAST_RUNS× the runs
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -127,14 +129,12 @@ def run_once(argv, env):
 
 def bench(workload, runs, env):
     wid, _, check, impls = workload
-    res = {name: {"walls": [], "rss": 0, "fail": None, "out": ""} for name, _ in impls}
-    if wid == "W5":
-        runs *= 10  # runs of a few ms: more of them, against noise, at no real cost
-    print(f"bench: {wid}, {runs} runs", file=sys.stderr)
-    for rnd in range(1 + runs):  # round 0 is the warm-up
+    res = {name: {"walls": [], "rss": 0, "fail": None, "out": "", "runs": runs} for name, _ in impls}
+    print(f"bench: {wid}", file=sys.stderr)
+    for rnd in range(1 + FAST_RUNS * runs):  # round 0 is the warm-up
         for name, argv in impls:
             r = res[name]
-            if r["fail"]:
+            if r["fail"] or len(r["walls"]) >= r["runs"]:
                 continue
             wall, rss, code, out, err = run_once(argv, env)
             if code != 0 or not check(out):
@@ -143,7 +143,9 @@ def bench(workload, runs, env):
                 continue
             r["out"] = out.strip()
             r["rss"] = max(r["rss"], rss)
-            if rnd > 0:
+            if rnd == 0 and wall < FAST:
+                r["runs"] = FAST_RUNS * runs  # a few ms a run: more runs against noise, at no real cost
+            elif rnd > 0:
                 r["walls"].append(wall)
     return res
 
@@ -163,9 +165,9 @@ def report(results, runs, quick):
                 if ln.startswith("model name")), platform.processor())
     lines = ["# mlm benchmark results", "",
              f"`make bench{' QUICK=1' if quick else ''}` on {time.strftime('%Y-%m-%d %H:%M')}: "
-             f"{cpu}, {os.cpu_count()} cores; mlm at {commit}{' (+ uncommitted changes)' if dirty else ''}.",
+             f"{cpu}, {os.cpu_count()} cores, load average {os.getloadavg()[1]:.2f} (5 min); mlm at {commit}{' (+ uncommitted changes)' if dirty else ''}.",
              f"Whole-process wall time (start-up included), 1 warm-up + {runs} runs per "
-             f"implementation ({10 * runs} for W5), run alternately; peak RSS is the largest of the runs. "
+             f"implementation ({FAST_RUNS * runs} for those under {1000 * FAST:.0f} ms), run alternately; peak RSS is the largest of the runs. "
              "OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for every process. "
              "Only ratios within one run carry over.", ""]
     for (wid, what, check, _), res in zip(WORKLOADS, results):
@@ -201,6 +203,7 @@ def main():
     runs = 3 if quick else 10
     if "--runs" in sys.argv:
         runs = int(sys.argv[sys.argv.index("--runs") + 1])
+    shutil.copy2("build/mlm", MLM)
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     results = [bench(w, runs, env) for w in WORKLOADS]
     text = report(results, runs, quick)
