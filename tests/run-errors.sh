@@ -3,6 +3,8 @@
 # exit status must equal NAME.err and the status in NAME.status (default 1). Ends with
 # "errors: N passed, N failed".
 mlm=$1
+# the tests run inside tests/errors, so a relative path to mlm is made absolute first
+case $mlm in /*) ;; */*) mlm=$(pwd)/$mlm ;; esac
 dir=$(dirname "$0")/errors
 passed=0; failed=0
 for t in "$dir"/*.mlm; do
