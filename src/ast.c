@@ -71,6 +71,8 @@ static void *arena_alloc(AstArena *arena, size_t size) {
     return p;
 }
 
+void *ast_alloc(AstArena *arena, size_t size) { return arena_alloc(arena, size); }
+
 Node *ast_node(AstArena *arena, NodeKind kind, Span span) {
     Node *n = arena_alloc(arena, sizeof *n);
     memset(n, 0, sizeof *n);

@@ -82,6 +82,8 @@ struct Node {
     int frame_size;   /* top-level statement: slots its frame needs (Σ indices, captures) */
     bool flag;
     bool parenthesized; /* the expression was written inside ( ) */
+    signed char prog_state; /* prog.c's cache: 0 not tried, 1 compiled, -1 cannot compile */
+    struct Prog *prog;      /* arena memory: the compiled element-wise program */
 };
 
 typedef struct AstArena AstArena;
@@ -95,6 +97,8 @@ Source *ast_arena_source(const AstArena *arena);
 /* Node constructors: memory belongs to the arena. */
 Node *ast_node(AstArena *arena, NodeKind kind, Span span);
 Node *ast_binary(AstArena *arena, int op, Node *a, Node *b, Span op_span);
+/* size bytes of arena memory (16-byte aligned), freed with the arena. */
+void *ast_alloc(AstArena *arena, size_t size);
 /* Copies len bytes into the arena, NUL-terminated. */
 const char *ast_strdup(AstArena *arena, const char *text, size_t len);
 /* Appends item to node's list (arena memory). */

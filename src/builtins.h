@@ -31,7 +31,10 @@ typedef struct Builtin {
     const char *related;      /* "abs, dot" */
     const char *pillar;       /* "maths", "arrays", "linear algebra", … */
     double (*map)(double);    /* for element-wise maths builtins: the scalar function */
+    int reduce;               /* BUILTIN_SUM … for reductions the fused engine can run */
 } Builtin;
+
+enum { BUILTIN_NOT_REDUCE = 0, BUILTIN_SUM, BUILTIN_PROD, BUILTIN_MEAN, BUILTIN_MIN, BUILTIN_MAX };
 
 typedef struct BuiltinTable {
     const Builtin *entries;

@@ -43,7 +43,7 @@ static bool filled(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
     if (!shape_args(in, ci, argc, argv, &ndim, &rows, &cols)) return false;
     Array *a = interp_new_array(in, ci->call, ndim, rows, cols);
     if (!a) return false;
-    if (fill == 0) memset(a->data, 0, a->len * sizeof(double));
+    if (fill == 0) { if (a->len) memset(a->data, 0, a->len * sizeof(double)); }
     else for (size_t i = 0; i < a->len; i++) a->data[i] = fill;
     *out = value_arr(a);
     return true;
@@ -233,11 +233,11 @@ static const Builtin entries[] = {
     {"size", 1, 2, fn_size, "size(x) or size(x, dim)", "the shape: [rows, cols] of a matrix, [n] of a vector, [] of a scalar", "size([1, 2; 3, 4; 5, 6])", "length, numel", "arrays", NULL},
     {"length", 1, 1, fn_length, "length(x)", "the number of elements of a vector (rows of a matrix)", "length([4, 5, 6])", "size, numel", "arrays", NULL},
     {"numel", 1, 1, fn_numel, "numel(x)", "the number of elements", "numel(ones(2, 3))", "size, length", "arrays", NULL},
-    {"sum", 1, 4, fn_sum, "sum(x), sum(X, dim), sum(i, a, b, body)", "the sum of the elements (dim 1: of each column, 2: of each row); sum(i, 1, n, body) is Σ_{i=1}^{n} body", "sum(i, 1, 4, i^2)", "prod, mean, Σ", "arrays", NULL},
-    {"prod", 1, 4, fn_prod, "prod(x), prod(X, dim), prod(i, a, b, body)", "the product of the elements; prod(i, 1, n, body) is ∏_{i=1}^{n} body", "prod([1, 2, 3, 4])", "sum, ∏", "arrays", NULL},
-    {"mean", 1, 2, fn_mean, "mean(x) or mean(X, dim)", "the arithmetic mean (dim 1: of each column, 2: of each row)", "mean([1, 2, 3, 4])", "sum", "arrays", NULL},
-    {"min", 1, 2, fn_min, "min(x) or min(a, b)", "the smallest element, or the element-wise minimum of a and b", "min([3, 1, 2])", "max", "arrays", NULL},
-    {"max", 1, 2, fn_max, "max(x) or max(a, b)", "the largest element, or the element-wise maximum of a and b", "max(0, [-1, 2])", "min, relu", "arrays", NULL},
+    {"sum", 1, 4, fn_sum, "sum(x), sum(X, dim), sum(i, a, b, body)", "the sum of the elements (dim 1: of each column, 2: of each row); sum(i, 1, n, body) is Σ_{i=1}^{n} body", "sum(i, 1, 4, i^2)", "prod, mean, Σ", "arrays", NULL, BUILTIN_SUM},
+    {"prod", 1, 4, fn_prod, "prod(x), prod(X, dim), prod(i, a, b, body)", "the product of the elements; prod(i, 1, n, body) is ∏_{i=1}^{n} body", "prod([1, 2, 3, 4])", "sum, ∏", "arrays", NULL, BUILTIN_PROD},
+    {"mean", 1, 2, fn_mean, "mean(x) or mean(X, dim)", "the arithmetic mean (dim 1: of each column, 2: of each row)", "mean([1, 2, 3, 4])", "sum", "arrays", NULL, BUILTIN_MEAN},
+    {"min", 1, 2, fn_min, "min(x) or min(a, b)", "the smallest element, or the element-wise minimum of a and b", "min([3, 1, 2])", "max", "arrays", NULL, BUILTIN_MIN},
+    {"max", 1, 2, fn_max, "max(x) or max(a, b)", "the largest element, or the element-wise maximum of a and b", "max(0, [-1, 2])", "min, relu", "arrays", NULL, BUILTIN_MAX},
     {"cumsum", 1, 1, fn_cumsum, "cumsum(x)", "running totals", "cumsum([1, 2, 3])", "sum", "arrays", NULL},
 };
 

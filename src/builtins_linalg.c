@@ -4,6 +4,7 @@
  * Functions with several results (eig, svd, qr, pca) return a tuple: `[U, S, V] = svd(A)`
  * binds the parts, and a tuple printed at the prompt shows each part by name. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "builtins.h"
@@ -26,8 +27,31 @@ static const Array *array_arg(Interp *in, const CallInfo *ci, const Value *argv,
     return NULL;
 }
 
+/* A failure that concerns both arguments (shapes that do not fit together) or none of them
+ * (memory): the caret goes under the whole call, or the operator for `A \ b`. */
 static bool la_failed(Interp *in, const CallInfo *ci, const LaError *err) {
     return interp_error(in, ci->call, "%s", err->message);
+}
+
+/* A failure caused by argument i (a non-square, singular or NaN matrix, a bad p): the caret
+ * goes under that argument. Memory and convergence failures still point at the call. An
+ * operator (A⁻¹, A \ b) passes its own span for every argument, so its caret stays put. */
+static bool la_failed_arg(Interp *in, const CallInfo *ci, LaStatus st, const LaError *err, int i) {
+    if (st == LA_NOMEM || st == LA_NOCONV || i < 0) return la_failed(in, ci, err);
+    return interp_error(in, ci->args[i], "%s", err->message);
+}
+
+/* "3" for a vector, "3×2" for a matrix (linalg.h's convention), into buf (48 bytes). */
+static const char *shape_text(const Array *a, char *buf) {
+    if (a->ndim == 1) snprintf(buf, 48, "%zu", a->len);
+    else snprintf(buf, 48, "%zu×%zu", a->rows, a->cols);
+    return buf;
+}
+
+static bool all_finite(const Array *a) {
+    for (size_t i = 0; i < a->len; i++)
+        if (!isfinite(a->data[i])) return false;
+    return true;
 }
 
 /* A 1×1 matrix result becomes a scalar. Consumes a. */
@@ -50,12 +74,15 @@ static bool unary(Interp *in, const CallInfo *ci, const Value *argv, Unary f, Va
     LaError err;
     LaStatus st = f(&in->budget, a, &r, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     *out = value_arr(r);
     return true;
 }
 
-static bool binary(Interp *in, const CallInfo *ci, const Value *argv, Binary f, Value *out) {
+/* Which argument a failed f(a, b) is about: 0 or 1, or -1 for both (shapes that disagree). */
+typedef int (*Blame)(const Array *a, const Array *b, LaStatus st);
+
+static bool binary(Interp *in, const CallInfo *ci, const Value *argv, Binary f, Blame blame, Value *out) {
     Array *ta, *tb, *r = NULL;
     const Array *a = array_arg(in, ci, argv, 0, &ta);
     if (!a) return false;
@@ -63,11 +90,28 @@ static bool binary(Interp *in, const CallInfo *ci, const Value *argv, Binary f, 
     if (!b) { if (ta) array_release(ta); return false; }
     LaError err;
     LaStatus st = f(&in->budget, a, b, &r, &err);
+    int culprit = st != LA_OK && blame ? blame(a, b, st) : -1;
     if (ta) array_release(ta);
     if (tb) array_release(tb);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, culprit);
     *out = value_arr(r);
     return true;
+}
+
+/* cross(x, y): the argument that is not a 3-vector, when only one of them is wrong. */
+static int cross_blame(const Array *a, const Array *b, LaStatus st) {
+    (void)st;
+    bool a_ok = a->ndim == 1 && a->len == 3, b_ok = b->ndim == 1 && b->len == 3;
+    return a_ok == b_ok ? -1 : a_ok ? 1 : 0;
+}
+
+/* solve(A, b): A non-square, singular or not finite → A; b not finite → b; row counts → both. */
+static int solve_blame(const Array *a, const Array *b, LaStatus st) {
+    (void)b;
+    if (st == LA_SINGULAR) return 0;
+    if (st == LA_SHAPE) return a->ndim == 1 || a->rows != a->cols ? 0 : -1;
+    if (st == LA_DOMAIN) return all_finite(a) ? 1 : 0;
+    return -1;
 }
 
 static bool fn_dot(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
@@ -90,22 +134,23 @@ static bool fn_dot(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
 
 static bool fn_cross(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
-    return binary(in, ci, argv, la_cross, out);
+    return binary(in, ci, argv, la_cross, cross_blame, out);
 }
 
 static bool fn_outer(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
-    return binary(in, ci, argv, la_outer, out);
+    return binary(in, ci, argv, la_outer, NULL, out);
 }
 
 static bool fn_kron(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
-    return binary(in, ci, argv, la_kron, out);
+    if (argv[0].kind == VAL_NUM && argv[1].kind == VAL_NUM) { *out = value_num(argv[0].as.num * argv[1].as.num); return true; }
+    return binary(in, ci, argv, la_kron, NULL, out);
 }
 
 static bool fn_solve(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
-    return binary(in, ci, argv, la_solve, out);
+    return binary(in, ci, argv, la_solve, solve_blame, out);
 }
 
 static bool fn_inv(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
@@ -147,7 +192,7 @@ static bool fn_cov(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
     LaError err;
     LaStatus st = la_cov(&in->budget, a, &r, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     *out = simplify(r);
     return true;
 }
@@ -161,7 +206,7 @@ static bool scalar_result(Interp *in, const CallInfo *ci, const Value *argv,
     LaError err;
     LaStatus st = f(&in->budget, a, &d, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     *out = value_num(d);
     return true;
 }
@@ -190,7 +235,7 @@ static bool fn_rank(Interp *in, const CallInfo *ci, int argc, const Value *argv,
     LaError err;
     LaStatus st = la_rank(&in->budget, a, &rank, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     *out = value_num((double)rank);
     return true;
 }
@@ -212,7 +257,8 @@ static bool fn_norm(Interp *in, const CallInfo *ci, int argc, const Value *argv,
         return interp_error(in, ci->args[0], "norm needs a vector or matrix, got a %s", value_kind_name(argv[0]));
     double d;
     LaError err;
-    if (la_norm(&in->budget, argv[0].as.arr, p, &d, &err) != LA_OK) return la_failed(in, ci, &err);
+    LaStatus st = la_norm(&in->budget, argv[0].as.arr, p, &d, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, argc == 2 ? 1 : 0);   /* LA_DOMAIN: a bad p */
     *out = value_num(d);
     return true;
 }
@@ -234,12 +280,17 @@ static bool fn_reshape(Interp *in, const CallInfo *ci, int argc, const Value *ar
     const Array *a = array_arg(in, ci, argv, 0, &tmp);
     if (!a) return false;
     long long r, c = -1;
+    char shape[48];
     bool ok = builtin_int_arg(in, ci, "reshape", argv, 1, 0, 9e15, &r) &&
               (argc < 3 || builtin_int_arg(in, ci, "reshape", argv, 2, 0, 9e15, &c));
     if (ok && argc == 2) {
         /* reshape(A, n): a vector of n elements */
         if ((size_t)r != a->len) {
-            ok = interp_error(in, ci->call, "reshape: cannot make %lld elements from %zu", r, a->len);
+            if (a->ndim == 1)
+                ok = interp_error(in, ci->call, "reshape: cannot reshape %zu elements into a vector of %lld", a->len, r);
+            else
+                ok = interp_error(in, ci->call, "reshape: cannot reshape %s (%zu elements) into a vector of %lld",
+                                  shape_text(a, shape), a->len, r);
         } else {
             Array *v = interp_new_vector(in, ci->call, a->len);
             if (!v) ok = false;
@@ -258,7 +309,8 @@ static bool fn_reshape(Interp *in, const CallInfo *ci, int argc, const Value *ar
     return ok;
 }
 
-/* hstack(a, b, …) / vstack(a, b, …): folds the pairwise stack over the arguments. */
+/* hstack(a, b, …) / vstack(a, b, …): folds the pairwise stack over the arguments; an
+ * argument that does not fit the ones before it gets the caret. */
 static bool stack(Interp *in, const CallInfo *ci, int argc, const Value *argv, Binary f, Value *out) {
     Array *tmp;
     const Array *first = array_arg(in, ci, argv, 0, &tmp);
@@ -272,7 +324,7 @@ static bool stack(Interp *in, const CallInfo *ci, int argc, const Value *argv, B
         LaStatus st = f(&in->budget, acc, b, &r, &err);
         if (tb) array_release(tb);
         array_release(acc);
-        if (st != LA_OK) return la_failed(in, ci, &err);
+        if (st != LA_OK) return la_failed_arg(in, ci, st, &err, i);   /* b does not fit what came before */
         acc = r;
     }
     *out = value_arr(acc);
@@ -308,7 +360,7 @@ static bool fn_eig(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
     LaError err;
     LaStatus st = la_eig(&in->budget, a, &values, &vectors, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     Value items[2] = {value_arr(values), value_arr(vectors)};
     *out = make_tuple(2, eig_names, items);
     return true;
@@ -322,7 +374,7 @@ static bool fn_eigvals(Interp *in, const CallInfo *ci, int argc, const Value *ar
     LaError err;
     LaStatus st = la_eigvals(&in->budget, a, &values, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     *out = value_arr(values);
     return true;
 }
@@ -335,7 +387,7 @@ static bool fn_svd(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
     LaError err;
     LaStatus st = la_svd(&in->budget, a, &u, &s, &v, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     Value items[3] = {value_arr(u), value_arr(s), value_arr(v)};
     *out = make_tuple(3, svd_names, items);
     return true;
@@ -349,7 +401,7 @@ static bool fn_svdvals(Interp *in, const CallInfo *ci, int argc, const Value *ar
     LaError err;
     LaStatus st = la_svdvals(&in->budget, a, &s, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     *out = value_arr(s);
     return true;
 }
@@ -362,7 +414,7 @@ static bool fn_qr(Interp *in, const CallInfo *ci, int argc, const Value *argv, V
     LaError err;
     LaStatus st = la_qr(&in->budget, a, &q, &r, &err);
     if (tmp) array_release(tmp);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     Value items[2] = {value_arr(q), value_arr(r)};
     *out = make_tuple(2, qr_names, items);
     return true;
@@ -378,9 +430,11 @@ static bool fn_lstsq(Interp *in, const CallInfo *ci, int argc, const Value *argv
     size_t rank = 0;
     LaError err;
     LaStatus st = la_lstsq(&in->budget, a, b, &x, &rank, &err);
+    /* row counts that differ concern both; NaN or infinity is in A or in b */
+    int culprit = st == LA_DOMAIN ? (all_finite(a) ? 1 : 0) : -1;
     if (ta) array_release(ta);
     if (tb) array_release(tb);
-    if (st != LA_OK) return la_failed(in, ci, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, culprit);
     Value items[2] = {value_arr(x), value_num((double)rank)};
     *out = make_tuple(2, lstsq_names, items);
     return true;
@@ -390,12 +444,23 @@ static bool fn_pca(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
     (void)argc;
     if (argv[0].kind != VAL_ARR || argv[0].as.arr->ndim != 2)
         return interp_error(in, ci->args[0], "pca: X must be a matrix (rows are samples), got a %s", value_kind_name(argv[0]));
+    const Array *x = argv[0].as.arr;
     long long k;
-    if (!builtin_int_arg(in, ci, "pca", argv, 1, 0, 1e9, &k)) return false;
+    if (!builtin_int_arg(in, ci, "pca", argv, 1, -9e15, 9e15, &k)) return false;
+    /* k out of range is k's fault (la_pca words it the same way, but cannot see k < 0) */
+    size_t n = x->rows, p = x->cols, q = n < p ? n : p;
+    if (n >= 2 && (k < 1 || (unsigned long long)k > q)) {
+        if (q == p)
+            return interp_error(in, ci->args[1], "pca: k = %lld is out of range: %zu features, so k must be 1 to %zu",
+                                k, p, q);
+        return interp_error(in, ci->args[1],
+                            "pca: k = %lld is out of range: %zu observations and %zu features, so k must be 1 to %zu",
+                            k, n, p, q);
+    }
     Array *projected = NULL, *components = NULL, *ratio = NULL;
     LaError err;
-    if (la_pca(&in->budget, argv[0].as.arr, (size_t)k, &projected, &components, &ratio, &err) != LA_OK)
-        return la_failed(in, ci, &err);
+    LaStatus st = la_pca(&in->budget, x, (size_t)k, &projected, &components, &ratio, &err);
+    if (st != LA_OK) return la_failed_arg(in, ci, st, &err, 0);
     Value items[3] = {value_arr(projected), value_arr(components), value_arr(ratio)};
     *out = make_tuple(3, pca_names, items);
     return true;
@@ -405,7 +470,7 @@ static const Builtin entries[] = {
     {"dot", 2, 2, fn_dot, "dot(x, y)", "the dot product Σ x[i]·y[i] (x · y is the same)", "dot([1, 2, 3], [4, 5, 6])", "outer, cross, norm", "linear algebra", NULL},
     {"cross", 2, 2, fn_cross, "cross(x, y)", "the cross product of two 3-vectors", "cross([1, 0, 0], [0, 1, 0])", "dot", "linear algebra", NULL},
     {"outer", 2, 2, fn_outer, "outer(x, y)", "the outer product x yᵀ (a matrix)", "outer([1, 2], [3, 4])", "dot, kron", "linear algebra", NULL},
-    {"norm", 1, 2, fn_norm, "norm(x, p = 2)", "vector p-norm (p = 1, 2, inf, …) or matrix norm (1, 2, inf, \"fro\"); ‖x‖, ||x||_1 are the same", "norm([3, 4])", "dot, abs", "linear algebra", NULL},
+    {"norm", 1, 2, fn_norm, "norm(x, p = 2)", "vector p-norm (p = 1, 2, inf, …) or matrix norm (1, 2 = largest singular value, inf, \"fro\"; NumPy's default is \"fro\"); ‖x‖, ||x||_1, ‖A‖_F are the same", "norm([3, 4])", "dot, abs", "linear algebra", NULL},
     {"det", 1, 1, fn_det, "det(A)", "the determinant of a square matrix", "det([1, 2; 3, 4])", "inv, rank", "linear algebra", NULL},
     {"inv", 1, 1, fn_inv, "inv(A)", "the inverse of a square matrix (A⁻¹ is the same); singular matrices are an error", "inv([2, 0; 0, 4])", "solve, pinv, det", "linear algebra", NULL},
     {"solve", 2, 2, fn_solve, "solve(A, b)", "x with A x = b for square A (A \\ b is the same)", "solve([2, 0; 0, 4], [2, 8])", "inv, lstsq", "linear algebra", NULL},
@@ -419,9 +484,9 @@ static const Builtin entries[] = {
     {"reshape", 2, 3, fn_reshape, "reshape(A, rows, cols) or reshape(A, n)", "the same elements in a new shape, row by row (as NumPy)", "reshape(1:6, 2, 3)", "size, hstack", "linear algebra", NULL},
     {"hstack", 1, -1, fn_hstack, "hstack(a, b, …)", "side by side (a vector beside a matrix becomes a column)", "hstack([1, 2; 3, 4], [5, 6])", "vstack", "linear algebra", NULL},
     {"vstack", 1, -1, fn_vstack, "vstack(a, b, …)", "one above the other (vectors are rows)", "vstack([1, 2], [3, 4])", "hstack", "linear algebra", NULL},
-    {"eig", 1, 1, fn_eig, "[values, vectors] = eig(A)", "eigenvalues (ascending) and eigenvectors (columns); symmetric A uses LAPACK dsyevd", "eig([2, 1; 1, 2])", "eigvals, svd, pca", "linear algebra", NULL},
+    {"eig", 1, 1, fn_eig, "[values, vectors] = eig(A)", "eigenvalues (ascending) and eigenvectors (columns); symmetric A uses LAPACK dsyevd; complex eigenvalues are not supported yet", "eig([2, 1; 1, 2])", "eigvals, svd, pca", "linear algebra", NULL},
     {"eigvals", 1, 1, fn_eigvals, "eigvals(A)", "the eigenvalues alone, ascending", "eigvals([2, 1; 1, 2])", "eig", "linear algebra", NULL},
-    {"svd", 1, 1, fn_svd, "[U, S, V] = svd(A)", "thin singular value decomposition A = U diag(S) Vᵀ", "svd([3, 0; 0, 4])", "svdvals, pinv, pca", "linear algebra", NULL},
+    {"svd", 1, 1, fn_svd, "[U, S, V] = svd(A)", "thin singular value decomposition A = U diag(S) Vᵀ (V itself, where NumPy returns Vᵀ)", "svd([3, 0; 0, 4])", "svdvals, pinv, pca", "linear algebra", NULL},
     {"svdvals", 1, 1, fn_svdvals, "svdvals(A)", "the singular values alone, descending", "svdvals([3, 0; 0, 4])", "svd", "linear algebra", NULL},
     {"qr", 1, 1, fn_qr, "[Q, R] = qr(A)", "reduced QR decomposition: Q orthonormal columns, R upper triangular", "qr([1, 2; 3, 4])", "cholesky, svd", "linear algebra", NULL},
     {"cholesky", 1, 1, fn_cholesky, "cholesky(A)", "lower-triangular L with A = L Lᵀ for symmetric positive definite A", "cholesky([4, 2; 2, 3])", "qr", "linear algebra", NULL},

@@ -18,6 +18,7 @@
 #include "func.h"
 #include "linalg.h"
 #include "print.h"
+#include "prog.h"
 #include "prob.h"
 #include "resolve.h"
 
@@ -31,6 +32,16 @@ enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
 /* Results of eval_scalar (the scalar fast path, below). */
 enum { SCALAR_OK = 0, SCALAR_NO = 1, SCALAR_ERROR = 2 };
 static int eval_scalar(Interp *in, Frame *fr, Node *n, double *out);
+
+/* Element-wise expressions over arrays run fused (prog.c) when they can. */
+static bool fusable_kind(const Node *n) {
+    switch (n->kind) {
+    case N_BINARY: return n->op <= OP_MOD;
+    case N_UNARY: case N_COMPARE: case N_POWSUP: case N_ABS: case N_CALL: return true;
+    default: return false;
+    }
+}
+
 
 static bool la_fail(Interp *in, Span span, LaStatus st, const LaError *err) {
     (void)st;
@@ -251,7 +262,7 @@ typedef struct IndexSel {
 
 static void sel_free(IndexSel *s) { free(s->list); s->list = NULL; }
 
-static bool check_position(Interp *in, Span span, double x, size_t len, size_t *pos) {
+bool eval_check_index(Interp *in, Span span, double x, size_t len, size_t *pos) {
     if (isnan(x)) return interp_error(in, span, "index is nan");
     if (x != floor(x)) return interp_error(in, span, "index %.15g is not a whole number", x);
     if (x < 1 || x > (double)len) {
@@ -281,13 +292,13 @@ static bool eval_selector(Interp *in, Frame *fr, Node *idx, size_t len, IndexSel
     if (v.kind == VAL_NUM) {
         sel->is_scalar = true;
         sel->count = 1;
-        ok = check_position(in, idx->span, v.as.num, len, &sel->pos);
+        ok = eval_check_index(in, idx->span, v.as.num, len, &sel->pos);
     } else if (v.kind == VAL_ARR && v.as.arr->ndim == 1) {
         const Array *a = v.as.arr;
         sel->count = a->len;
         sel->list = malloc((a->len ? a->len : 1) * sizeof *sel->list);
         if (!sel->list) ok = interp_error(in, idx->span, "out of memory");
-        for (size_t i = 0; ok && i < a->len; i++) ok = check_position(in, idx->span, a->data[i], len, &sel->list[i]);
+        for (size_t i = 0; ok && i < a->len; i++) ok = eval_check_index(in, idx->span, a->data[i], len, &sel->list[i]);
         if (!ok) sel_free(sel);
     } else {
         ok = interp_error(in, idx->span, "an index must be a whole number or a vector of them, got a %s", value_kind_name(v));
@@ -594,6 +605,8 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
     if (argc != f->nparams)
         return interp_error(in, span, "%s expects %d argument%s, got %d", f->name, f->nparams,
                             f->nparams == 1 ? "" : "s", argc);
+    if (!interp_stack_ok(in))
+        return interp_error(in, span, "recursion too deep for the stack (%d calls, in %s)", in->call_depth, f->name);
     if (in->call_depth >= in->limits.max_call_depth)
         return interp_error(in, span, "recursion deeper than %d calls (in %s)", in->limits.max_call_depth, f->name);
     Value small[16];
@@ -603,7 +616,7 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
     for (int i = 0; i < nslots; i++) slots[i] = value_nil();
     for (int i = 0; i < argc; i++) slots[f->params[i]->slot] = value_retain(argv[i]);
     for (int i = 0; i < f->ncaptured; i++) slots[f->capture_slots[i]] = value_retain(f->captured[i]);
-    Frame fr = {slots, nslots, 0, false, value_nil()};
+    Frame fr = {slots, nslots, 0, false, value_nil(), f->arena};
     in->call_depth++;
     func_retain(f); /* the body must outlive a redefinition of f during the call */
     bool ok;
@@ -662,7 +675,28 @@ bool eval_call_builtin(Interp *in, const char *name, int argc, const Value *argv
     return eval_call_value(in, callee, argc, argv, span, NULL, out);
 }
 
+/* sum(expr), mean(expr), … of an element-wise expression: reduced block by block, with no
+ * array for expr ever made. */
+static int fused_reduction(Interp *in, Frame *fr, Node *n, Value *out) {
+    if (n->nlist != 1 || n->a->kind != N_GLOBAL) return SCALAR_NO;
+    Value callee = in->globals[n->a->slot].value;
+    if (callee.kind != VAL_BUILTIN || !callee.as.builtin->reduce) return SCALAR_NO;
+    Node *arg = n->list[0];
+    if (arg->prog_state < 0 || !fusable_kind(arg) ) {
+        if (!(arg->kind == N_GLOBAL || arg->kind == N_LOCAL)) return SCALAR_NO;
+    }
+    Prog *p = prog_of(in, fr, arg);
+    if (!p) return SCALAR_NO;
+    static const ProgReduce how[] = {PROG_SUM, PROG_SUM, PROG_PROD, PROG_MEAN, PROG_MIN, PROG_MAX};
+    double x;
+    ProgResult r = prog_reduce(in, fr, p, how[callee.as.builtin->reduce], n->span, &x);
+    if (r == PROG_OK) { *out = value_num(x); return SCALAR_OK; }
+    return r == PROG_ERROR ? SCALAR_ERROR : SCALAR_NO;
+}
+
 COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
+    int fused = fused_reduction(in, fr, n, out);
+    if (fused != SCALAR_NO) return fused == SCALAR_OK;
     Value callee;
     if (!eval_expr(in, fr, n->a, &callee)) return false;
     int argc = n->nlist;
@@ -744,6 +778,13 @@ COLD static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
     if (fabs(from) > 9e15 || fabs(to) > 9e15)
         return interp_error(in, n->b->span, "%s bounds must be below 9e15 in size", what);
     bool is_sum = n->op == OP_SUM;
+    Prog *body = n->c->prog_state >= 0 ? prog_of(in, fr, n->c) : NULL;
+    if (body && to - from >= 64) {
+        double x;
+        ProgResult r = prog_index_reduce(in, fr, body, n->slot, from, to, is_sum, n->span, &x);
+        if (r == PROG_OK) { *out = value_num(x); return true; }
+        if (r == PROG_ERROR) return false;
+    }
     double acc = is_sum ? 0 : 1, comp = 0; /* Neumaier-compensated sum */
     Value arr_acc = value_nil();
     Value *index = &fr->slots[n->slot];
@@ -888,7 +929,7 @@ COLD static double scalar_index(Interp *in, Frame *fr, Node *n, int *st) {
         double x = scalar(in, fr, n->list[0], st);
         size_t pos;
         if (*st == SCALAR_OK) {
-            if (!check_position(in, n->list[0]->span, x, a->len, &pos)) *st = SCALAR_ERROR;
+            if (!eval_check_index(in, n->list[0]->span, x, a->len, &pos)) *st = SCALAR_ERROR;
             else result = a->data[pos];
         }
     } else if (a->ndim == 2 && n->nlist == 2) {
@@ -901,8 +942,8 @@ COLD static double scalar_index(Interp *in, Frame *fr, Node *n, int *st) {
         }
         size_t i, j;
         if (*st == SCALAR_OK) {
-            if (!check_position(in, n->list[0]->span, r, a->rows, &i) ||
-                !check_position(in, n->list[1]->span, c, a->cols, &j))
+            if (!eval_check_index(in, n->list[0]->span, r, a->rows, &i) ||
+                !eval_check_index(in, n->list[1]->span, c, a->cols, &j))
                 *st = SCALAR_ERROR;
             else
                 result = a->data[i * a->cols + j];
@@ -920,6 +961,7 @@ COLD static double scalar_index(Interp *in, Frame *fr, Node *n, int *st) {
  * memory: this is the interpreter's hottest path. */
 static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
     double x, y;
+    if (!interp_stack_ok(in)) { *st = SCALAR_NO; return 0; }
     switch (n->kind) {
     case N_NUM:
         return n->num;
@@ -987,6 +1029,12 @@ static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
 }
 
 static int eval_scalar(Interp *in, Frame *fr, Node *n, double *out) {
+    if (n->kind == N_NUM) { *out = n->num; return SCALAR_OK; }
+    Prog *p = n->prog_state == 1 ? n->prog : n->prog_state == 0 ? prog_of(in, fr, n) : NULL;
+    if (p) {
+        ProgResult r = prog_scalar(in, fr, p, out);
+        return r == PROG_OK ? SCALAR_OK : r == PROG_ERROR ? SCALAR_ERROR : SCALAR_NO;
+    }
     int st = SCALAR_OK;
     double x = scalar(in, fr, n, &st);
     if (st == SCALAR_OK) *out = x;
@@ -996,6 +1044,15 @@ static int eval_scalar(Interp *in, Frame *fr, Node *n, double *out) {
 /* }===================== */
 
 bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
+    if (!interp_stack_ok(in)) return interp_error(in, n->span, "expression or recursion too deep for the stack");
+    if (n->prog_state >= 0 && fusable_kind(n)) {
+        Prog *p = prog_of(in, fr, n);
+        if (p) {
+            ProgResult r = prog_array(in, fr, p, n->span, out);
+            if (r == PROG_OK) return true;
+            if (r == PROG_ERROR) return false;
+        }
+    }
     switch (n->kind) {
     case N_NUM:
         *out = value_num(n->num);
@@ -1363,7 +1420,35 @@ COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
         }
     }
     Flow result = FLOW_NEXT;
-    for (size_t i = 0; i < count; i++) {
+    size_t i = 0;
+    /* A counted loop whose body is scalar assignments (g = 2x; x = x - lr*g) runs as one
+     * compiled loop; where it stops, the general path takes over from that statement. */
+    if (lazy && count > 1 && s->prog_state >= 0 && s->b->kind == N_BLOCK) {
+        /* the first iteration runs generally, so every statement's program gets compiled */
+        i = 1;
+        Flow f0 = FLOW_NEXT;
+        slot_ref = VAR_SLOT();
+        if (slot_ref->kind > VAL_NUM) value_release(*slot_ref);
+        *slot_ref = value_num(start);
+        f0 = eval_statement(in, fr, s->b, false);
+        if (f0 == FLOW_BREAK) return FLOW_NEXT;
+        if (f0 != FLOW_NEXT && f0 != FLOW_CONTINUE) return f0;
+        int stmt = 0;
+        ProgResult r = prog_loop(in, fr, s, start, step, count, &i, &stmt);
+        if (r == PROG_ERROR) return FLOW_ERROR;
+        if (r == PROG_OK) return FLOW_NEXT;
+        if (i < count && stmt >= 0) {
+            /* finish iteration i from statement stmt, then carry on generally */
+            for (int k = stmt; k < s->b->nlist; k++) {
+                Flow f = eval_statement(in, fr, s->b->list[k], false);
+                if (f == FLOW_BREAK) return FLOW_NEXT;
+                if (f == FLOW_CONTINUE) break;
+                if (f != FLOW_NEXT) return f;
+            }
+            i++;
+        }
+    }
+    for (; i < count; i++) {
         if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) { result = FLOW_ERROR; break; }
         Value item;
         if (lazy) item = value_num(start + (double)i * step);

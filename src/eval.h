@@ -14,6 +14,7 @@ typedef struct Frame {
     double end_value;  /* what `end` means in the index being evaluated */
     bool has_end;
     Value ret;         /* a `return`ed value (owned) */
+    AstArena *arena;   /* borrowed: the arena of the code running in this frame */
 } Frame;
 
 typedef enum Flow {
@@ -30,6 +31,10 @@ bool eval_call_value(Interp *in, Value callee, int argc, const Value *argv, Span
 /* Calls the builtin called name (a table entry, whatever the user has rebound). */
 bool eval_call_builtin(Interp *in, const char *name, int argc, const Value *argv, Span span,
                        Value *out);
+
+/* Checks that x is a whole number in 1..len and stores x − 1 in *pos; otherwise records
+ * "index 4 is out of range 1..3 (length 3)" or "index 1.5 is not a whole number" at span. */
+bool eval_check_index(Interp *in, Span span, double x, size_t len, size_t *pos);
 
 /* Truth of a condition: a nonzero scalar, or an array with every element nonzero. NaN is
  * an error. */

@@ -3,6 +3,7 @@
 #include "interp.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,7 +231,22 @@ static void report(Interp *in) {
     in->error.set = false;
 }
 
+void interp_guard_stack(Interp *in) {
+    pthread_attr_t attr;
+    void *low;
+    size_t size;
+    char here;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
+    if (pthread_attr_getstack(&attr, &low, &size) == 0) {
+        size_t margin = size / 8 > (256u << 10) ? size / 8 : (256u << 10);
+        const char *floor = (const char *)low + margin;
+        in->stack_floor = floor < &here ? floor : NULL;
+    }
+    pthread_attr_destroy(&attr);
+}
+
 RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
+    if (in->import_depth == 0) interp_guard_stack(in);
     AstArena *arena = ast_arena_new(src);
     bool incomplete = false;
     Node *program = parse_source(arena, src, in->limits.max_parse_depth, &in->error, &incomplete);
@@ -258,7 +274,7 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
         Value *slots = nslots <= 8 ? small : calloc((size_t)nslots, sizeof *slots);
         if (!slots) abort();
         for (int k = 0; k < nslots; k++) slots[k] = value_nil();
-        Frame fr = {slots, nslots, 0, false, value_nil()};
+        Frame fr = {slots, nslots, 0, false, value_nil(), arena};
         Flow flow = eval_statement(in, &fr, stmt, true);
         for (int k = 0; k < nslots; k++) value_release(slots[k]);
         if (slots != small) free(slots);

@@ -48,6 +48,7 @@ typedef struct Interp {
     Diagnostic error;       /* the last error */
     int call_depth;
     int import_depth;
+    const char *stack_floor; /* evaluation stops with an error below this address (stack guard) */
     bool have_ans;
     volatile sig_atomic_t *interrupted; /* borrowed: set by the SIGINT handler */
     bool interrupt_seen;    /* an evaluation was stopped by SIGINT */
@@ -103,6 +104,15 @@ const char *interp_suggest(const Interp *in, const char *name);
 
 /* True (and records an "interrupted" error) if SIGINT arrived. */
 bool interp_check_interrupt(Interp *in, Span span);
+/* False when the C stack is nearly exhausted: deep recursion in user code or a very deep
+ * expression must end in an error, on whatever thread (and stack size) mlm runs. */
+static inline bool interp_stack_ok(const Interp *in) {
+    char probe;
+    return !in->stack_floor || (const char *)&probe > in->stack_floor;
+}
+/* Sets the stack guard for the thread that is about to evaluate. */
+void interp_guard_stack(Interp *in);
+
 /* The cheap test loops make every iteration before calling interp_check_interrupt. */
 static inline bool interp_interrupt_pending(const Interp *in) {
     return in->interrupted && *in->interrupted;

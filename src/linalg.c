@@ -439,6 +439,9 @@ LaStatus la_reshape(MemBudget *budget, const Array *a, size_t rows, size_t cols,
         if (!mul_size(rows, cols, &count))
             return fail(err, LA_SHAPE, "reshape: cannot reshape %s (%zu elements) into %zu×%zu (too many elements)",
                         shape_of(a, sa), a->len, rows, cols);
+        if (a->ndim == 1)
+            return fail(err, LA_SHAPE, "reshape: cannot reshape %zu elements into %zu×%zu (%zu elements)",
+                        a->len, rows, cols, count);
         return fail(err, LA_SHAPE, "reshape: cannot reshape %s (%zu elements) into %zu×%zu (%zu elements)",
                     shape_of(a, sa), a->len, rows, cols, count);
     }
@@ -476,9 +479,14 @@ LaStatus la_hstack(MemBudget *budget, const Array *a, const Array *b, Array **ou
     Block ba = {a->rows, a->cols}, bb = {b->rows, b->cols};
     if (a->ndim == 1 && a->len == b->rows) ba = (Block){a->len, 1};
     if (b->ndim == 1 && b->len == a->rows) bb = (Block){b->len, 1};
-    if (ba.rows != bb.rows)
+    if (ba.rows != bb.rows) {
+        const Array *m = a->ndim == 2 ? a : b;   /* a vector beside a matrix: say what fits */
+        if (a->ndim != b->ndim)
+            return fail(err, LA_SHAPE, "hstack: cannot put %s beside %s: a vector beside a %zu-row matrix needs %zu elements",
+                        shape_of(a, sa), shape_of(b, sb), m->rows, m->rows);
         return fail(err, LA_SHAPE, "hstack: cannot put %s beside %s: row counts %zu and %zu differ",
                     shape_of(a, sa), shape_of(b, sb), ba.rows, bb.rows);
+    }
     Array *r = new_matrix(&c, ba.rows, ba.cols + bb.cols);
     if (!r) return LA_NOMEM;
     copy_block(r->data, r->cols, a->data, ba.cols, ba.rows, ba.cols);

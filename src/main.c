@@ -45,6 +45,16 @@ static void usage(FILE *out) {
           "       mlm --help | --version\n", out);
 }
 
+/* Colour on fd only for a terminal, and not when NO_COLOR is set (non-empty, as
+ * no-color.org says) or the terminal is dumb. */
+static bool colour_wanted(int fd) {
+    const char *no_colour = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    if (no_colour && no_colour[0]) return false;
+    if (term && strcmp(term, "dumb") == 0) return false;
+    return isatty(fd);
+}
+
 static Interp *new_session(void) {
     Interp *in = interp_new(stdout, stderr);
     if (!in) {
@@ -52,7 +62,7 @@ static Interp *new_session(void) {
         return NULL;
     }
     in->interrupted = &sigint_flag;
-    in->use_colour = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
+    in->use_colour = colour_wanted(STDERR_FILENO);
     return in;
 }
 
@@ -166,7 +176,7 @@ static void *run(void *arg) {
     } else if (isatty(STDIN_FILENO)) {
         Interp *in = new_session();
         if (!in) { o->status = EXIT_PROGRAM; return NULL; }
-        in->use_colour = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+        in->use_colour = colour_wanted(STDOUT_FILENO) && colour_wanted(STDERR_FILENO);
         o->status = repl_run(in);
         interp_free(in);
     } else {

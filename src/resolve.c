@@ -133,6 +133,7 @@ static int resolve_function(Resolver *r, Scope *outer, Node **params, int nparam
 
 static void resolve_expr(Resolver *r, Scope *s, Node *n) {
     if (!n || r->failed) return;
+    if (!interp_stack_ok(r->in)) { fail(r, n->span, "expression too deeply nested"); return; }
     switch (n->kind) {
     case N_NUM: case N_STR: case N_END: case N_ALL: case N_LOCAL: case N_GLOBAL:
         return;
@@ -184,6 +185,7 @@ static void resolve_target(Resolver *r, Scope *s, Node *target) {
 
 static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
     if (!n || r->failed) return;
+    if (!interp_stack_ok(r->in)) { fail(r, n->span, "statements too deeply nested"); return; }
     switch (n->kind) {
     case N_EXPR_STMT:
         resolve_expr(r, s, n->a);

@@ -93,6 +93,8 @@ Array *array_new(MemBudget *budget, int ndim, size_t rows, size_t cols, AllocSta
 #endif
     }
     a->refcount = 1;
+    a->lazy = false;
+    a->lazy_start = a->lazy_step = 0;
     a->ndim = ndim;
     a->rows = ndim == 1 ? 1 : rows;
     a->cols = cols;
@@ -102,6 +104,37 @@ Array *array_new(MemBudget *budget, int ndim, size_t rows, size_t cols, AllocSta
     if (budget) budget->in_use += bytes;
     *status = ALLOC_OK;
     return a;
+}
+
+Array *array_new_lazy(MemBudget *budget, size_t len, double start, double step) {
+    Array *a = malloc(sizeof *a);
+    if (!a) { fputs("mlm: out of memory\n", stderr); abort(); }
+    a->refcount = 1;
+    a->ndim = 1;
+    a->rows = 1;
+    a->cols = a->len = len;
+    a->data = NULL;
+    a->bytes = 0;
+    a->budget = budget;
+    a->lazy = true;
+    a->lazy_start = start;
+    a->lazy_step = step;
+    return a;
+}
+
+bool array_materialize(Array *a, AllocStatus *status) {
+    if (!a->lazy) return true;
+    Array *full = array_new(a->budget, 1, 1, a->len, status);
+    if (!full) return false;
+    for (size_t i = 0; i < a->len; i++) full->data[i] = a->lazy_start + (double)i * a->lazy_step;
+    a->data = full->data;
+    a->bytes = full->bytes;
+    a->lazy = false;
+    full->data = NULL;
+    full->bytes = 0;
+    full->budget = NULL;
+    array_release(full);
+    return true;
 }
 
 Array *array_new_vector(MemBudget *budget, size_t len, AllocStatus *status) {
@@ -126,7 +159,9 @@ void array_release(Array *a) {
 
 Array *array_copy(MemBudget *budget, const Array *a, AllocStatus *status) {
     Array *c = array_new(budget, a->ndim, a->rows, a->cols, status);
-    if (c && a->len) memcpy(c->data, a->data, a->len * sizeof(double));
+    if (!c || !a->len) return c;
+    if (a->lazy) for (size_t i = 0; i < a->len; i++) c->data[i] = array_at(a, i);
+    else memcpy(c->data, a->data, a->len * sizeof(double));
     return c;
 }
 

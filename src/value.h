@@ -37,6 +37,10 @@ typedef struct Array {
     double *data;  /* owned, 64-byte aligned, len elements (NULL when len == 0) */
     size_t bytes;  /* bytes charged to budget */
     struct MemBudget *budget; /* borrowed: the session's budget (outlives its arrays), or NULL */
+    /* A lazy vector start, start + step, … (a range or linspace stored in a variable) has
+     * data == NULL until array_materialize fills it; only variable slots hold lazy arrays. */
+    bool lazy;
+    double lazy_start, lazy_step;
 } Array;
 
 typedef struct Str {
@@ -108,6 +112,15 @@ void array_release(Array *a);
 Array *array_copy(MemBudget *budget, const Array *a, AllocStatus *status);
 /* Makes *slot uniquely owned (copying if shared). Returns false on allocation failure. */
 bool array_make_unique(MemBudget *budget, Array **slot, AllocStatus *status);
+
+/* A lazy vector of len elements start + i·step (no storage yet). */
+Array *array_new_lazy(MemBudget *budget, size_t len, double start, double step);
+/* Gives a lazy array its storage (in place). Returns false on allocation failure. */
+bool array_materialize(Array *a, AllocStatus *status);
+/* Element i of any array, lazy or not. */
+static inline double array_at(const Array *a, size_t i) {
+    return a->lazy ? a->lazy_start + (double)i * a->lazy_step : a->data[i];
+}
 
 /* Bytes needed for n doubles, or SIZE_MAX on overflow. */
 size_t array_bytes_for(size_t rows, size_t cols);

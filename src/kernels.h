@@ -1,0 +1,50 @@
+/* kernels.h — SIMD element-wise kernels over contiguous doubles, with run-time dispatch.
+ *
+ * Every kernel is compiled three times (x86-64 baseline SSE2, AVX2, AVX-512) by GCC's
+ * target_clones; the loader picks the best for the CPU, so one binary is fast everywhere.
+ * Transcendentals (exp, log, sin, cos, tanh, …) are vectorised through glibc's libmvec
+ * (documented accuracy: at most 4 ulp); the scalar reference (ew_apply, libm) stays the test
+ * oracle. Sums use pairwise summation. No kernel allocates. */
+#ifndef MLM_KERNELS_H
+#define MLM_KERNELS_H
+
+#include <stddef.h>
+
+typedef enum KernelBinary {
+    KB_ADD, KB_SUB, KB_MUL, KB_DIV, KB_POW, KB_MOD,
+    KB_EQ, KB_NE, KB_LT, KB_LE, KB_GT, KB_GE,
+    KB_MIN, KB_MAX, KB_ATAN2, KB_HYPOT,
+    KB_COUNT
+} KernelBinary;
+
+typedef enum KernelUnary {
+    KU_NEG, KU_NOT, KU_ABS, KU_SQR, KU_SQRT, KU_EXP, KU_LOG, KU_LOG2, KU_LOG10, KU_SIN, KU_COS,
+    KU_TAN, KU_ASIN, KU_ACOS, KU_ATAN, KU_SINH, KU_COSH, KU_TANH, KU_FLOOR, KU_CEIL, KU_ROUND,
+    KU_SIGN,
+    KU_COUNT
+} KernelUnary;
+
+/* z[i] = x[i] op y[i]; z may alias x or y. */
+void kernel_binary(KernelBinary op, double *z, const double *x, const double *y, size_t n);
+/* z[i] = x[i] op s */
+void kernel_binary_vs(KernelBinary op, double *z, const double *x, double s, size_t n);
+/* z[i] = s op y[i] */
+void kernel_binary_sv(KernelBinary op, double *z, double s, const double *y, size_t n);
+/* z[i] = f(x[i]) */
+void kernel_unary(KernelUnary f, double *z, const double *x, size_t n);
+/* z[i] = x[i] ^ k for a constant k (k = 2, 1, -1 take shortcuts that give pow's exact result) */
+void kernel_powk(double *z, const double *x, double k, size_t n);
+/* z[i] = start + (first + i) * step */
+void kernel_affine(double *z, double start, double step, size_t first, size_t n);
+/* Σ x[i], pairwise (error O(log n)). */
+double kernel_sum(const double *x, size_t n);
+/* min / max (NaN if any element is NaN), product. */
+double kernel_min(const double *x, size_t n);
+double kernel_max(const double *x, size_t n);
+double kernel_prod(const double *x, size_t n);
+
+/* The scalar meaning of each kernel, used by the scalar interpreter and as the test oracle. */
+double kernel_binary_scalar(KernelBinary op, double x, double y);
+double kernel_unary_scalar(KernelUnary f, double x);
+
+#endif

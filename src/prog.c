@@ -1,0 +1,947 @@
+/* prog.c — compiling element-wise expressions and running them on scalars or fused over
+ * blocks of arrays (see prog.h). */
+#include "prog.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "func.h"
+#include "kernels.h"
+
+enum {
+    BLOCK = 256,        /* elements per block: 2 KiB per operand, the whole stack stays in L1 */
+    MAX_DEPTH = 24,     /* operand stack */
+    MAX_LEAVES = 32,    /* distinct variables */
+    MAX_GUARDS = 16,    /* functions the program inlined or calls */
+    MAX_OPS = 512,
+    MAX_INLINE = 8,     /* nesting of inlined user functions */
+};
+
+typedef enum PCode {
+    P_CONST,    /* push k */
+    P_LOAD,     /* push variable `leaf` */
+    P_END,      /* push the length of dimension aux of leaf (leaf < 0: the frame's `end`) */
+    P_BIN,      /* pop b, a; push a (sub: KernelBinary) b */
+    P_UN,       /* top = f(top) (sub: KernelUnary) */
+    P_POWK,     /* top = top ^ k; aux = 1 when written as a superscript −1 (A⁻¹ of a matrix is inv) */
+    P_MAP,      /* top = fn(top) for a builtin without a kernel */
+    P_INDEX1,   /* top = leaf[top] (a vector) */
+    P_INDEX2,   /* pop j, i; push leaf[i, j] (a matrix) */
+} PCode;
+
+typedef struct POp {
+    uint8_t code;
+    uint8_t sub;
+    int16_t leaf;
+    int aux;
+    double k;
+    double (*fn)(double);
+    const Node *node;   /* for error positions */
+} POp;
+
+typedef struct PLeaf {
+    bool local;
+    int slot;
+    bool loaded;        /* used as an operand (its shape is the result's) */
+    bool indexed;       /* used as the base of an index */
+} PLeaf;
+
+typedef struct PGuard {
+    int slot;           /* global slot of a called function */
+    const void *expect; /* the Builtin or Func it held when compiled */
+} PGuard;
+
+/* The scalar machine runs its own copy of the program in which a constant or a variable
+ * followed by a binary operator is one instruction (fewer dispatches on the hot path). */
+typedef enum SCode {
+    S_CONST, S_LOADG, S_LOADL, S_OTHER,
+    S_STOREG, S_STOREL, /* loops: pop into a variable; that statement is done */
+    /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local) +
+     * operator class (+, −, ×, ÷, any other KernelBinary in sub) */
+    S_BIN,
+    S_CODES = S_BIN + 20,
+} SCode;
+
+enum { FORM_STACK, FORM_CONST, FORM_GLOBAL, FORM_LOCAL };
+
+static uint8_t bin_code(int form, int kb) {
+    int cls = kb == KB_ADD ? 0 : kb == KB_SUB ? 1 : kb == KB_MUL ? 2 : kb == KB_DIV ? 3 : 4;
+    return (uint8_t)(S_BIN + 5 * form + cls);
+}
+
+typedef struct SOp {
+    uint8_t code;    /* SCode */
+    uint8_t sub;     /* KernelBinary for S_BIN* */
+    const Prog *prog; /* S_OTHER: the program op belongs to */
+    int slot;        /* S_LOADG/S_LOADL/S_BING/S_BINL */
+    double k;        /* S_CONST/S_BINK */
+    const POp *op;   /* S_OTHER: the general instruction */
+} SOp;
+
+struct Prog {
+    Node *owner;        /* the node whose cache this is (reset when a guard fails) */
+    int nops, nleaves, nguards, nsops;
+    SOp *sops;
+    bool has_superscript_inverse;
+    POp *ops;
+    PLeaf *leaves;
+    PGuard *guards;
+};
+
+/* {===================== compiling */
+
+typedef struct Inline {
+    Node **params;      /* N_LOCAL parameter nodes of the inlined function */
+    Node **args;        /* the caller's argument expressions */
+    int *uses;          /* how often each parameter was compiled */
+    int nparams;
+    const struct Inline *outer;
+    int depth;
+} Inline;
+
+typedef struct Compiler {
+    Interp *in;
+    POp ops[MAX_OPS];
+    int nops;
+    PLeaf leaves[MAX_LEAVES];
+    int nleaves;
+    PGuard guards[MAX_GUARDS];
+    int nguards;
+    int sp, max_sp;
+    bool failed;
+    bool superscript_inverse;
+} Compiler;
+
+static void emit(Compiler *c, POp op, int stack_effect) {
+    if (c->nops >= MAX_OPS) { c->failed = true; return; }
+    c->ops[c->nops++] = op;
+    c->sp += stack_effect;
+    if (c->sp > c->max_sp) c->max_sp = c->sp;
+    if (c->max_sp > MAX_DEPTH) c->failed = true;
+}
+
+static int leaf_of(Compiler *c, bool local, int slot) {
+    for (int i = 0; i < c->nleaves; i++)
+        if (c->leaves[i].local == local && c->leaves[i].slot == slot) return i;
+    if (c->nleaves >= MAX_LEAVES) { c->failed = true; return 0; }
+    c->leaves[c->nleaves] = (PLeaf){local, slot, false, false};
+    return c->nleaves++;
+}
+
+static void guard(Compiler *c, int slot, const void *expect) {
+    for (int i = 0; i < c->nguards; i++)
+        if (c->guards[i].slot == slot) return;
+    if (c->nguards >= MAX_GUARDS) { c->failed = true; return; }
+    c->guards[c->nguards++] = (PGuard){slot, expect};
+}
+
+/* The variable a name refers to, following inlined parameters to the caller's argument.
+ * Returns false if the name is an inlined parameter bound to something other than a name. */
+static bool variable_of(const Node *n, const Inline *ctx, bool *local, int *slot) {
+    while (n->kind == N_LOCAL && ctx) {
+        const Node *arg = NULL;
+        for (int i = 0; i < ctx->nparams; i++)
+            if (ctx->params[i]->slot == n->slot) { arg = ctx->args[i]; ctx->uses[i]++; }
+        if (!arg) return false;
+        n = arg;
+        ctx = ctx->outer;
+    }
+    if (n->kind == N_LOCAL && !ctx) { *local = true; *slot = n->slot; return true; }
+    if (n->kind == N_GLOBAL) { *local = false; *slot = n->slot; return true; }
+    return false;
+}
+
+static int kernel_of_map(double (*fn)(double)) {
+    static const struct { double (*fn)(double); KernelUnary k; } table[] = {
+        {sqrt, KU_SQRT}, {exp, KU_EXP}, {log, KU_LOG}, {log2, KU_LOG2}, {log10, KU_LOG10},
+        {sin, KU_SIN}, {cos, KU_COS}, {tan, KU_TAN}, {asin, KU_ASIN}, {acos, KU_ACOS},
+        {atan, KU_ATAN}, {sinh, KU_SINH}, {cosh, KU_COSH}, {tanh, KU_TANH}, {fabs, KU_ABS},
+        {floor, KU_FLOOR}, {ceil, KU_CEIL},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].fn == fn) return table[i].k;
+    return -1;
+}
+
+static int kernel_of_op(int op) {
+    switch (op) {
+    case OP_ADD: return KB_ADD; case OP_SUB: return KB_SUB; case OP_MUL: return KB_MUL;
+    case OP_DIV: return KB_DIV; case OP_POW: return KB_POW; case OP_MOD: return KB_MOD;
+    case OP_EQ: return KB_EQ; case OP_NE: return KB_NE; case OP_LT: return KB_LT;
+    case OP_LE: return KB_LE; case OP_GT: return KB_GT; case OP_GE: return KB_GE;
+    default: return -1;
+    }
+}
+
+static void compile(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim);
+
+static void compile_call(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim) {
+    if (n->a->kind != N_GLOBAL) { c->failed = true; return; }
+    int slot = n->a->slot;
+    Value callee = c->in->globals[slot].value;
+    if (callee.kind == VAL_BUILTIN) {
+        const Builtin *b = callee.as.builtin;
+        guard(c, slot, b);
+        if (b->map && n->nlist == 1) {
+            compile(c, n->list[0], ctx, end_leaf, end_dim);
+            int k = kernel_of_map(b->map);
+            if (k >= 0) emit(c, (POp){.code = P_UN, .sub = (uint8_t)k, .node = n}, 0);
+            else emit(c, (POp){.code = P_MAP, .fn = b->map, .node = n}, 0);
+            return;
+        }
+        int kb = -1;
+        if (n->nlist == 2) {
+            if (strcmp(b->name, "min") == 0) kb = KB_MIN;
+            else if (strcmp(b->name, "max") == 0) kb = KB_MAX;
+            else if (strcmp(b->name, "atan2") == 0) kb = KB_ATAN2;
+            else if (strcmp(b->name, "hypot") == 0) kb = KB_HYPOT;
+        }
+        if (kb < 0) { c->failed = true; return; }
+        compile(c, n->list[0], ctx, end_leaf, end_dim);
+        compile(c, n->list[1], ctx, end_leaf, end_dim);
+        emit(c, (POp){.code = P_BIN, .sub = (uint8_t)kb, .node = n}, -1);
+        return;
+    }
+    if (callee.kind == VAL_FUNC) {
+        const Func *f = callee.as.fn;
+        int depth = ctx ? ctx->depth + 1 : 1;
+        if (f->body->kind == N_BLOCK || f->ncaptured > 0 || f->nparams != n->nlist || depth > MAX_INLINE) {
+            c->failed = true;
+            return;
+        }
+        guard(c, slot, f);
+        /* parameters inside the body stand for the caller's argument expressions; an
+         * argument the body never uses would not be evaluated (nor its errors seen): no inlining */
+        int uses[16] = {0};
+        if (f->nparams > 16) { c->failed = true; return; }
+        Inline inner = {f->params, n->list, uses, f->nparams, ctx, depth};
+        compile(c, f->body, &inner, -1, 0);
+        for (int i = 0; i < f->nparams; i++)
+            if (uses[i] == 0) c->failed = true;
+        return;
+    }
+    c->failed = true;
+}
+
+static void compile(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim) {
+    if (c->failed) return;
+    if (!interp_stack_ok(c->in) || c->nops >= MAX_OPS) { c->failed = true; return; }
+    switch (n->kind) {
+    case N_NUM:
+        emit(c, (POp){.code = P_CONST, .k = n->num, .node = n}, 1);
+        return;
+    case N_LOCAL:
+        if (ctx) {
+            /* an inlined parameter: compile the caller's argument in the caller's context */
+            for (int i = 0; i < ctx->nparams; i++)
+                if (ctx->params[i]->slot == n->slot) {
+                    ctx->uses[i]++;
+                    compile(c, ctx->args[i], ctx->outer, end_leaf, end_dim);
+                    return;
+                }
+            c->failed = true;
+            return;
+        }
+        /* fall through */
+    case N_GLOBAL: {
+        int leaf = leaf_of(c, n->kind == N_LOCAL, n->slot);
+        c->leaves[leaf].loaded = true;
+        emit(c, (POp){.code = P_LOAD, .leaf = (int16_t)leaf, .node = n}, 1);
+        return;
+    }
+    case N_END:
+        emit(c, (POp){.code = P_END, .leaf = (int16_t)end_leaf, .aux = end_dim, .node = n}, 1);
+        return;
+    case N_BINARY: {
+        int kb = kernel_of_op(n->op);
+        if (kb < 0) { c->failed = true; return; }
+        compile(c, n->a, ctx, end_leaf, end_dim);
+        if (kb == KB_POW && n->b->kind == N_NUM) {
+            emit(c, (POp){.code = P_POWK, .k = n->b->num, .node = n}, 0);
+            return;
+        }
+        compile(c, n->b, ctx, end_leaf, end_dim);
+        emit(c, (POp){.code = P_BIN, .sub = (uint8_t)kb, .node = n}, -1);
+        return;
+    }
+    case N_COMPARE: {
+        if (n->flag) { c->failed = true; return; }
+        compile(c, n->a, ctx, end_leaf, end_dim);
+        compile(c, n->b, ctx, end_leaf, end_dim);
+        emit(c, (POp){.code = P_BIN, .sub = (uint8_t)kernel_of_op(n->op), .node = n}, -1);
+        return;
+    }
+    case N_UNARY:
+        compile(c, n->a, ctx, end_leaf, end_dim);
+        if (n->op == OP_NEG) emit(c, (POp){.code = P_UN, .sub = KU_NEG, .node = n}, 0);
+        else if (n->op == OP_NOT) emit(c, (POp){.code = P_UN, .sub = KU_NOT, .node = n}, 0);
+        return;
+    case N_POWSUP:
+        compile(c, n->a, ctx, end_leaf, end_dim);
+        if (n->num == -1) c->superscript_inverse = true;
+        emit(c, (POp){.code = P_POWK, .k = n->num, .aux = n->num == -1, .node = n}, 0);
+        return;
+    case N_ABS:
+        compile(c, n->a, ctx, end_leaf, end_dim);
+        emit(c, (POp){.code = P_UN, .sub = KU_ABS, .node = n}, 0);
+        return;
+    case N_CALL:
+        compile_call(c, n, ctx, end_leaf, end_dim);
+        return;
+    case N_INDEX: {
+        bool local;
+        int slot;
+        if ((n->nlist != 1 && n->nlist != 2) || !variable_of(n->a, ctx, &local, &slot)) { c->failed = true; return; }
+        int leaf = leaf_of(c, local, slot);
+        c->leaves[leaf].indexed = true;
+        for (int i = 0; i < n->nlist; i++) {
+            if (n->list[i]->kind == N_ALL) { c->failed = true; return; }
+            compile(c, n->list[i], ctx, leaf, i);
+        }
+        emit(c, (POp){.code = n->nlist == 1 ? P_INDEX1 : P_INDEX2, .leaf = (int16_t)leaf, .node = n},
+             n->nlist == 1 ? 0 : -1);
+        return;
+    }
+    default:
+        c->failed = true;
+        return;
+    }
+}
+
+Prog *prog_of(Interp *in, Frame *fr, Node *n) {
+    if (n->prog_state == 1) return n->prog;
+    if (n->prog_state < 0 || !fr->arena) return NULL;
+    Compiler *c = malloc(sizeof *c);
+    if (!c) return NULL;
+    c->in = in;
+    c->nops = c->nleaves = c->nguards = c->sp = c->max_sp = 0;
+    c->failed = false;
+    c->superscript_inverse = false;
+    compile(c, n, NULL, -1, 0);
+    if (c->failed || c->sp != 1) {
+        free(c);
+        n->prog_state = -1;
+        return NULL;
+    }
+    Prog *p = ast_alloc(fr->arena, sizeof *p);
+    p->owner = n;
+    p->nops = c->nops;
+    p->nleaves = c->nleaves;
+    p->nguards = c->nguards;
+    p->has_superscript_inverse = c->superscript_inverse;
+    p->ops = ast_alloc(fr->arena, (size_t)c->nops * sizeof *p->ops);
+    memcpy(p->ops, c->ops, (size_t)c->nops * sizeof *p->ops);
+    p->leaves = ast_alloc(fr->arena, (size_t)(c->nleaves ? c->nleaves : 1) * sizeof *p->leaves);
+    memcpy(p->leaves, c->leaves, (size_t)c->nleaves * sizeof *p->leaves);
+    p->guards = ast_alloc(fr->arena, (size_t)(c->nguards ? c->nguards : 1) * sizeof *p->guards);
+    memcpy(p->guards, c->guards, (size_t)c->nguards * sizeof *p->guards);
+    free(c);
+    /* the scalar program, with constant/variable operands folded into binary operators */
+    p->sops = ast_alloc(fr->arena, (size_t)p->nops * sizeof *p->sops);
+    int k = 0;
+    for (int i = 0; i < p->nops; i++) {
+        const POp *op = &p->ops[i];
+        const POp *next = i + 1 < p->nops ? &p->ops[i + 1] : NULL;
+        SOp so = {S_OTHER, 0, p, 0, 0, op};
+        if (op->code == P_CONST) { so.code = S_CONST; so.k = op->k; }
+        if (op->code == P_LOAD) {
+            const PLeaf *l = &p->leaves[op->leaf];
+            so.code = l->local ? S_LOADL : S_LOADG;
+            so.slot = l->slot;
+        }
+        if (next && next->code == P_BIN && (so.code == S_CONST || so.code == S_LOADG || so.code == S_LOADL)) {
+            so.code = bin_code(so.code == S_CONST ? FORM_CONST : so.code == S_LOADG ? FORM_GLOBAL : FORM_LOCAL, next->sub);
+            so.sub = next->sub;
+            i++;
+        } else if (op->code == P_BIN) {
+            so.code = bin_code(FORM_STACK, op->sub);
+            so.sub = op->sub;
+        }
+        p->sops[k++] = so;
+    }
+    p->nsops = k;
+    n->prog = p;
+    n->prog_state = 1;
+    return p;
+}
+
+/* False when a function the program inlined or calls has been redefined: the cache is
+ * dropped so the next use compiles afresh. */
+static bool guards_hold(Interp *in, const Prog *p) {
+    for (int i = 0; i < p->nguards; i++) {
+        Value v = in->globals[p->guards[i].slot].value;
+        const void *now = v.kind == VAL_BUILTIN ? (const void *)v.as.builtin : v.kind == VAL_FUNC ? (const void *)v.as.fn : NULL;
+        if (now != p->guards[i].expect) {
+            p->owner->prog_state = 0;
+            return false;
+        }
+    }
+    return true;
+}
+
+static inline Value leaf_value(Interp *in, Frame *fr, const PLeaf *l) {
+    return l->local ? fr->slots[l->slot] : in->globals[l->slot].value;
+}
+
+/* }===================== */
+
+/* {===================== scalars */
+
+static inline double bin_scalar(int op, double x, double y) {
+    switch (op) {
+    case KB_ADD: return x + y;
+    case KB_SUB: return x - y;
+    case KB_MUL: return x * y;
+    case KB_DIV: return x / y;
+    default: return kernel_binary_scalar((KernelBinary)op, x, y);
+    }
+}
+
+static inline double powk_scalar(double x, double k) {
+    return k == 2 ? x * x : k == 1 ? x : k == -1 ? 1 / x : pow(x, k);
+}
+
+/* Length of dimension dim of an array value (dim 0: a vector's length or a matrix's rows). */
+static bool dim_length(Value v, int dim, double *out) {
+    if (v.kind != VAL_ARR) return false;
+    const Array *a = v.as.arr;
+    *out = (double)(a->ndim == 1 ? a->len : dim == 0 ? a->rows : a->cols);
+    return true;
+}
+
+/* The instructions the scalar machine does not specialise. */
+static ProgResult scalar_other(Interp *in, Frame *fr, const Prog *p, const POp *op, double *st, int *sp_io) {
+    int sp = *sp_io;
+    switch (op->code) {
+    case P_END:
+        if (op->leaf < 0) {
+            if (!fr->has_end) return PROG_NO;
+            st[sp++] = fr->end_value;
+        } else if (!dim_length(leaf_value(in, fr, &p->leaves[op->leaf]), op->aux, &st[sp++])) {
+            return PROG_NO;
+        }
+        break;
+    case P_UN:
+        st[sp - 1] = kernel_unary_scalar((KernelUnary)op->sub, st[sp - 1]);
+        break;
+    case P_POWK:
+        st[sp - 1] = powk_scalar(st[sp - 1], op->k);
+        break;
+    case P_MAP:
+        st[sp - 1] = op->fn(st[sp - 1]);
+        break;
+    case P_INDEX1: {
+        Value v = leaf_value(in, fr, &p->leaves[op->leaf]);
+        if (v.kind != VAL_ARR || v.as.arr->ndim != 1) return PROG_NO;
+        size_t pos;
+        if (!eval_check_index(in, op->node->list[0]->span, st[sp - 1], v.as.arr->len, &pos)) return PROG_ERROR;
+        st[sp - 1] = array_at(v.as.arr, pos);
+        break;
+    }
+    case P_INDEX2: {
+        Value v = leaf_value(in, fr, &p->leaves[op->leaf]);
+        if (v.kind != VAL_ARR || v.as.arr->ndim != 2) return PROG_NO;
+        const Array *a = v.as.arr;
+        size_t r, c;
+        if (!eval_check_index(in, op->node->list[0]->span, st[sp - 2], a->rows, &r) ||
+            !eval_check_index(in, op->node->list[1]->span, st[sp - 1], a->cols, &c))
+            return PROG_ERROR;
+        sp--;
+        st[sp - 1] = a->data[r * a->cols + c];
+        break;
+    }
+    default:
+        return PROG_NO;
+    }
+    *sp_io = sp;
+    return PROG_OK;
+}
+
+/* The scalar machine: runs sops [so, end) with the stack st (depth *sp_io on entry and
+ * exit; the top of the stack lives in the register `top`), counting completed stores in
+ * *stores. Dispatch is by computed goto, one handler per operator and operand form. With
+ * `checked` false the caller has verified that every variable read holds a number (a loop
+ * whose only writes are these numeric stores), so loads skip the kind test. */
+typedef struct LoopRun {
+    Value *var;          /* the loop variable */
+    double start, step;
+    size_t i, count;     /* the iteration running, and how many in all */
+} LoopRun;
+
+static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end, double *st, int *sp_io,
+                           int *stores, bool checked, LoopRun *loop) {
+#define OPERATORS(FORM) &&FORM##_add, &&FORM##_sub, &&FORM##_mul, &&FORM##_div, &&FORM##_gen
+    static void *const dispatch[S_CODES] = {
+        &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel,
+        OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local),
+    };
+#undef OPERATORS
+    Global *globals = in->globals;
+    Value *locals = fr->slots;
+    int sp = *sp_io;            /* entries below the top */
+    double top = sp > 0 ? st[--sp] : 0;
+    bool empty = *sp_io == 0;
+    Value *v;
+    double y;
+#define NEXT() do { if (++so == end) goto done; goto *dispatch[so->code]; } while (0)
+#define NUMBER(place) do { v = (place); if (checked && v->kind != VAL_NUM) goto bail; y = v->as.num; } while (0)
+#define PUSH(x) do { if (!empty) st[sp++] = top; empty = false; top = (x); } while (0)
+    const SOp *first = so;
+    if (so == end) goto done;
+    goto *dispatch[so->code];
+s_const: PUSH(so->k); NEXT();
+s_loadg: NUMBER(&globals[so->slot].value); PUSH(y); NEXT();
+s_loadl: NUMBER(&locals[so->slot]); PUSH(y); NEXT();
+s_storeg: v = &globals[so->slot].value; goto store;
+s_storel: v = &locals[so->slot];
+store:
+    if (v->kind > VAL_NUM) value_release(*v);
+    *v = value_num(top);
+    if (sp > 0) top = st[--sp];
+    else empty = true;
+    (*stores)++;
+    NEXT();
+s_other: {
+        if (!empty) st[sp++] = top;
+        ProgResult r = scalar_other(in, fr, so->prog, so->op, st, &sp);
+        if (r != PROG_OK) { *sp_io = sp; return r == PROG_ERROR ? PROG_ERROR : PROG_NO; }
+        empty = sp == 0;
+        if (!empty) top = st[--sp];
+        NEXT();
+    }
+#define HANDLERS(FORM, FETCH)                                                              \
+FORM##_add: FETCH; top += y; NEXT();                                                     \
+FORM##_sub: FETCH; top -= y; NEXT();                                                     \
+FORM##_mul: FETCH; top *= y; NEXT();                                                     \
+FORM##_div: FETCH; top /= y; NEXT();                                                     \
+FORM##_gen: FETCH; top = kernel_binary_scalar((KernelBinary)so->sub, top, y); NEXT();
+    /* stack form: the right operand is the top, the left is below it */
+#define STACK_FETCH (y = top, top = st[--sp])
+    HANDLERS(stack, STACK_FETCH)
+    HANDLERS(konst, (y = so->k))
+    HANDLERS(global, NUMBER(&globals[so->slot].value))
+    HANDLERS(local, NUMBER(&locals[so->slot]))
+#undef STACK_FETCH
+#undef HANDLERS
+#undef NEXT
+#undef NUMBER
+#undef PUSH
+done:
+    if (loop && ++loop->i < loop->count) {
+        /* the next iteration of a compiled loop */
+        if (interp_interrupt_pending(in)) { *stores = -1; goto bail; }
+        *stores = 0;
+        *loop->var = value_num(loop->start + (double)loop->i * loop->step);
+        so = first;
+        goto *dispatch[so->code];
+    }
+    if (!empty) st[sp++] = top;
+    *sp_io = sp;
+    return PROG_OK;
+bail:
+    if (!empty) st[sp++] = top;
+    *sp_io = sp;
+    return PROG_NO;
+}
+
+ProgResult prog_scalar(Interp *in, Frame *fr, const Prog *p, double *out) {
+    if (p->nguards && !guards_hold(in, p)) return PROG_NO;
+    double st[MAX_DEPTH + 1];
+    int sp = 0, stores = 0;
+    ProgResult r = run_sops(in, fr, p->sops, p->sops + p->nsops, st, &sp, &stores, true, NULL);
+    if (r == PROG_OK) *out = st[0];
+    return r;
+}
+
+/* }===================== */
+
+/* {===================== blocks */
+
+typedef enum BindKind { BIND_UNIFORM, BIND_DATA, BIND_AFFINE } BindKind;
+
+typedef struct Bind {
+    BindKind kind;
+    double u;             /* uniform value */
+    const double *data;   /* array storage */
+    double start, step;   /* affine: start + i·step */
+    const Array *arr;     /* the array (for indexing) */
+} Bind;
+
+typedef struct Domain {
+    bool any;             /* an array operand fixed the shape */
+    int ndim;
+    size_t rows, cols, len;
+} Domain;
+
+/* Binds every leaf; index_slot (≥ 0) is the Σ index, an affine sequence over the domain. */
+static ProgResult bind_leaves(Interp *in, Frame *fr, const Prog *p, Bind *binds, Domain *dom,
+                              int index_slot, double from) {
+    for (int i = 0; i < p->nleaves; i++) {
+        const PLeaf *l = &p->leaves[i];
+        Bind *b = &binds[i];
+        memset(b, 0, sizeof *b);
+        if (index_slot >= 0 && l->local && l->slot == index_slot) {
+            if (l->indexed) return PROG_NO;
+            b->kind = BIND_AFFINE;
+            b->start = from;
+            b->step = 1;
+            continue;
+        }
+        Value v = leaf_value(in, fr, l);
+        if (v.kind == VAL_NUM) {
+            if (l->indexed) return PROG_NO;
+            b->kind = BIND_UNIFORM;
+            b->u = v.as.num;
+            continue;
+        }
+        if (v.kind != VAL_ARR) return PROG_NO;
+        const Array *a = v.as.arr;
+        b->arr = a;
+        if (a->lazy) { b->kind = BIND_AFFINE; b->start = a->lazy_start; b->step = a->lazy_step; }
+        else { b->kind = BIND_DATA; b->data = a->data; }
+        if (!l->loaded) continue;
+        if (index_slot >= 0) return PROG_NO; /* a Σ body must be a scalar of the index */
+        if (!dom->any) {
+            dom->any = true;
+            dom->ndim = a->ndim;
+            dom->rows = a->rows;
+            dom->cols = a->cols;
+            dom->len = a->len;
+        } else if (dom->ndim != a->ndim || dom->rows != a->rows || dom->cols != a->cols) {
+            return PROG_NO; /* broadcasting between shapes: the general engine does it */
+        }
+    }
+    if (p->has_superscript_inverse && dom->any && dom->ndim == 2) return PROG_NO;
+    return PROG_OK;
+}
+
+typedef struct Entry {
+    const double *p;  /* block values, or NULL when uniform */
+    double u;
+} Entry;
+
+/* Runs the program on elements [first, first + n) of the domain; the result is *top. */
+static ProgResult run_block(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t first,
+                            size_t n, double (*scratch)[BLOCK], Entry *top) {
+    Entry st[MAX_DEPTH + 1];
+    int sp = 0;
+    for (int i = 0; i < p->nops; i++) {
+        const POp *op = &p->ops[i];
+        switch (op->code) {
+        case P_CONST:
+            st[sp].p = NULL;
+            st[sp++].u = op->k;
+            break;
+        case P_LOAD: {
+            const Bind *b = &binds[op->leaf];
+            if (b->kind == BIND_UNIFORM) { st[sp].p = NULL; st[sp].u = b->u; }
+            else if (b->kind == BIND_DATA) st[sp].p = b->data + first;
+            else { kernel_affine(scratch[sp], b->start, b->step, first, n); st[sp].p = scratch[sp]; }
+            sp++;
+            break;
+        }
+        case P_END: {
+            double len;
+            if (op->leaf < 0) {
+                if (!fr->has_end) return PROG_NO;
+                len = fr->end_value;
+            } else {
+                const Array *a = binds[op->leaf].arr;
+                len = (double)(a->ndim == 1 ? a->len : op->aux == 0 ? a->rows : a->cols);
+            }
+            st[sp].p = NULL;
+            st[sp++].u = len;
+            break;
+        }
+        case P_BIN: {
+            Entry *a = &st[sp - 2], *b = &st[sp - 1];
+            double *z = scratch[sp - 2];
+            if (!a->p && !b->p) a->u = bin_scalar(op->sub, a->u, b->u);
+            else if (!a->p) { kernel_binary_sv((KernelBinary)op->sub, z, a->u, b->p, n); a->p = z; }
+            else if (!b->p) { kernel_binary_vs((KernelBinary)op->sub, z, a->p, b->u, n); a->p = z; }
+            else { kernel_binary((KernelBinary)op->sub, z, a->p, b->p, n); a->p = z; }
+            sp--;
+            break;
+        }
+        case P_UN: {
+            Entry *a = &st[sp - 1];
+            if (!a->p) a->u = kernel_unary_scalar((KernelUnary)op->sub, a->u);
+            else { kernel_unary((KernelUnary)op->sub, scratch[sp - 1], a->p, n); a->p = scratch[sp - 1]; }
+            break;
+        }
+        case P_POWK: {
+            Entry *a = &st[sp - 1];
+            if (!a->p) a->u = powk_scalar(a->u, op->k);
+            else { kernel_powk(scratch[sp - 1], a->p, op->k, n); a->p = scratch[sp - 1]; }
+            break;
+        }
+        case P_MAP: {
+            Entry *a = &st[sp - 1];
+            if (!a->p) a->u = op->fn(a->u);
+            else {
+                double *z = scratch[sp - 1];
+                for (size_t j = 0; j < n; j++) z[j] = op->fn(a->p[j]);
+                a->p = z;
+            }
+            break;
+        }
+        case P_INDEX1: {
+            const Array *base = binds[op->leaf].arr;
+            if (!base || base->ndim != 1) return PROG_NO;
+            Entry *a = &st[sp - 1];
+            Span at = op->node->list[0]->span;
+            size_t pos;
+            if (!a->p) {
+                if (!eval_check_index(in, at, a->u, base->len, &pos)) return PROG_ERROR;
+                a->u = array_at(base, pos);
+                break;
+            }
+            double *z = scratch[sp - 1];
+            for (size_t j = 0; j < n; j++) {
+                if (!eval_check_index(in, at, a->p[j], base->len, &pos)) return PROG_ERROR;
+                z[j] = array_at(base, pos);
+            }
+            a->p = z;
+            break;
+        }
+        case P_INDEX2: {
+            const Array *base = binds[op->leaf].arr;
+            if (!base || base->ndim != 2) return PROG_NO;
+            Entry *ri = &st[sp - 2], *ci = &st[sp - 1];
+            Span rat = op->node->list[0]->span, cat = op->node->list[1]->span;
+            double *z = scratch[sp - 2];
+            bool uniform = !ri->p && !ci->p;
+            size_t count = uniform ? 1 : n;
+            for (size_t j = 0; j < count; j++) {
+                size_t r, c;
+                if (!eval_check_index(in, rat, ri->p ? ri->p[j] : ri->u, base->rows, &r) ||
+                    !eval_check_index(in, cat, ci->p ? ci->p[j] : ci->u, base->cols, &c))
+                    return PROG_ERROR;
+                z[j] = base->data[r * base->cols + c];
+            }
+            if (uniform) { ri->u = z[0]; ri->p = NULL; }
+            else ri->p = z;
+            sp--;
+            break;
+        }
+        }
+    }
+    *top = st[0];
+    return PROG_OK;
+}
+
+/* The scratch blocks: one per stack level, 64-byte aligned. */
+typedef struct Scratch {
+    _Alignas(64) double block[MAX_DEPTH + 1][BLOCK];
+} Scratch;
+
+typedef struct Reducer {
+    ProgReduce how;
+    double acc, comp;  /* Neumaier-compensated sum across blocks */
+    bool nan;
+} Reducer;
+
+static void reduce_block(Reducer *r, const Entry *e, size_t n, double (*tmp)[BLOCK]) {
+    const double *x = e->p;
+    if (!x) {
+        for (size_t j = 0; j < n; j++) (*tmp)[j] = e->u;
+        x = *tmp;
+    }
+    double part;
+    switch (r->how) {
+    case PROG_SUM: case PROG_MEAN: {
+        part = kernel_sum(x, n);
+        double t = r->acc + part;
+        if (fabs(r->acc) >= fabs(part)) r->comp += (r->acc - t) + part;
+        else r->comp += (part - t) + r->acc;
+        r->acc = t;
+        return;
+    }
+    case PROG_PROD: r->acc *= kernel_prod(x, n); return;
+    case PROG_MIN: part = kernel_min(x, n); if (isnan(part)) r->nan = true; else if (part < r->acc) r->acc = part; return;
+    case PROG_MAX: part = kernel_max(x, n); if (isnan(part)) r->nan = true; else if (part > r->acc) r->acc = part; return;
+    }
+}
+
+static double reducer_result(const Reducer *r, size_t len) {
+    if (r->nan) return NAN;
+    switch (r->how) {
+    case PROG_SUM: return r->acc + r->comp;
+    case PROG_MEAN: return (r->acc + r->comp) / (double)len;
+    default: return r->acc;
+    }
+}
+
+static Reducer reducer_new(ProgReduce how) {
+    Reducer r = {how, 0, 0, false};
+    if (how == PROG_PROD) r.acc = 1;
+    if (how == PROG_MIN) r.acc = INFINITY;
+    if (how == PROG_MAX) r.acc = -INFINITY;
+    return r;
+}
+
+/* Runs blocks over [0, len); each result block goes to out (when non-NULL) or r. */
+static ProgResult run_blocks(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
+                             Span span, double *out, Reducer *r) {
+    Scratch *s = aligned_alloc(64, sizeof *s);
+    if (!s) return PROG_NO;
+    ProgResult res = PROG_OK;
+    size_t count = 0;
+    for (size_t first = 0; first < len; first += BLOCK, count++) {
+        if ((count & 255) == 255 && interp_interrupt_pending(in) && interp_check_interrupt(in, span)) {
+            res = PROG_ERROR;
+            break;
+        }
+        size_t n = len - first < BLOCK ? len - first : BLOCK;
+        Entry top;
+        res = run_block(in, fr, p, binds, first, n, s->block, &top);
+        if (res != PROG_OK) break;
+        if (out) {
+            if (top.p) memcpy(out + first, top.p, n * sizeof(double));
+            else for (size_t j = 0; j < n; j++) out[first + j] = top.u;
+        } else {
+            reduce_block(r, &top, n, &s->block[MAX_DEPTH]);
+        }
+    }
+    free(s);
+    return res;
+}
+
+ProgResult prog_array(Interp *in, Frame *fr, const Prog *p, Span span, Value *out) {
+    if (!guards_hold(in, p)) return PROG_NO;
+    Bind binds[MAX_LEAVES];
+    Domain dom = {0};
+    ProgResult res = bind_leaves(in, fr, p, binds, &dom, -1, 0);
+    if (res != PROG_OK || !dom.any) return res == PROG_OK ? PROG_NO : res;
+    Array *z = interp_new_array(in, span, dom.ndim, dom.rows, dom.cols);
+    if (!z) return PROG_ERROR;
+    res = run_blocks(in, fr, p, binds, dom.len, span, z->data, NULL);
+    if (res != PROG_OK) { array_release(z); return res; }
+    *out = value_arr(z);
+    return PROG_OK;
+}
+
+ProgResult prog_reduce(Interp *in, Frame *fr, const Prog *p, ProgReduce how, Span span, double *out) {
+    if (!guards_hold(in, p)) return PROG_NO;
+    Bind binds[MAX_LEAVES];
+    Domain dom = {0};
+    ProgResult res = bind_leaves(in, fr, p, binds, &dom, -1, 0);
+    if (res != PROG_OK || !dom.any) return res == PROG_OK ? PROG_NO : res;
+    if (dom.len == 0 && how != PROG_SUM && how != PROG_PROD) return PROG_NO; /* the general path explains */
+    Reducer r = reducer_new(how);
+    res = run_blocks(in, fr, p, binds, dom.len, span, NULL, &r);
+    if (res == PROG_OK) *out = reducer_result(&r, dom.len);
+    return res;
+}
+
+ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slot, double from,
+                             double to, bool is_sum, Span span, double *out) {
+    if (!guards_hold(in, p)) return PROG_NO;
+    Bind binds[MAX_LEAVES];
+    Domain dom = {0};
+    ProgResult res = bind_leaves(in, fr, p, binds, &dom, index_slot, from);
+    if (res != PROG_OK) return res;
+    size_t len = to >= from ? (size_t)(to - from) + 1 : 0;
+    Reducer r = reducer_new(is_sum ? PROG_SUM : PROG_PROD);
+    res = run_blocks(in, fr, p, binds, len, span, NULL, &r);
+    if (res == PROG_OK) *out = reducer_result(&r, len);
+    return res;
+}
+
+/* }===================== */
+
+/* {===================== scalar loops */
+
+typedef struct LoopProg {
+    int nsops;
+    SOp *sops;          /* every statement's program followed by its store */
+} LoopProg;
+
+static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
+    Node *body = loop->b;
+    if (body->kind != N_BLOCK || body->nlist == 0 || body->nlist > 255) return NULL;
+    for (int k = 0; k < body->nlist; k++) {
+        Node *st = body->list[k];
+        if (st->kind != N_ASSIGN || (st->a->kind != N_GLOBAL && st->a->kind != N_LOCAL)) return NULL;
+        if (!prog_of(in, fr, st->b)) return NULL;
+    }
+    int total = 0;
+    for (int k = 0; k < body->nlist; k++) {
+        Node *st = body->list[k];
+        const Prog *p = st->b->prog;
+        /* a statement that rebinds a name the programs depend on (a called function, the
+         * loop variable) would invalidate them */
+        for (int j = 0; j < body->nlist; j++) {
+            const Prog *q = body->list[j]->b->prog;
+            for (int g = 0; g < q->nguards; g++)
+                if (st->a->kind == N_GLOBAL && q->guards[g].slot == st->a->slot) return NULL;
+        }
+        if (loop->c->kind == st->a->kind && st->a->slot == loop->c->slot) return NULL;
+        total += p->nsops + 1;
+    }
+    LoopProg *lp = ast_alloc(fr->arena, sizeof *lp);
+    lp->sops = ast_alloc(fr->arena, (size_t)total * sizeof *lp->sops);
+    lp->nsops = 0;
+    for (int k = 0; k < body->nlist; k++) {
+        Node *st = body->list[k];
+        Prog *p = st->b->prog;
+        memcpy(lp->sops + lp->nsops, p->sops, (size_t)p->nsops * sizeof *p->sops);
+        lp->nsops += p->nsops;
+        SOp store = {st->a->kind == N_GLOBAL ? S_STOREG : S_STOREL, 0, NULL, st->a->slot, 0, NULL};
+        lp->sops[lp->nsops++] = store;
+    }
+    return lp;
+}
+
+ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double step, size_t count,
+                     size_t *iter, int *stmt) {
+    *stmt = -1;
+    if (loop->prog_state < 0) return PROG_NO;
+    if (loop->prog_state == 0) {
+        LoopProg *compiled = loop_compile(in, fr, loop);
+        if (!compiled) { loop->prog_state = -1; return PROG_NO; }
+        loop->prog = (Prog *)(void *)compiled; /* an N_FOR node caches a LoopProg */
+        loop->prog_state = 1;
+    }
+    const LoopProg *lp = (const LoopProg *)(void *)loop->prog;
+    Node *body = loop->b;
+    for (int k = 0; k < body->nlist; k++) {
+        const Prog *p = body->list[k]->b->prog_state == 1 ? body->list[k]->b->prog : NULL;
+        if (!p || (p->nguards && !guards_hold(in, p))) { loop->prog_state = 0; return PROG_NO; }
+    }
+    Value *var = loop->c->kind == N_LOCAL ? &fr->slots[loop->c->slot] : &in->globals[loop->c->slot].value;
+    const SOp *first = lp->sops, *end = lp->sops + lp->nsops;
+    double st[MAX_DEPTH + 1];
+    /* Every variable the loop reads directly must hold a number now; the loop only ever
+     * stores numbers, so the loads inside can skip the kind test. */
+    for (const SOp *so = first; so < end; so++) {
+        int c = so->code;
+        bool global = c == S_LOADG || (c >= S_BIN + 10 && c < S_BIN + 15);
+        bool local = c == S_LOADL || (c >= S_BIN + 15 && c < S_BIN + 20);
+        if (global && in->globals[so->slot].value.kind != VAL_NUM) return PROG_NO;
+        if (local && fr->slots[so->slot].kind != VAL_NUM) {
+            /* a local the loop itself assigns before reading is fine only if already a number */
+            return PROG_NO;
+        }
+    }
+    if (*iter >= count) return PROG_OK;
+    if (interp_interrupt_pending(in)) { *stmt = -1; return PROG_NO; }
+    if (var->kind > VAL_NUM) value_release(*var);
+    LoopRun run = {var, start, step, *iter, count};
+    *var = value_num(start + (double)run.i * step);
+    int sp = 0, done = 0;
+    ProgResult r = run_sops(in, fr, first, end, st, &sp, &done, false, &run);
+    *iter = run.i;
+    if (r == PROG_ERROR) return PROG_ERROR;
+    if (r != PROG_OK) {
+        *stmt = done; /* −1 when stopped for SIGINT before iteration i began */
+        return PROG_NO;
+    }
+    *iter = count;
+    return PROG_OK;
+}
+
+/* }===================== */

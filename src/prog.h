@@ -1,0 +1,53 @@
+/* prog.h — element-wise expressions compiled to small programs and run fused.
+ *
+ * An expression made of arithmetic, comparisons, powers, element-wise builtins (exp, sin, …),
+ * min/max of two, indexing by scalars and calls of one-line user functions (inlined) compiles
+ * to a postfix program. One program runs in two ways:
+ *   - on scalars (a tight stack machine, no Values), for loops and Σ bodies;
+ *   - over arrays in cache-sized blocks (the numexpr idea): every operator is a SIMD kernel
+ *     over a block of 256 elements, so `sum((y - ŷ)^2)` or `1/(1 + exp(-x))` makes no
+ *     full-size temporaries; reductions consume the blocks directly.
+ * Programs are cached in their node (arena memory) and compiled on first use. When a run
+ * meets something it does not handle (a shape that needs broadcasting, a function that was
+ * redefined, a string), it answers PROG_NO and the caller uses the general evaluator: a
+ * program is an optimisation, never a different meaning. */
+#ifndef MLM_PROG_H
+#define MLM_PROG_H
+
+#include "eval.h"
+
+typedef struct Prog Prog;
+
+typedef enum ProgResult { PROG_OK = 0, PROG_NO = 1, PROG_ERROR = 2 } ProgResult;
+
+typedef enum ProgReduce { PROG_SUM, PROG_PROD, PROG_MEAN, PROG_MIN, PROG_MAX } ProgReduce;
+
+/* The program for expression n, compiling it the first time (into fr->arena); NULL when n
+ * cannot be compiled. */
+Prog *prog_of(Interp *in, Frame *fr, Node *n);
+
+/* Runs p on scalars. */
+ProgResult prog_scalar(Interp *in, Frame *fr, const Prog *p, double *out);
+
+/* Runs p element-wise over its array operands (all of one shape; scalars broadcast) into a
+ * new array. PROG_NO when no operand is an array or shapes differ. */
+ProgResult prog_array(Interp *in, Frame *fr, const Prog *p, Span span, Value *out);
+
+/* Reduces the elements p produces (as prog_array would) without storing them. */
+ProgResult prog_reduce(Interp *in, Frame *fr, const Prog *p, ProgReduce how, Span span, double *out);
+
+/* Σ / ∏ of p for the local slot index_slot = from, from + 1, …, to, evaluated in blocks of
+ * the index. PROG_NO when the body is not a scalar of the index. */
+ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slot, double from,
+                             double to, bool is_sum, Span span, double *out);
+
+/* Runs `for var = start:step:… { t1 = e1; t2 = e2; … }` — a body of assignments of
+ * scalar expressions — for iterations *iter … count − 1 in one tight loop. PROG_OK when all
+ * ran. PROG_NO when something needs the general evaluator (or SIGINT is pending): iteration
+ * *iter has its loop variable set and its statements before *stmt done, or has not started
+ * when *stmt is −1. PROG_ERROR with the
+ * error recorded. The compiled loop is cached in the loop's node. */
+ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double step, size_t count,
+                     size_t *iter, int *stmt);
+
+#endif
