@@ -40,17 +40,17 @@
 %stack_overflow {
     if (!ctx->failed) {
         ctx->failed = true;
-        diag_set(&ctx->diag, (Span){ctx->src, 0, 1, 1, 1}, "expression nested too deeply");
+        diag_set(&ctx->diag, ctx->last, "expression nested too deeply");
     }
 }
 %parse_failure {
     if (!ctx->failed) {
         ctx->failed = true;
-        diag_set(&ctx->diag, (Span){ctx->src, 0, 1, 1, 1}, "syntax error");
+        diag_set(&ctx->diag, ctx->last, "syntax error");
     }
 }
 
-%left ARROW.
+%right ARROW.
 %right ELSE.
 %left GIVEN.
 %left OR.

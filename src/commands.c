@@ -107,7 +107,7 @@ static void help_overview(FILE *out) {
           "  P(A) = 0.05; P(B | A) = 0.9; …       probability facts; then ask P(A | B), why P(A | B)\n"
           "  check a ≈ b                          exercises check themselves\n\n"
           "Commands: help NAME, vars, clear [NAME], import \"file.mlm\", quit\n\n", out);
-    const char *pillars[] = {"maths", "arrays", "linear algebra", "output", NULL};
+    const char *pillars[] = {"maths", "arrays", "linear algebra", "output", "session", NULL};
     for (int p = 0; pillars[p]; p++) {
         fprintf(out, "%s:", pillars[p]);
         int col = (int)strlen(pillars[p]) + 1;

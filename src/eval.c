@@ -457,8 +457,8 @@ COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
     size_t count = rows_sel * cols_sel;
     if (v.kind == VAL_ARR && v.as.arr->len != count) {
         char shape[64];
-        ok = interp_error(in, s->b->span, "cannot store %s values into %zu selected places",
-                          value_shape(v, shape, sizeof shape), count);
+        ok = interp_error(in, s->b->span, "cannot store %s values into %zu selected place%s",
+                          value_shape(v, shape, sizeof shape), count, count == 1 ? "" : "s");
     }
     AllocStatus st;
     if (ok && !array_make_unique(&in->budget, &slot->as.arr, &st)) ok = interp_alloc_error(in, s->span, st, a->rows, a->cols);
@@ -720,9 +720,14 @@ COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
         if (callee.kind != VAL_FUNC && callee.kind != VAL_BUILTIN) {
             char shape[64];
             const char *name = (n->a->kind == N_GLOBAL || n->a->kind == N_LOCAL) ? n->a->name : NULL;
-            if (name)
-                ok = interp_error(in, n->a->span, "'%s' is a %s (%s), not a function", name,
-                                  value_kind_name(callee), value_shape(callee, shape, sizeof shape));
+            if (name && callee.kind == VAL_ARR && callee.as.arr->ndim == 1)
+                ok = interp_error(in, n->a->span, "'%s' is a vector of length %zu, not a function (index it with %s[…])",
+                                  name, callee.as.arr->len, name);
+            else if (name && callee.kind == VAL_ARR)
+                ok = interp_error(in, n->a->span, "'%s' is a %s matrix, not a function (index it with %s[…])", name,
+                                  value_shape(callee, shape, sizeof shape), name);
+            else if (name)
+                ok = interp_error(in, n->a->span, "'%s' is a %s, not a function", name, value_kind_name(callee));
             else
                 ok = interp_error(in, n->a->span, "a %s is not a function", value_kind_name(callee));
         } else {
@@ -1564,6 +1569,7 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         if (!ok) return FLOW_ERROR;
         if (!truth) {
             interp_error(in, s->span, "assertion failed: %s", s->name);
+            in->assert_failed = true;
             return FLOW_ASSERT;
         }
         return FLOW_NEXT;

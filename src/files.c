@@ -84,14 +84,6 @@ bool file_read(const char *path, char **text, size_t *len, char *err, size_t err
         snprintf(err, errsize, "cannot read '%s': it is a binary file (contains NUL bytes)", path);
         return false;
     }
-    size_t bad;
-    if (!file_valid_utf8(buf, used, &bad)) {
-        int line = 1;
-        for (size_t i = 0; i < bad; i++) if (buf[i] == '\n') line++;
-        free(buf);
-        snprintf(err, errsize, "cannot read '%s': not UTF-8 text (bad byte at line %d, offset %zu)", path, line, bad);
-        return false;
-    }
     *text = buf;
     *len = used;
     return true;

@@ -7,7 +7,9 @@
 #include <stddef.h>
 
 /* Reads path. On success *text is a new malloc'd NUL-terminated buffer (owned by the caller)
- * of *len bytes. On failure returns false with a message naming the path in err. */
+ * of *len bytes. On failure returns false with a message naming the path in err. A file
+ * with NUL bytes is binary and refused here; other bytes that are not UTF-8 are reported by
+ * the lexer with their line, column and a caret. */
 bool file_read(const char *path, char **text, size_t *len, char *err, size_t errsize);
 
 /* True if text[0..len) is valid UTF-8; otherwise *bad_offset is the first bad byte. */

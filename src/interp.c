@@ -125,11 +125,15 @@ bool interp_alloc_error(Interp *in, Span span, AllocStatus status, size_t rows, 
     format_bytes((double)in->budget.limit, limit_text, sizeof limit_text);
     switch (status) {
     case ALLOC_OVER_LIMIT:
-        return interp_error(in, span, "an array of %zu×%zu needs %s, over the memory limit of %s",
+        if (rows == 1)
+            return interp_error(in, span, "a vector of %zu elements needs %s, over the memory limit of %s (--memory-limit)",
+                                cols, need_text, limit_text);
+        return interp_error(in, span, "a %zu×%zu matrix needs %s, over the memory limit of %s (--memory-limit)",
                             rows, cols, need_text, limit_text);
     case ALLOC_TOO_BIG:
-        return interp_error(in, span, "an array of %.15g×%.15g elements is too large (%s)",
-                            (double)rows, (double)cols, need_text);
+        if (rows == 1)
+            return interp_error(in, span, "a vector of %.15g elements is too large (%s)", (double)cols, need_text);
+        return interp_error(in, span, "a %.15g×%.15g matrix is too large (%s)", (double)rows, (double)cols, need_text);
     default:
         return interp_error(in, span, "out of memory allocating %s", need_text);
     }
@@ -152,9 +156,14 @@ Array *interp_new_matrix(Interp *in, Span span, size_t rows, size_t cols) {
 
 bool interp_check_interrupt(Interp *in, Span span) {
     if (in->interrupted && *in->interrupted) {
+        int why = *in->interrupted;
         *in->interrupted = 0;
-        in->interrupt_seen = true;
-        interp_error(in, span, "interrupted");
+        if (why == 2) {
+            interp_error(in, span, "stopped: the time limit of %g s is over (--timeout)", in->timeout_seconds);
+        } else {
+            in->interrupt_seen = true;
+            interp_error(in, span, "interrupted");
+        }
         return true;
     }
     return false;
@@ -264,6 +273,7 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
     for (int i = 0; i < program->nlist && status == RUN_OK; i++) {
         Node *stmt = program->list[i];
         in->error.set = false;
+        if (in->import_depth == 0) in->assert_failed = false;
         if (!resolve_statement(in, stmt)) {
             report(in);
             status = RUN_ERROR;
@@ -279,12 +289,12 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
         for (int k = 0; k < nslots; k++) value_release(slots[k]);
         if (slots != small) free(slots);
         value_release(fr.ret);
-        if (flow == FLOW_ERROR) {
-            report(in);
-            status = RUN_ERROR;
-        } else if (flow == FLOW_ASSERT) {
+        if (flow == FLOW_ASSERT || (flow == FLOW_ERROR && in->assert_failed)) {
             report(in);
             status = RUN_ASSERT;
+        } else if (flow == FLOW_ERROR) {
+            report(in);
+            status = RUN_ERROR;
         } else if (in->exit_requested >= 0) {
             status = RUN_QUIT;
         }

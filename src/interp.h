@@ -52,6 +52,8 @@ typedef struct Interp {
     bool have_ans;
     volatile sig_atomic_t *interrupted; /* borrowed: set by the SIGINT handler */
     bool interrupt_seen;    /* an evaluation was stopped by SIGINT */
+    bool assert_failed;     /* an assert failed (even inside a function): the script stops */
+    double timeout_seconds; /* --timeout: 0 = none; the SIGALRM handler sets *interrupted to 2 */
     int exit_requested;     /* quit command: -1 none, else exit status */
     AstArena **arenas;      /* owned references: every parsed unit whose functions may live on */
     int narenas, caparenas;

@@ -3,7 +3,10 @@
  * Exit status: 0 ok, 1 an error in the program (or a failed check), 2 a usage error or an
  * unreadable file, 130 interrupted. The interpreter runs on a thread with a large stack so
  * deep (but bounded) recursion in user code cannot overflow the C stack. */
+#include <ctype.h>
+#include <math.h>
 #include <pthread.h>
+#include <sys/time.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,13 +39,20 @@ typedef struct Options {
     bool check;             /* --check */
     int first_file;         /* index of the first file argument, or argc */
     int status;             /* result */
+    /* resource limits; 0 = mlm's default */
+    double memory_limit;    /* --memory-limit bytes */
+    int max_depth;          /* --max-depth: user function recursion */
+    int max_nesting;        /* --max-nesting: bracket nesting in the source */
+    double timeout;         /* --timeout seconds (wall clock) */
 } Options;
 
 static void usage(FILE *out) {
     fputs("usage: mlm [FILE.mlm]          run a script (no file: the prompt, or stdin if piped)\n"
           "       mlm -e 'EXPR'            evaluate one expression or statement list\n"
           "       mlm --check FILE…        run scripts, report every check, end with 'N passed, N failed'\n"
-          "       mlm --help | --version\n", out);
+          "       mlm --help | --version\n"
+          "limits: --memory-limit SIZE (e.g. 2G, 512M; default 3/4 of RAM)  --max-depth N (calls, 5000)\n"
+          "        --max-nesting N (brackets, 256)  --timeout SECONDS (none)\n", out);
 }
 
 /* Colour on fd only for a terminal, and not when NO_COLOR is set (non-empty, as
@@ -55,7 +65,7 @@ static bool colour_wanted(int fd) {
     return isatty(fd);
 }
 
-static Interp *new_session(void) {
+static Interp *new_session(const Options *o) {
     Interp *in = interp_new(stdout, stderr);
     if (!in) {
         fputs("mlm: the built-in library failed to load\n", stderr);
@@ -63,6 +73,10 @@ static Interp *new_session(void) {
     }
     in->interrupted = &sigint_flag;
     in->use_colour = colour_wanted(STDERR_FILENO);
+    if (o->memory_limit > 0) in->budget.limit = in->limits.max_memory = (size_t)o->memory_limit;
+    if (o->max_depth > 0) in->limits.max_call_depth = o->max_depth;
+    if (o->max_nesting > 0) in->limits.max_parse_depth = o->max_nesting;
+    in->timeout_seconds = o->timeout;
     return in;
 }
 
@@ -78,8 +92,8 @@ static void report_failed_checks(Interp *in) {
         fprintf(stderr, "%d passed, %d failed\n", in->checks.passed, in->checks.failed);
 }
 
-static int run_text(const char *name, const char *text, size_t len) {
-    Interp *in = new_session();
+static int run_text(const Options *o, const char *name, const char *text, size_t len) {
+    Interp *in = new_session(o);
     if (!in) return EXIT_PROGRAM;
     Source *src = source_new(name, text, len);
     RunStatus st = interp_run(in, src, false);
@@ -90,7 +104,7 @@ static int run_text(const char *name, const char *text, size_t len) {
     return status;
 }
 
-static int run_file(const char *path) {
+static int run_file(const Options *o, const char *path) {
     char *text;
     size_t len;
     char err[512];
@@ -98,12 +112,12 @@ static int run_file(const char *path) {
         fprintf(stderr, "mlm: %s\n", err);
         return EXIT_USAGE;
     }
-    int status = run_text(path, text, len);
+    int status = run_text(o, path, text, len);
     free(text);
     return status;
 }
 
-static int run_stdin(void) {
+static int run_stdin(const Options *o) {
     size_t cap = 4096, len = 0;
     char *text = malloc(cap);
     if (!text) return EXIT_PROGRAM;
@@ -123,7 +137,7 @@ static int run_stdin(void) {
         free(text);
         return EXIT_USAGE;
     }
-    int status = run_text("<stdin>", text, len);
+    int status = run_text(o, "<stdin>", text, len);
     free(text);
     return status;
 }
@@ -142,7 +156,7 @@ static int run_checks(Options *o) {
             unreadable++;
             continue;
         }
-        Interp *in = new_session();
+        Interp *in = new_session(o);
         if (!in) { free(text); return EXIT_PROGRAM; }
         in->check_mode = true;
         Source *src = source_new(path, text, len);
@@ -168,26 +182,49 @@ static int run_checks(Options *o) {
 static void *run(void *arg) {
     Options *o = arg;
     if (o->expr) {
-        o->status = run_text("<-e>", o->expr, strlen(o->expr));
+        o->status = run_text(o, "<-e>", o->expr, strlen(o->expr));
     } else if (o->check) {
         o->status = run_checks(o);
     } else if (o->first_file < o->argc) {
-        o->status = run_file(o->argv[o->first_file]);
+        o->status = run_file(o, o->argv[o->first_file]);
     } else if (isatty(STDIN_FILENO)) {
-        Interp *in = new_session();
+        Interp *in = new_session(o);
         if (!in) { o->status = EXIT_PROGRAM; return NULL; }
         in->use_colour = colour_wanted(STDOUT_FILENO) && colour_wanted(STDERR_FILENO);
         o->status = repl_run(in);
         interp_free(in);
     } else {
-        o->status = run_stdin();
+        o->status = run_stdin(o);
     }
     fflush(stdout);
     return NULL;
 }
 
+/* "512M", "2G", "1e9", "100K" (sizes, powers of 1024) or a plain number. */
+static bool parse_amount(const char *text, bool size, double *out) {
+    char *end;
+    double x = strtod(text, &end);
+    if (end == text || isnan(x)) return false;
+    if (size && *end) {
+        const char *units = "KMGT";
+        const char *u = strchr(units, toupper((unsigned char)*end));
+        if (!u) return false;
+        for (const char *k = units; k <= u; k++) x *= 1024;
+        end++;
+        if (*end == 'B' || *end == 'b') end++;
+    }
+    if (*end) return false;
+    *out = x;
+    return true;
+}
+
+static void on_alarm(int sig) {
+    (void)sig;
+    sigint_flag = 2; /* the evaluator reports "the time limit is over" */
+}
+
 int main(int argc, char **argv) {
-    Options o = {argc, argv, NULL, false, argc, 0};
+    Options o = {argc, argv, NULL, false, argc, 0, 0, 0, 0, 0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -204,6 +241,22 @@ int main(int argc, char **argv) {
             continue;
         }
         if (strcmp(a, "--check") == 0) { o.check = true; continue; }
+        if (strcmp(a, "--memory-limit") == 0 || strcmp(a, "--max-depth") == 0 ||
+            strcmp(a, "--max-nesting") == 0 || strcmp(a, "--timeout") == 0) {
+            if (i + 1 >= argc) { fprintf(stderr, "mlm: %s needs a value\n", a); return EXIT_USAGE; }
+            const char *v = argv[++i];
+            double x;
+            if (!parse_amount(v, strcmp(a, "--memory-limit") == 0, &x) || x <= 0) {
+                fprintf(stderr, "mlm: %s: '%s' is not a positive %s\n", a, v,
+                        strcmp(a, "--memory-limit") == 0 ? "size (like 512M or 2G)" : "number");
+                return EXIT_USAGE;
+            }
+            if (a[2] == 'm' && a[3] == 'e') o.memory_limit = x;
+            else if (strcmp(a, "--max-depth") == 0) o.max_depth = x > 1e6 ? 1000000 : (int)x;
+            else if (strcmp(a, "--max-nesting") == 0) o.max_nesting = x > 1e5 ? 100000 : (int)x;
+            else o.timeout = x;
+            continue;
+        }
         if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "mlm: unknown option '%s'\n", a);
             usage(stderr);
@@ -225,6 +278,15 @@ int main(int argc, char **argv) {
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
+    if (o.timeout > 0) {
+        struct sigaction alarm_action;
+        memset(&alarm_action, 0, sizeof alarm_action);
+        alarm_action.sa_handler = on_alarm;
+        sigemptyset(&alarm_action.sa_mask);
+        sigaction(SIGALRM, &alarm_action, NULL);
+        struct itimerval timer = {{0, 0}, {(time_t)o.timeout, (suseconds_t)((o.timeout - (double)(time_t)o.timeout) * 1e6)}};
+        setitimer(ITIMER_REAL, &timer, NULL);
+    }
 
     pthread_attr_t attr;
     pthread_attr_init(&attr);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "parser.h"
 
 void *mlmParseAlloc(void *(*alloc)(size_t));
@@ -33,7 +34,9 @@ typedef struct Filter {
     int prev;            /* kind of the last token given to the parser (0 = none) */
     int prev2;
     unsigned prev_end;   /* byte offset just past it */
+    Span prev_span;      /* and where it was */
     char *stack;         /* open brackets: ( [ { and a (abs bar) n (norm bar) */
+    Span *open_at;       /* where each open bracket is */
     int depth, max_depth;
     bool in_sumhead;     /* between Σ_ and its upper bound */
     bool sum_upper;      /* the last token was the ^ of a Σ head */
@@ -123,6 +126,7 @@ static bool push(Filter *f, char c, const Token *tok) {
                        "brackets nested more than %d deep", f->max_depth);
         return false;
     }
+    f->open_at[f->depth] = parse_span(f->ctx, tok);
     f->stack[f->depth++] = c;
     return true;
 }
@@ -135,13 +139,18 @@ static void feed(Filter *f, void *parser, int kind, Token *tok) {
     f->prev2 = f->prev;
     f->prev = kind;
     f->prev_end = tok->offset + tok->length;
+    f->prev_span = parse_span(f->ctx, tok);
+    f->ctx->last = f->prev_span;
     mlmParse(parser, kind, *tok, f->ctx);
 }
 
 static void lex_error(Filter *f, const Token *tok) {
     Span s = parse_span(f->ctx, tok);
     const char *text = f->ctx->src->text + tok->offset;
-    if (strcmp(tok->text, "unexpected character") == 0)
+    size_t bad;
+    if (strcmp(tok->text, "unexpected character") == 0 && !file_valid_utf8(text, tok->length, &bad))
+        parse_error_at(f->ctx, s, "invalid UTF-8 byte 0x%02x", (unsigned char)text[0]);
+    else if (strcmp(tok->text, "unexpected character") == 0)
         parse_error_at(f->ctx, s, "unexpected character '%.*s'", (int)tok->length, text);
     else if (strcmp(tok->text, "invalid UTF-8") == 0)
         parse_error_at(f->ctx, s, "invalid UTF-8 byte 0x%02x", (unsigned char)text[0]);
@@ -182,9 +191,10 @@ static void drive(Filter *f, void *parser) {
                 const char *what = open == '(' ? "(" : open == '[' ? "[" : open == '{' ? "{" :
                                    open == 'a' ? "|" : "‖";
                 if (f->depth > 0)
-                    diag_set(&ctx->diag, parse_span(ctx, &t), "unexpected end of input: unclosed '%s'", what);
+                    diag_set(&ctx->diag, f->open_at[f->depth - 1], "unexpected end of input: '%s' is never closed", what);
                 else
-                    diag_set(&ctx->diag, parse_span(ctx, &t), "unexpected end of input");
+                    diag_set(&ctx->diag, f->prev_span, "unexpected end of input after '%.*s'",
+                             (int)f->prev_span.length, ctx->src->text + f->prev_span.offset);
                 return;
             }
             if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI) {
@@ -236,7 +246,7 @@ static void drive(Filter *f, void *parser) {
             continue;
         case TK_LPAREN: case TK_LBRACKET: case TK_LBRACE:
             if (!push(f, t.kind == TK_LPAREN ? '(' : t.kind == TK_LBRACKET ? '[' : '{', &t)) return;
-            if (f->prev == TK_NUM && !t.space_before && t.kind == TK_LPAREN &&
+            if (f->prev == TK_NUM && t.offset == f->prev_end && t.kind == TK_LPAREN &&
                 !(f->prev2 == TK_CARET && f->sum_upper)) {
                 Token im = t;
                 im.length = 0;
@@ -283,7 +293,7 @@ static void drive(Filter *f, void *parser) {
             }
             /* fall through */
         case TK_SQRT:
-            if (f->prev == TK_NUM && !t.space_before && !(f->prev2 == TK_CARET && f->sum_upper)) {
+            if (f->prev == TK_NUM && t.offset == f->prev_end && !(f->prev2 == TK_CARET && f->sum_upper)) {
                 Token im = t;
                 im.length = 0;
                 feed(f, parser, TK_IMPMUL, &im);
@@ -311,13 +321,15 @@ Node *parse_source(AstArena *arena, const Source *src, int max_depth, Diagnostic
     f.ctx = &ctx;
     f.max_depth = max_depth > 0 ? max_depth : DEFAULT_MAX_DEPTH;
     f.stack = malloc((size_t)f.max_depth);
+    f.open_at = malloc((size_t)f.max_depth * sizeof *f.open_at);
     f.line = 1;
     f.col = 1;
     void *parser = mlmParseAlloc(malloc);
-    if (!parser || !f.stack) { fputs("mlm: out of memory\n", stderr); abort(); }
+    if (!parser || !f.stack || !f.open_at) { fputs("mlm: out of memory\n", stderr); abort(); }
     drive(&f, parser);
     mlmParseFree(parser, free);
     free(f.stack);
+    free(f.open_at);
     if (incomplete) *incomplete = ctx.incomplete;
     if (ctx.failed) {
         if (diag) *diag = ctx.diag;
@@ -456,17 +468,31 @@ Node *parse_compare(ParseCtx *ctx, int op, Node *a, Node *b, const Token *tok) {
     return n;
 }
 
-/* The text of a check/assert: from after the keyword to the end of the line, without a
- * trailing comment or ';'. */
+/* The text of a check/assert: from after the keyword to the end of its statement — a new
+ * line, or a `;` or `}` outside brackets and strings — without a trailing comment. */
 static const char *statement_text(ParseCtx *ctx, const Token *kw) {
     const char *text = ctx->src->text;
-    size_t i = kw->offset + kw->length, end = i;
-    while (text[i] == ' ' || text[i] == '\t') i++;
-    end = i;
-    while (end < ctx->src->len && text[end] != '\n' && text[end] != '#') end++;
-    while (end > i && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == ';' ||
-                       text[end - 1] == '\r'))
-        end--;
+    size_t len = ctx->src->len;
+    size_t i = kw->offset + kw->length;
+    while (i < len && (text[i] == ' ' || text[i] == '\t')) i++;
+    size_t end = i;
+    int depth = 0;
+    bool in_string = false;
+    for (; end < len; end++) {
+        char c = text[end];
+        if (in_string) {
+            if (c == '\\' && end + 1 < len) end++;
+            else if (c == '"') in_string = false;
+            else if (c == '\n') break;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '(' || c == '[' || c == '{') depth++;
+        else if (c == ')' || c == ']') depth--;
+        else if (c == '}') { if (depth == 0) break; depth--; }
+        else if (c == '#' || (c == '\n' && depth <= 0) || (c == ';' && depth <= 0)) break;
+    }
+    while (end > i && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) end--;
     return ast_strdup(ctx->arena, text + i, end - i);
 }
 

@@ -20,6 +20,7 @@ typedef struct ParseCtx {
     bool failed;
     bool incomplete;     /* failed because input ended too early */
     Diagnostic diag;
+    Span last;           /* the last token given to the parser (for errors without a token) */
 } ParseCtx;
 
 /* Parses all of src into arena. Returns the program (N_BLOCK) or NULL on a syntax error,

@@ -285,6 +285,12 @@ static void show_choices(const Completion *c) {
         if (w > max) max = w;
     }
     list[c->count + 1] = NULL;
+    /* bring the screen up to date with the cursor on the entry's last line, so the list
+     * goes below everything typed (typeahead may have left the display behind) */
+    int point = rl_point;
+    rl_point = rl_end;
+    rl_redisplay();
+    rl_point = point;
     rl_display_match_list(list, c->count, max);
     rl_forced_update_display();
     free(list[0]);
@@ -509,6 +515,15 @@ int repl_run(Interp *in) {
 
     rl_callback_handler_remove();
     rl_free_undo_list(); /* what Ctrl-D on an edited-then-emptied line leaves behind */
+    /* a recalled entry that was edited keeps its undo list in the entry's data, which
+     * clear_history does not free */
+    for (int i = 0; i < history_length; i++) {
+        HIST_ENTRY *h = history_get(history_base + i);
+        if (h && h->data) {
+            rl_undo_list = (UNDO_LIST *)h->data;
+            rl_free_undo_list();
+        }
+    }
     if (have_tio) tcsetattr(STDIN_FILENO, TCSANOW, &saved_tio);
     clear_history();
     sigaction(SIGINT, &old_int, NULL);

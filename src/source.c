@@ -36,6 +36,26 @@ Span span_join(Span a, Span b) {
     return s;
 }
 
+/* Length of the UTF-8 sequence at s[0..n): 1 for an invalid byte (shown as one column). */
+static size_t utf8_step(const unsigned char *s, size_t n) {
+    unsigned c = s[0];
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len <= 1 || len > n) return 1;
+    unsigned cp = c & (0xFF >> (len + 1));
+    for (size_t k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80) return 1;
+        cp = (cp << 6) | (s[k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 1;
+    return len;
+}
+
+static bool utf8_valid_at(const unsigned char *s, size_t n) {
+    return s[0] < 0x80 || utf8_step(s, n) > 1;
+}
+
 static unsigned line_start(const Source *src, unsigned offset) {
     while (offset > 0 && src->text[offset - 1] != '\n') offset--;
     return offset;
@@ -43,8 +63,9 @@ static unsigned line_start(const Source *src, unsigned offset) {
 
 int source_column(const Source *src, unsigned offset) {
     int col = 1;
-    for (unsigned i = line_start(src, offset); i < offset && i < src->len; i++)
-        if (((unsigned char)src->text[i] & 0xC0) != 0x80) col++;
+    const unsigned char *t = (const unsigned char *)src->text;
+    for (size_t i = line_start(src, offset); i < offset && i < src->len; i += utf8_step(t + i, src->len - i))
+        col++;
     return col;
 }
 
@@ -57,8 +78,7 @@ int source_line(const Source *src, unsigned offset) {
 
 static int count_code_points(const char *text, size_t len) {
     int n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80) n++;
+    for (size_t i = 0; i < len; i += utf8_step((const unsigned char *)text + i, len - i)) n++;
     return n;
 }
 
@@ -75,12 +95,18 @@ void diag_vset(Diagnostic *d, Span span, const char *fmt, va_list ap) {
     unsigned start = line_start(src, offset);
     unsigned end = offset;
     while (end < src->len && src->text[end] != '\n') end++;
-    size_t n = end - start;
-    if (n >= sizeof d->line_text) n = sizeof d->line_text - 1;
-    memcpy(d->line_text, src->text + start, n);
-    d->line_text[n] = '\0';
-    /* A tab in the line would misplace the caret: show it as a space. */
-    for (size_t i = 0; i < n; i++) if (d->line_text[i] == '\t') d->line_text[i] = ' ';
+    /* The line as shown: a tab becomes a space and a byte that is not UTF-8 a '?', so the
+     * caret lines up and the terminal never receives broken text. */
+    const unsigned char *t = (const unsigned char *)src->text;
+    size_t k = 0;
+    for (size_t i = start; i < end && k + 5 < sizeof d->line_text;) {
+        if (!utf8_valid_at(t + i, end - i)) { d->line_text[k++] = '?'; i++; continue; }
+        size_t step = utf8_step(t + i, end - i);
+        if (t[i] == '\t') d->line_text[k++] = ' ';
+        else { memcpy(d->line_text + k, t + i, step); k += step; }
+        i += step;
+    }
+    d->line_text[k] = '\0';
     d->caret_col = d->col;
     unsigned stop = offset + span.length;
     if (stop > end) stop = end;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run-errors.sh MLM — each tests/errors/NAME.mlm is run with MLM; its standard error and
-# exit status must equal NAME.err and the status in NAME.status (default 1). Ends with
+# exit status must equal NAME.err and the status in NAME.status (default 1). NAME.args, when
+# present, holds options given before the file (e.g. --timeout 0.2). Ends with
 # "errors: N passed, N failed".
 mlm=$1
 # the tests run inside tests/errors, so a relative path to mlm is made absolute first
@@ -12,7 +13,10 @@ for t in "$dir"/*.mlm; do
   base=${t%.mlm}
   want_status=1
   [ -f "$base.status" ] && want_status=$(cat "$base.status")
-  got=$(cd "$dir" && NO_COLOR=1 "$mlm" "$(basename "$t")" 2>&1 >/dev/null)
+  args=
+  [ -f "$base.args" ] && args=$(cat "$base.args")
+  # shellcheck disable=SC2086 # args are split on purpose
+  got=$(cd "$dir" && NO_COLOR=1 "$mlm" $args "$(basename "$t")" 2>&1 >/dev/null)
   status=$?
   if [ "$got" = "$(cat "$base.err")" ] && [ "$status" = "$want_status" ]; then
     passed=$((passed + 1))

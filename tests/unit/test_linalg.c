@@ -279,6 +279,8 @@ START_TEST(shape_builders) {
     array_release(out);
     ck_assert_int_eq(la_reshape(&budget, m, 4, 2, &out, &err), LA_SHAPE);
     ck_assert_str_eq(err.message, "reshape: cannot reshape 3×2 (6 elements) into 4×2 (8 elements)");
+    ck_assert_int_eq(la_reshape(&budget, v, 2, 2, &out, &err), LA_SHAPE);
+    ck_assert_str_eq(err.message, "reshape: cannot reshape 3 elements into 2×2 (4 elements)");
     Array *arrs[] = {v, m, a, k1, k2, kv};
     for (size_t i = 0; i < N_OF(arrs); i++) array_release(arrs[i]);
 }
@@ -297,7 +299,16 @@ START_TEST(stacks) {
     assert_values(out->data, (double[]){1, 2, 1, 3, 4, 2, 5, 6, 3}, 9);
     array_release(out);
     ck_assert_int_eq(la_hstack(&budget, m, w, &out, &err), LA_SHAPE);
-    ck_assert_str_eq(err.message, "hstack: cannot put 3×2 beside 2: row counts 3 and 1 differ");
+    ck_assert_str_eq(err.message, "hstack: cannot put 3×2 beside 2: a vector beside a 3-row matrix needs 3 elements");
+    ck_assert_int_eq(la_hstack(&budget, w, m, &out, &err), LA_SHAPE);
+    ck_assert_str_eq(err.message, "hstack: cannot put 2 beside 3×2: a vector beside a 3-row matrix needs 3 elements");
+    /* beside a 1-row matrix a vector of any length is a row: np.hstack([[4, 5]], [[1, 2, 3]]) */
+    Array *row = mat(1, 2, (double[]){4, 5});
+    ck_assert_int_eq(la_hstack(&budget, row, v, &out, &err), LA_OK);
+    assert_shape(out, 2, 1, 5);
+    assert_values(out->data, (double[]){4, 5, 1, 2, 3}, 5);
+    array_release(out);
+    array_release(row);
     Array *m22 = mat(2, 2, (double[]){7, 8, 9, 10});
     ck_assert_int_eq(la_hstack(&budget, m, m22, &out, &err), LA_SHAPE);
     ck_assert_str_eq(err.message, "hstack: cannot put 3×2 beside 2×2: row counts 3 and 2 differ");

@@ -581,7 +581,7 @@ START_TEST(results_are_charged_to_the_budget) {
     size_t used = s.in->budget.in_use;
     Value r2;
     ck_assert(!ew_binary(s.in, OP_ADD, a, value_num(1), s.span, &r2));
-    ck_assert_msg(strstr(s.in->error.message, "an array of 1×100 needs 800 bytes, over the memory limit of") ==
+    ck_assert_msg(strstr(s.in->error.message, "a vector of 100 elements needs 800 bytes, over the memory limit of") ==
                       s.in->error.message,
                   "%s", s.in->error.message);
     ck_assert_uint_eq(s.in->budget.in_use, used);
