@@ -110,7 +110,7 @@ asan:
 	  >/tmp/mlm-asan-scripts.log 2>&1 || { cat /tmp/mlm-asan-scripts.log; exit 1; }
 	@echo "asan+ubsan: clean"
 
-test: asan errors unit scripts
+test: asan errors repl-test unit scripts
 
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/unit
@@ -140,3 +140,9 @@ bench: deps
 	    $$(pkg-config --cflags --libs openblas lapacke) -lm || exit 1; \
 	done
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/run.py $(if $(QUICK),--quick)
+
+# The prompt in a real terminal: tests/repl/run.sh types into build/mlm inside a private
+# tmux server and checks the screen (completion, \Sigma, `...`, carets, Ctrl-C, history).
+.PHONY: repl-test
+repl-test: $(BUILD)/mlm
+	@sh tests/repl/run.sh $(BUILD)/mlm
