@@ -86,6 +86,14 @@ static bool whole_number(Interp *in, Value v, Span span, const char *what, doubl
 
 /* {===================== ranges */
 
+/* A lazy range or linspace held in a variable gets its storage when something other than
+ * the fused engine reads it. */
+static bool materialize(Interp *in, Array *a, Span span) {
+    AllocStatus st;
+    if (array_materialize(a, &st)) return true;
+    return interp_alloc_error(in, span, st, 1, a->len);
+}
+
 /* Number of elements of start:step:stop, or -1 for a zero/NaN step. */
 static double range_count(double start, double step, double stop) {
     if (step == 0 || isnan(step) || isnan(start) || isnan(stop)) return -1;
@@ -422,6 +430,7 @@ COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
     }
     if (slot->kind != VAL_ARR)
         return interp_error(in, name->span, "'%s' is a %s, not an array", name->name, value_kind_name(*slot));
+    if (slot->as.arr->lazy && !materialize(in, slot->as.arr, name->span)) return false;
     Value v;
     if (!eval_expr(in, fr, s->b, &v)) return false;
     /* evaluating the value may have rebound the slot (globals may move): look again */
@@ -935,7 +944,7 @@ COLD static double scalar_index(Interp *in, Frame *fr, Node *n, int *st) {
         size_t pos;
         if (*st == SCALAR_OK) {
             if (!eval_check_index(in, n->list[0]->span, x, a->len, &pos)) *st = SCALAR_ERROR;
-            else result = a->data[pos];
+            else result = array_at(a, pos);
         }
     } else if (a->ndim == 2 && n->nlist == 2) {
         fr->end_value = (double)a->rows;
@@ -1068,11 +1077,13 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
     case N_LOCAL: {
         Value v = fr->slots[n->slot];
         if (v.kind == VAL_NIL) return interp_error(in, n->span, "'%s' is used before it is given a value", n->name);
+        if (v.kind == VAL_ARR && v.as.arr->lazy && !materialize(in, v.as.arr, n->span)) return false;
         *out = value_retain(v);
         return true;
     }
     case N_GLOBAL: {
         Value v = in->globals[n->slot].value;
+        if (v.kind == VAL_ARR && v.as.arr->lazy && !materialize(in, v.as.arr, n->span)) return false;
         if (v.kind == VAL_NIL) {
             const char *hint = interp_suggest(in, n->name);
             if (hint) return interp_error(in, n->span, "unknown name '%s' (did you mean '%s'?)", n->name, hint);
@@ -1334,8 +1345,53 @@ COLD static Flow eval_check(Interp *in, Frame *fr, Node *s) {
     return FLOW_NEXT;
 }
 
+/* `x = a:b`, `x = a:step:b` and `x = linspace(a, b, n)` store a lazy sequence: no memory
+ * until something needs the elements (the fused engine never does). */
+static int lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out) {
+    double start, step, stop;
+    if (value->kind == N_RANGE) {
+        if (!eval_range_bounds(in, fr, value, &start, &step, &stop)) return SCALAR_ERROR;
+        double count = range_count(start, step, stop);
+        if (count > 1e15) {
+            interp_error(in, value->span, "range %.15g:%.15g has too many elements", start, stop);
+            return SCALAR_ERROR;
+        }
+        *out = value_arr(array_new_lazy(&in->budget, (size_t)count, start, step));
+        return SCALAR_OK;
+    }
+    if (value->kind != N_CALL || value->nlist != 3 || value->a->kind != N_GLOBAL) return SCALAR_NO;
+    Value callee = in->globals[value->a->slot].value;
+    if (callee.kind != VAL_BUILTIN || strcmp(callee.as.builtin->name, "linspace") != 0) return SCALAR_NO;
+    double args[3];
+    for (int i = 0; i < 3; i++) {
+        Value v;
+        if (!eval_expr(in, fr, value->list[i], &v)) return SCALAR_ERROR;
+        bool scalar = v.kind == VAL_NUM;
+        args[i] = scalar ? v.as.num : 0;
+        value_release(v);
+        if (!scalar) return SCALAR_NO; /* the builtin explains */
+    }
+    double n = args[2];
+    if (!isfinite(args[0]) || !isfinite(args[1]) || n != floor(n) || n < 2 || n > 9e15) return SCALAR_NO;
+    Array *a = array_new_lazy(&in->budget, (size_t)n, args[0], (args[1] - args[0]) / (n - 1));
+    a->lazy_pin_last = true;
+    a->lazy_last = args[1];
+    *out = value_arr(a);
+    return SCALAR_OK;
+}
+
 static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
     Node *target = s->a;
+    if (target->kind != N_VECTOR && (s->b->kind == N_RANGE || s->b->kind == N_CALL)) {
+        Value lazy;
+        int st = lazy_sequence(in, fr, s->b, &lazy);
+        if (st == SCALAR_ERROR) return FLOW_ERROR;
+        if (st == SCALAR_OK) {
+            Value *slot = target->kind == N_LOCAL ? &fr->slots[target->slot] : &in->globals[target->slot].value;
+            value_replace(slot, lazy);
+            return FLOW_NEXT;
+        }
+    }
     if (target->kind != N_VECTOR) {
         double d;
         int st = eval_scalar(in, fr, s->b, &d);

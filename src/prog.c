@@ -567,6 +567,9 @@ typedef struct Bind {
     double u;             /* uniform value */
     const double *data;   /* array storage */
     double start, step;   /* affine: start + i·step */
+    bool pin_last;        /* … except element last_index, which is last (linspace's end) */
+    size_t last_index;
+    double last;
     const Array *arr;     /* the array (for indexing) */
 } Bind;
 
@@ -600,7 +603,14 @@ static ProgResult bind_leaves(Interp *in, Frame *fr, const Prog *p, Bind *binds,
         if (v.kind != VAL_ARR) return PROG_NO;
         const Array *a = v.as.arr;
         b->arr = a;
-        if (a->lazy) { b->kind = BIND_AFFINE; b->start = a->lazy_start; b->step = a->lazy_step; }
+        if (a->lazy) {
+            b->kind = BIND_AFFINE;
+            b->start = a->lazy_start;
+            b->step = a->lazy_step;
+            b->pin_last = a->lazy_pin_last;
+            b->last_index = a->len - 1;
+            b->last = a->lazy_last;
+        }
         else { b->kind = BIND_DATA; b->data = a->data; }
         if (!l->loaded) continue;
         if (index_slot >= 0) return PROG_NO; /* a Σ body must be a scalar of the index */
@@ -639,7 +649,12 @@ static ProgResult run_block(Interp *in, Frame *fr, const Prog *p, const Bind *bi
             const Bind *b = &binds[op->leaf];
             if (b->kind == BIND_UNIFORM) { st[sp].p = NULL; st[sp].u = b->u; }
             else if (b->kind == BIND_DATA) st[sp].p = b->data + first;
-            else { kernel_affine(scratch[sp], b->start, b->step, first, n); st[sp].p = scratch[sp]; }
+            else {
+                kernel_affine(scratch[sp], b->start, b->step, first, n);
+                if (b->pin_last && b->last_index >= first && b->last_index < first + n)
+                    scratch[sp][b->last_index - first] = b->last;
+                st[sp].p = scratch[sp];
+            }
             sp++;
             break;
         }

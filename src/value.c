@@ -93,8 +93,8 @@ Array *array_new(MemBudget *budget, int ndim, size_t rows, size_t cols, AllocSta
 #endif
     }
     a->refcount = 1;
-    a->lazy = false;
-    a->lazy_start = a->lazy_step = 0;
+    a->lazy = a->lazy_pin_last = false;
+    a->lazy_start = a->lazy_step = a->lazy_last = 0;
     a->ndim = ndim;
     a->rows = ndim == 1 ? 1 : rows;
     a->cols = cols;
@@ -117,8 +117,10 @@ Array *array_new_lazy(MemBudget *budget, size_t len, double start, double step) 
     a->bytes = 0;
     a->budget = budget;
     a->lazy = true;
+    a->lazy_pin_last = false;
     a->lazy_start = start;
     a->lazy_step = step;
+    a->lazy_last = 0;
     return a;
 }
 
@@ -126,7 +128,7 @@ bool array_materialize(Array *a, AllocStatus *status) {
     if (!a->lazy) return true;
     Array *full = array_new(a->budget, 1, 1, a->len, status);
     if (!full) return false;
-    for (size_t i = 0; i < a->len; i++) full->data[i] = a->lazy_start + (double)i * a->lazy_step;
+    for (size_t i = 0; i < a->len; i++) full->data[i] = array_at(a, i);
     a->data = full->data;
     a->bytes = full->bytes;
     a->lazy = false;

@@ -40,7 +40,8 @@ typedef struct Array {
     /* A lazy vector start, start + step, … (a range or linspace stored in a variable) has
      * data == NULL until array_materialize fills it; only variable slots hold lazy arrays. */
     bool lazy;
-    double lazy_start, lazy_step;
+    bool lazy_pin_last;     /* linspace: the last element is exactly lazy_last */
+    double lazy_start, lazy_step, lazy_last;
 } Array;
 
 typedef struct Str {
@@ -119,7 +120,9 @@ Array *array_new_lazy(MemBudget *budget, size_t len, double start, double step);
 bool array_materialize(Array *a, AllocStatus *status);
 /* Element i of any array, lazy or not. */
 static inline double array_at(const Array *a, size_t i) {
-    return a->lazy ? a->lazy_start + (double)i * a->lazy_step : a->data[i];
+    if (!a->lazy) return a->data[i];
+    if (a->lazy_pin_last && i + 1 == a->len) return a->lazy_last;
+    return a->lazy_start + (double)i * a->lazy_step;
 }
 
 /* Bytes needed for n doubles, or SIZE_MAX on overflow. */
