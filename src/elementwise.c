@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "kernels.h"
 
 static const char *op_symbol(int op) {
     switch (op) {
@@ -80,45 +81,34 @@ bool ew_broadcast_shape(Value a, Value b, int *ndim, size_t *rows, size_t *cols)
     return true;
 }
 
-/* The binary loop: contiguous fast paths first, a general strided loop after. */
+static KernelBinary kernel_op(int op) {
+    switch (op) {
+    case OP_ADD: return KB_ADD; case OP_SUB: return KB_SUB; case OP_MUL: return KB_MUL;
+    case OP_DIV: return KB_DIV; case OP_POW: return KB_POW; case OP_MOD: return KB_MOD;
+    case OP_EQ: return KB_EQ; case OP_NE: return KB_NE; case OP_LT: return KB_LT;
+    case OP_LE: return KB_LE; case OP_GT: return KB_GT; default: return KB_GE;
+    }
+}
+
+/* z = x op y over a rows × cols result; x is xr × xc and y is yr × yc, each dimension equal
+ * to the result's or 1 (broadcast). Each row runs one SIMD kernel (kernels.h). */
 static void binary_loop(int op, const double *x, size_t xr, size_t xc, const double *y,
                         size_t yr, size_t yc, double *z, size_t rows, size_t cols) {
+    KernelBinary kb = kernel_op(op);
     size_t n = rows * cols;
-    if (xr == rows && xc == cols && yr == rows && yc == cols) {
-        switch (op) {
-        case OP_ADD: for (size_t i = 0; i < n; i++) z[i] = x[i] + y[i]; return;
-        case OP_SUB: for (size_t i = 0; i < n; i++) z[i] = x[i] - y[i]; return;
-        case OP_MUL: for (size_t i = 0; i < n; i++) z[i] = x[i] * y[i]; return;
-        case OP_DIV: for (size_t i = 0; i < n; i++) z[i] = x[i] / y[i]; return;
-        default: for (size_t i = 0; i < n; i++) z[i] = ew_apply(op, x[i], y[i]); return;
-        }
-    }
-    if (yr == 1 && yc == 1 && xr == rows && xc == cols) {
-        double s = y[0];
-        switch (op) {
-        case OP_ADD: for (size_t i = 0; i < n; i++) z[i] = x[i] + s; return;
-        case OP_SUB: for (size_t i = 0; i < n; i++) z[i] = x[i] - s; return;
-        case OP_MUL: for (size_t i = 0; i < n; i++) z[i] = x[i] * s; return;
-        case OP_DIV: for (size_t i = 0; i < n; i++) z[i] = x[i] / s; return;
-        default: for (size_t i = 0; i < n; i++) z[i] = ew_apply(op, x[i], s); return;
-        }
-    }
-    if (xr == 1 && xc == 1 && yr == rows && yc == cols) {
-        double s = x[0];
-        switch (op) {
-        case OP_ADD: for (size_t i = 0; i < n; i++) z[i] = s + y[i]; return;
-        case OP_SUB: for (size_t i = 0; i < n; i++) z[i] = s - y[i]; return;
-        case OP_MUL: for (size_t i = 0; i < n; i++) z[i] = s * y[i]; return;
-        case OP_DIV: for (size_t i = 0; i < n; i++) z[i] = s / y[i]; return;
-        default: for (size_t i = 0; i < n; i++) z[i] = ew_apply(op, s, y[i]); return;
-        }
-    }
-    size_t xrs = xr == 1 ? 0 : xc, xcs = xc == 1 ? 0 : 1;
-    size_t yrs = yr == 1 ? 0 : yc, ycs = yc == 1 ? 0 : 1;
+    bool x_full = xr == rows && xc == cols, y_full = yr == rows && yc == cols;
+    bool x_one = xr == 1 && xc == 1, y_one = yr == 1 && yc == 1;
+    if (x_full && y_full) { kernel_binary(kb, z, x, y, n); return; }
+    if (x_full && y_one) { kernel_binary_vs(kb, z, x, y[0], n); return; }
+    if (x_one && y_full) { kernel_binary_sv(kb, z, x[0], y, n); return; }
+    size_t xrs = xr == 1 ? 0 : xc, yrs = yr == 1 ? 0 : yc;
     for (size_t r = 0; r < rows; r++) {
         const double *xrow = x + r * xrs, *yrow = y + r * yrs;
         double *zrow = z + r * cols;
-        for (size_t c = 0; c < cols; c++) zrow[c] = ew_apply(op, xrow[c * xcs], yrow[c * ycs]);
+        if (xc == cols && yc == cols) kernel_binary(kb, zrow, xrow, yrow, cols);
+        else if (xc == cols) kernel_binary_vs(kb, zrow, xrow, yrow[0], cols);
+        else if (yc == cols) kernel_binary_sv(kb, zrow, xrow[0], yrow, cols);
+        else for (size_t c = 0; c < cols; c++) zrow[c] = ew_apply(op, xrow[0], yrow[0]);
     }
 }
 

@@ -4,7 +4,8 @@
  * AVX-512 versions of every kernel and an ifunc picks one at load time. The libm functions
  * are declared with the `simd` attribute (as glibc's own math-vector.h does under
  * -ffast-math), so the vectorised loops call libmvec's _ZGVdN4v_exp and friends; mlm is
- * never built with -ffast-math, which would flush subnormals to zero. */
+ * never built with -ffast-math, which would flush subnormals to zero. pow stays scalar
+ * (glibc's correctly rounded one), so 2^3 is exactly 8 in arrays as in scalars. */
 #include "kernels.h"
 
 #include <math.h>
@@ -25,7 +26,6 @@ SIMD_DECL double atan(double);
 SIMD_DECL double sinh(double);
 SIMD_DECL double cosh(double);
 SIMD_DECL double tanh(double);
-SIMD_DECL double pow(double, double);
 SIMD_DECL double atan2(double, double);
 SIMD_DECL double hypot(double, double);
 
@@ -121,6 +121,7 @@ CLONES void kernel_binary(KernelBinary op, double *z, const double *x, const dou
 }
 
 CLONES void kernel_binary_vs(KernelBinary op, double *z, const double *x, double s, size_t n) {
+    if (op == KB_POW && s == 2) { for (size_t i = 0; i < n; i++) z[i] = x[i] * x[i]; return; }
     BINARY_LOOPS(VEC_X, SCALAR_S)
 }
 
