@@ -123,6 +123,7 @@ loop:
     "/" | "÷"    { RET(TK_SLASH); }
     "\\"         { RET(TK_BACKSLASH); }
     "%"          { RET(TK_PERCENT); }
+    "@time"      { RET(TK_TIME); }
     "@"          { RET(TK_AT); }
     "·" | "⋅"    { RET(TK_DOT); }
     "^"          { RET(TK_CARET); }

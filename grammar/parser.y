@@ -119,6 +119,7 @@ stmt(S) ::= CHECK(K) expr(E). { S = parse_check(ctx, &K, E, NULL, E->span.offset
 stmt(S) ::= CHECK(K) expr(E) WITHIN expr(T). { S = parse_check(ctx, &K, E, T, E->span.offset + E->span.length); }
 stmt(S) ::= ASSERT(K) expr(E). { S = parse_check(ctx, &K, E, NULL, E->span.offset + E->span.length); }
 stmt(S) ::= WHY(K) expr(E). { S = ast_node(ctx->arena, N_WHY, parse_span(ctx, &K)); S->a = E; }
+stmt(S) ::= TIME(K) stmt(T). { S = ast_node(ctx->arena, N_TIME, parse_span(ctx, &K)); S->a = T; }
 stmt(S) ::= IMPORT(K) STR(P). { S = ast_node(ctx->arena, N_IMPORT, parse_span(ctx, &K)); S->a = parse_string(ctx, &P); }
 stmt(S) ::= COMMAND(K) cmdargs(A). { S = A; S->span = parse_span(ctx, &K); S->name = ast_strdup(ctx->arena, K.text, K.text_len); }
 cmdargs(A) ::= . { A = ast_node(ctx->arena, N_COMMAND, (Span){ctx->src, 0, 0, 0, 0}); }

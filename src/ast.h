@@ -56,6 +56,7 @@ typedef enum NodeKind {
     N_WHY,        /* a = N_PROB */
     N_IMPORT,     /* name = path */
     N_COMMAND,    /* REPL command: name = command word, list = arguments (N_NAME) */
+    N_TIME,       /* time stmt / @time stmt: a = the statement measured */
 } NodeKind;
 
 enum {

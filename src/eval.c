@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "builtins.h"
 #include "commands.h"
@@ -1536,6 +1537,24 @@ COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
     return result;
 }
 
+/* time stmt: runs stmt, then prints its wall time and the arrays it allocated. */
+COLD static Flow eval_time(Interp *in, Frame *fr, Node *s, bool top_level) {
+    struct timespec t0, t1;
+    size_t allocations = in->budget.allocations, bytes = in->budget.allocated_bytes;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    Flow f = eval_statement(in, fr, s->a, top_level);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (f == FLOW_ERROR || f == FLOW_ASSERT) return f;
+    double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+    allocations = in->budget.allocations - allocations;
+    bytes = in->budget.allocated_bytes - bytes;
+    const char *unit = seconds >= 1 ? "s" : seconds >= 1e-3 ? "ms" : "µs";
+    double shown = seconds >= 1 ? seconds : seconds >= 1e-3 ? seconds * 1e3 : seconds * 1e6;
+    fprintf(in->out, "time: %.4g %s, %zu array%s allocated (%.4g MiB)\n", shown, unit, allocations,
+            allocations == 1 ? "" : "s", (double)bytes / (1 << 20));
+    return f;
+}
+
 /* The truth of a condition expression, scalars first. */
 static bool eval_condition(Interp *in, Frame *fr, Node *cond, bool *truth) {
     double d;
@@ -1645,6 +1664,8 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         return command_import(in, s) ? FLOW_NEXT : FLOW_ERROR;
     case N_COMMAND:
         return command_run(in, s);
+    case N_TIME:
+        return eval_time(in, fr, s, top_level);
     default: {
         Value v;
         if (!eval_expr(in, fr, s, &v)) return FLOW_ERROR;

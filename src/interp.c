@@ -221,6 +221,7 @@ void interp_free(Interp *in) {
     for (int i = 0; i < in->narenas; i++) ast_arena_release(in->arenas[i]);
     free(in->arenas);
     prob_store_free(in->prob);
+    membudget_release(&in->budget);
     free(in);
 }
 

@@ -173,6 +173,23 @@ static bool is_command(Filter *f, const Token *t) {
            next == TK_WHILE || next == TK_CHECK || next == TK_END;
 }
 
+/* `time expr` at the start of a statement measures it (as `@time expr`); `time = 3` and
+ * `time(x)` keep `time` a name. */
+static bool is_time(Filter *f, const Token *t) {
+    if (t->text_len != 4 || strncmp(t->text, "time", 4) != 0) return false;
+    if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
+    const Token *next = raw_peek(f);
+    if (!next->space_before) return false;
+    switch (next->kind) {
+    case TK_NAME: case TK_NUM: case TK_LBRACKET: case TK_LPAREN: case TK_SUM: case TK_PROD: case TK_SQRT:
+    case TK_MINUS: case TK_NOT: case TK_STR: case LX_BAR: case LX_DBAR: case TK_IF: case TK_FOR:
+    case TK_WHILE: case TK_WHY:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Runs the filter over the whole source. */
 static void drive(Filter *f, void *parser) {
     ParseCtx *ctx = f->ctx;
@@ -287,6 +304,10 @@ static void drive(Filter *f, void *parser) {
             continue;
         }
         case TK_NAME:
+            if (is_time(f, &t)) {
+                feed(f, parser, TK_TIME, &t);
+                continue;
+            }
             if (is_command(f, &t)) {
                 feed(f, parser, TK_COMMAND, &t);
                 continue;

@@ -265,6 +265,9 @@ static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
         return;
     case N_IMPORT: case N_COMMAND:
         return;
+    case N_TIME:
+        resolve_stmt(r, s, n->a);
+        return;
     default:
         resolve_expr(r, s, n);
         return;

@@ -8,7 +8,50 @@
 
 #include "func.h"
 
-enum { ARRAY_ALIGN = 64, HUGE_ADVICE_BYTES = 4u << 20 };
+enum { ARRAY_ALIGN = 64, HUGE_ADVICE_BYTES = 4u << 20, HUGE_PAGE = 2u << 20 };
+
+/* Storage for an array of `rounded` bytes: big ones 2 MiB-aligned with transparent huge
+ * pages advised (as NumPy does), taken from the budget's spares when one fits. */
+static void *storage_new(MemBudget *budget, size_t rounded) {
+    if (rounded < HUGE_ADVICE_BYTES) return aligned_alloc(ARRAY_ALIGN, rounded);
+    size_t size = (rounded + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+    if (budget) {
+        for (int i = 0; i < 4; i++) {
+            if (budget->spare[i].ptr && budget->spare[i].size == size) {
+                void *p = budget->spare[i].ptr;
+                budget->spare[i].ptr = NULL;
+                return p;
+            }
+        }
+    }
+    void *p = aligned_alloc(HUGE_PAGE, size);
+#ifdef MADV_HUGEPAGE
+    if (p) madvise(p, size, MADV_HUGEPAGE);
+#endif
+    return p;
+}
+
+static void storage_free(MemBudget *budget, void *p, size_t bytes) {
+    size_t rounded = (bytes + ARRAY_ALIGN - 1) / ARRAY_ALIGN * ARRAY_ALIGN;
+    if (p && budget && rounded >= HUGE_ADVICE_BYTES) {
+        size_t size = (rounded + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+        for (int i = 0; i < 4; i++) {
+            if (!budget->spare[i].ptr) {
+                budget->spare[i].ptr = p;
+                budget->spare[i].size = size;
+                return;
+            }
+        }
+    }
+    free(p);
+}
+
+void membudget_release(MemBudget *budget) {
+    for (int i = 0; i < 4; i++) {
+        free(budget->spare[i].ptr);
+        budget->spare[i].ptr = NULL;
+    }
+}
 
 Value value_retain(Value v) {
     switch (v.kind) {
@@ -86,11 +129,8 @@ Array *array_new(MemBudget *budget, int ndim, size_t rows, size_t cols, AllocSta
     a->data = NULL;
     if (bytes > 0) {
         size_t rounded = (bytes + ARRAY_ALIGN - 1) / ARRAY_ALIGN * ARRAY_ALIGN;
-        a->data = aligned_alloc(ARRAY_ALIGN, rounded);
+        a->data = storage_new(budget, rounded);
         if (!a->data) { free(a); *status = ALLOC_NO_MEMORY; return NULL; }
-#ifdef MADV_HUGEPAGE
-        if (rounded >= HUGE_ADVICE_BYTES) madvise(a->data, rounded, MADV_HUGEPAGE);
-#endif
     }
     a->refcount = 1;
     a->lazy = a->lazy_pin_last = false;
@@ -101,7 +141,13 @@ Array *array_new(MemBudget *budget, int ndim, size_t rows, size_t cols, AllocSta
     a->len = a->rows * cols;
     a->bytes = bytes;
     a->budget = budget;
-    if (budget) budget->in_use += bytes;
+    if (budget) {
+        budget->in_use += bytes;
+        if (bytes) {
+            budget->allocations++;
+            budget->allocated_bytes += bytes;
+        }
+    }
     *status = ALLOC_OK;
     return a;
 }
@@ -155,7 +201,7 @@ Array *array_retain(Array *a) {
 void array_release(Array *a) {
     if (!a || --a->refcount > 0) return;
     if (a->budget) a->budget->in_use -= a->bytes;
-    free(a->data);
+    storage_free(a->budget, a->data, a->bytes);
     free(a);
 }
 
