@@ -51,6 +51,8 @@ static const Topic topics[] = {
               "  your variables and probability facts"},
     {"quit", "quit (or exit, or Ctrl-D) leaves mlm"},
     {"end", "end — inside an index, the last position: x[end], X[2:end, :]"},
+    {"time", "time stmt (or @time stmt) — runs stmt and prints its wall time and the arrays it allocated\n"
+             "  example: time sum(i, 1, 1e6, 1/i^2)"},
 };
 
 /* Finds the `#:` doc block of a prelude function: lines "#: name(...) — …", "#: example: …". */
@@ -106,7 +108,7 @@ static void help_overview(FILE *out) {
           "  f(x) = x^2;  g = x -> 2x             functions and lambdas\n"
           "  P(A) = 0.05; P(B | A) = 0.9; …       probability facts; then ask P(A | B), why P(A | B)\n"
           "  check a ≈ b                          exercises check themselves\n\n"
-          "Commands: help NAME, vars, clear [NAME], import \"file.mlm\", quit\n\n", out);
+          "Commands: help NAME, vars, clear [NAME], import \"file.mlm\", time STMT, quit\n\n", out);
     const char *pillars[] = {"maths", "arrays", "linear algebra", "output", "session", NULL};
     for (int p = 0; pillars[p]; p++) {
         fprintf(out, "%s:", pillars[p]);
