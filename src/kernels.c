@@ -36,6 +36,23 @@ static inline double floor_mod(double x, double y) {
     return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r;
 }
 
+/* floor_mod without fmod: the floored quotient, then the remainder x − q·y by one fused
+ * multiply-add, which is exact when q is right; q off by one (x/y rounded across an integer)
+ * is corrected. Falls back to fmod where q is not an exactly representable integer. */
+static inline double floor_mod_fast(double x, double y) {
+    double q = floor(x / y);
+    if (!(fabs(q) < 4503599627370496.0) || y == 0 || !isfinite(y)) return floor_mod(x, y);
+    double r = fma(-q, y, x);
+    if (y > 0) {
+        if (r < 0) r += y;
+        else if (r >= y) r -= y;
+    } else {
+        if (r > 0) r += y;
+        else if (r <= y) r -= y;
+    }
+    return r;
+}
+
 static inline double min_nan(double a, double b) { return a != a || b != b ? NAN : a < b ? a : b; }
 static inline double max_nan(double a, double b) { return a != a || b != b ? NAN : a > b ? a : b; }
 static inline double sign_of(double x) { return x > 0 ? 1 : x < 0 ? -1 : x; }
@@ -98,7 +115,7 @@ double kernel_unary_scalar(KernelUnary f, double x) {
     case KB_MUL: for (size_t i = 0; i < n; i++) z[i] = X(i) * Y(i); return;             \
     case KB_DIV: for (size_t i = 0; i < n; i++) z[i] = X(i) / Y(i); return;             \
     case KB_POW: for (size_t i = 0; i < n; i++) z[i] = pow(X(i), Y(i)); return;         \
-    case KB_MOD: for (size_t i = 0; i < n; i++) z[i] = floor_mod(X(i), Y(i)); return;   \
+    case KB_MOD: for (size_t i = 0; i < n; i++) z[i] = floor_mod_fast(X(i), Y(i)); return; \
     case KB_EQ: for (size_t i = 0; i < n; i++) z[i] = X(i) == Y(i); return;             \
     case KB_NE: for (size_t i = 0; i < n; i++) z[i] = X(i) != Y(i); return;             \
     case KB_LT: for (size_t i = 0; i < n; i++) z[i] = X(i) < Y(i); return;              \
