@@ -5,6 +5,7 @@
 
 #include "builtins.h"
 #include "elementwise.h"
+#include "kernels.h"
 
 static const double MAX_COUNT = 9007199254740992.0; /* 2^53 */
 
@@ -128,12 +129,8 @@ typedef enum Reduce { R_SUM, R_PROD, R_MEAN, R_MIN, R_MAX } Reduce;
 static double reduce_strided(Reduce how, const double *x, size_t n, size_t stride) {
     if (how == R_SUM || how == R_MEAN) {
         double s = 0, c = 0;
-        if (stride == 1) s = ew_sum(x, n);
-        else for (size_t i = 0; i < n; i++) { /* Neumaier */
-            double v = x[i * stride], t = s + v;
-            c += fabs(s) >= fabs(v) ? (s - t) + v : (v - t) + s;
-            s = t;
-        }
+        if (stride == 1) s = kernel_sum(x, n);
+        else for (size_t i = 0; i < n; i++) neumaier_add(&s, &c, x[i * stride]);
         s += c;
         return how == R_MEAN ? (n ? s / (double)n : NAN) : s;
     }
@@ -197,16 +194,14 @@ static bool fn_mean(Interp *in, const CallInfo *ci, int argc, const Value *argv,
     return reduce(in, ci, argc, argv, R_MEAN, out);
 }
 
-static double fmin_nan(double a, double b) { return isnan(a) || isnan(b) ? NAN : a < b ? a : b; }
-static double fmax_nan(double a, double b) { return isnan(a) || isnan(b) ? NAN : a > b ? a : b; }
 
 static bool fn_min(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
-    if (argc == 2) return ew_binary_fn(in, fmin_nan, "min", argv[0], argv[1], ci->call, out);
+    if (argc == 2) return ew_binary_named(in, KB_MIN, "min", argv[0], argv[1], ci->call, out);
     return reduce(in, ci, argc, argv, R_MIN, out);
 }
 
 static bool fn_max(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
-    if (argc == 2) return ew_binary_fn(in, fmax_nan, "max", argv[0], argv[1], ci->call, out);
+    if (argc == 2) return ew_binary_named(in, KB_MAX, "max", argv[0], argv[1], ci->call, out);
     return reduce(in, ci, argc, argv, R_MAX, out);
 }
 

@@ -31,12 +31,12 @@ static bool fn_log(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
 
 static bool fn_atan2(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
-    return ew_binary_fn(in, atan2, "atan2", argv[0], argv[1], ci->call, out);
+    return ew_binary_named(in, KB_ATAN2, "atan2", argv[0], argv[1], ci->call, out);
 }
 
 static bool fn_hypot(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
-    return ew_binary_fn(in, hypot, "hypot", argv[0], argv[1], ci->call, out);
+    return ew_binary_named(in, KB_HYPOT, "hypot", argv[0], argv[1], ci->call, out);
 }
 
 static const Builtin entries[] = {

@@ -2,6 +2,7 @@
 #include "elementwise.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ast.h"
@@ -92,9 +93,8 @@ static KernelBinary kernel_op(int op) {
 
 /* z = x op y over a rows × cols result; x is xr × xc and y is yr × yc, each dimension equal
  * to the result's or 1 (broadcast). Each row runs one SIMD kernel (kernels.h). */
-static void binary_loop(int op, const double *x, size_t xr, size_t xc, const double *y,
+static void binary_loop(KernelBinary kb, const double *x, size_t xr, size_t xc, const double *y,
                         size_t yr, size_t yc, double *z, size_t rows, size_t cols) {
-    KernelBinary kb = kernel_op(op);
     size_t n = rows * cols;
     bool x_full = xr == rows && xc == cols, y_full = yr == rows && yc == cols;
     bool x_one = xr == 1 && xc == 1, y_one = yr == 1 && yc == 1;
@@ -108,25 +108,28 @@ static void binary_loop(int op, const double *x, size_t xr, size_t xc, const dou
         if (xc == cols && yc == cols) kernel_binary(kb, zrow, xrow, yrow, cols);
         else if (xc == cols) kernel_binary_vs(kb, zrow, xrow, yrow[0], cols);
         else if (yc == cols) kernel_binary_sv(kb, zrow, xrow[0], yrow, cols);
-        else for (size_t c = 0; c < cols; c++) zrow[c] = ew_apply(op, xrow[0], yrow[0]);
+        else for (size_t c = 0; c < cols; c++) zrow[c] = kernel_binary_scalar(kb, xrow[0], yrow[0]);
     }
 }
 
-bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
+/* The core of every element-wise binary operation: kb over a and b with broadcasting; `what`
+ * names the operation in errors ("'+'" or "atan2"). */
+static bool binary_kernel(Interp *in, KernelBinary kb, const char *what, Value a, Value b, Span span,
+                          Value *out) {
     if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
-        *out = value_num(ew_apply(op, a.as.num, b.as.num));
+        *out = value_num(kernel_binary_scalar(kb, a.as.num, b.as.num));
         return true;
     }
     if ((a.kind != VAL_NUM && a.kind != VAL_ARR) || (b.kind != VAL_NUM && b.kind != VAL_ARR)) {
         Value bad = (a.kind != VAL_NUM && a.kind != VAL_ARR) ? a : b;
-        return interp_error(in, span, "'%s' needs numbers, got a %s", op_symbol(op), value_kind_name(bad));
+        return interp_error(in, span, "%s needs numbers, got a %s", what, value_kind_name(bad));
     }
     int ndim;
     size_t rows, cols;
     if (!ew_broadcast_shape(a, b, &ndim, &rows, &cols)) {
         char sa[64], sb[64];
-        return interp_error(in, span, "shapes %s and %s do not match for '%s'",
-                            value_shape(a, sa, sizeof sa), value_shape(b, sb, sizeof sb), op_symbol(op));
+        return interp_error(in, span, "shapes %s and %s do not match for %s",
+                            value_shape(a, sa, sizeof sa), value_shape(b, sb, sizeof sb), what);
     }
     /* Two vectors of different lengths (one of length 1) stay a vector. */
     Array *z = interp_new_array(in, span, ndim, rows, cols);
@@ -137,56 +140,23 @@ bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
     shape_of(b, &ny, &yr, &yc);
     const double *x = a.kind == VAL_ARR ? a.as.arr->data : &a.as.num;
     const double *y = b.kind == VAL_ARR ? b.as.arr->data : &b.as.num;
-    if (z->len > 0) binary_loop(op, x, xr, xc, y, yr, yc, z->data, rows, cols);
+    if (z->len > 0) binary_loop(kb, x, xr, xc, y, yr, yc, z->data, rows, cols);
     *out = value_arr(z);
     return true;
 }
 
-bool ew_binary_fn(Interp *in, double (*f)(double, double), const char *name, Value a, Value b,
-                  Span span, Value *out) {
+bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
     if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
-        *out = value_num(f(a.as.num, b.as.num));
+        *out = value_num(ew_apply(op, a.as.num, b.as.num));
         return true;
     }
-    if ((a.kind != VAL_NUM && a.kind != VAL_ARR) || (b.kind != VAL_NUM && b.kind != VAL_ARR)) {
-        Value bad = (a.kind != VAL_NUM && a.kind != VAL_ARR) ? a : b;
-        return interp_error(in, span, "%s needs numbers, got a %s", name, value_kind_name(bad));
-    }
-    int ndim;
-    size_t rows, cols;
-    if (!ew_broadcast_shape(a, b, &ndim, &rows, &cols)) {
-        char sa[64], sb[64];
-        return interp_error(in, span, "%s: shapes %s and %s do not match", name,
-                            value_shape(a, sa, sizeof sa), value_shape(b, sb, sizeof sb));
-    }
-    Array *z = interp_new_array(in, span, ndim, rows, cols);
-    if (!z) return false;
-    int nx, ny;
-    size_t xr, xc, yr, yc;
-    shape_of(a, &nx, &xr, &xc);
-    shape_of(b, &ny, &yr, &yc);
-    const double *x = a.kind == VAL_ARR ? a.as.arr->data : &a.as.num;
-    const double *y = b.kind == VAL_ARR ? b.as.arr->data : &b.as.num;
-    size_t xrs = xr == 1 ? 0 : xc, xcs = xc == 1 ? 0 : 1;
-    size_t yrs = yr == 1 ? 0 : yc, ycs = yc == 1 ? 0 : 1;
-    for (size_t r = 0; r < rows; r++)
-        for (size_t c = 0; c < cols; c++)
-            z->data[r * cols + c] = f(x[r * xrs + c * xcs], y[r * yrs + c * ycs]);
-    *out = value_arr(z);
-    return true;
+    char what[16];
+    snprintf(what, sizeof what, "'%s'", op_symbol(op));
+    return binary_kernel(in, kernel_op(op), what, a, b, span, out);
 }
 
-double ew_sum(const double *x, size_t n) {
-    if (n <= 128) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        size_t i = 0;
-        for (; i + 4 <= n; i += 4) { s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]; }
-        for (; i < n; i++) s0 += x[i];
-        return (s0 + s1) + (s2 + s3);
-    }
-    size_t half = n / 2;
-    half -= half % 8;
-    return ew_sum(x, half) + ew_sum(x + half, n - half);
+bool ew_binary_named(Interp *in, KernelBinary kb, const char *name, Value a, Value b, Span span, Value *out) {
+    return binary_kernel(in, kb, name, a, b, span, out);
 }
 
 bool ew_map(Interp *in, double (*f)(double), Value a, Span span, Value *out) {

@@ -8,6 +8,7 @@
 #define MLM_ELEMENTWISE_H
 
 #include "interp.h"
+#include "kernels.h"
 
 /* The scalar meaning of a binary operator (OP_ADD … OP_MOD, OP_EQ … OP_GE). */
 double ew_apply(int op, double x, double y);
@@ -20,12 +21,8 @@ bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out);
 /* f applied to every element (scalar → scalar, array → same-shape array). */
 bool ew_map(Interp *in, double (*f)(double), Value a, Span span, Value *out);
 
-/* f(a, b) element-wise with broadcasting (atan2, min, max …). */
-bool ew_binary_fn(Interp *in, double (*f)(double, double), const char *name, Value a, Value b,
-                  Span span, Value *out);
-
-/* Sum of n doubles by pairwise summation (error grows as O(log n), as NumPy's does). */
-double ew_sum(const double *x, size_t n);
+/* A kernel operator element-wise with broadcasting, named in errors (atan2, min, max …). */
+bool ew_binary_named(Interp *in, KernelBinary kb, const char *name, Value a, Value b, Span span, Value *out);
 
 /* The shape broadcasting a and b gives: returns false if incompatible. ndim 0 = scalar. */
 bool ew_broadcast_shape(Value a, Value b, int *ndim, size_t *rows, size_t *cols);

@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "elementwise.h"
 #include "func.h"
+#include "kernels.h"
 #include "linalg.h"
 #include "print.h"
 #include "prog.h"
@@ -812,14 +813,8 @@ COLD static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
             int st = eval_scalar(in, fr, n->c, &x);
             if (st == SCALAR_ERROR) { ok = false; break; }
             if (st == SCALAR_OK) {
-                if (is_sum) {
-                    double t = acc + x;
-                    if (fabs(acc) >= fabs(x)) comp += (acc - t) + x;
-                    else comp += (x - t) + acc;
-                    acc = t;
-                } else {
-                    acc *= x;
-                }
+                if (is_sum) neumaier_add(&acc, &comp, x);
+                else acc *= x;
                 continue;
             }
             try_scalar = false;
@@ -828,15 +823,8 @@ COLD static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
         if (!eval_expr(in, fr, n->c, &term)) { ok = false; break; }
         index = &fr->slots[n->slot];
         if (term.kind == VAL_NUM && arr_acc.kind == VAL_NIL) {
-            double x = term.as.num;
-            if (is_sum) {
-                double t = acc + x;
-                if (fabs(acc) >= fabs(x)) comp += (acc - t) + x;
-                else comp += (x - t) + acc;
-                acc = t;
-            } else {
-                acc *= x;
-            }
+            if (is_sum) neumaier_add(&acc, &comp, term.as.num);
+            else acc *= term.as.num;
             continue;
         }
         if (term.kind != VAL_ARR && term.kind != VAL_NUM) {
@@ -1587,7 +1575,9 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         if (!eval_expr(in, fr, s->a, &v)) return FLOW_ERROR;
         if (v.kind == VAL_NIL) return FLOW_NEXT;
         if (!s->flag) {
+            if (in->result_on) fputs(in->result_on, in->out);
             print_value(in->out, v);
+            if (in->result_off) fputs(in->result_off, in->out);
             fputc('\n', in->out);
         }
         int ans = interp_global_slot(in, "ans");

@@ -43,6 +43,7 @@ typedef struct Interp {
     CheckTally checks;
     bool check_mode;        /* --check: print a line for every check, pass or fail */
     bool use_colour;
+    const char *result_on, *result_off; /* escapes around printed results (the prompt's colour), or NULL */
     FILE *out;              /* borrowed: results */
     FILE *err;              /* borrowed: diagnostics */
     Diagnostic error;       /* the last error */

@@ -43,6 +43,14 @@ double kernel_min(const double *x, size_t n);
 double kernel_max(const double *x, size_t n);
 double kernel_prod(const double *x, size_t n);
 
+/* Adds x to a compensated (Neumaier) sum: *sum + *comp is the running total. */
+static inline void neumaier_add(double *sum, double *comp, double x) {
+    double t = *sum + x;
+    if ((*sum >= 0 ? *sum : -*sum) >= (x >= 0 ? x : -x)) *comp += (*sum - t) + x;
+    else *comp += (x - t) + *sum;
+    *sum = t;
+}
+
 /* The scalar meaning of each kernel, used by the scalar interpreter and as the test oracle. */
 double kernel_binary_scalar(KernelBinary op, double x, double y);
 double kernel_unary_scalar(KernelUnary f, double x);

@@ -768,11 +768,7 @@ static void reduce_block(Reducer *r, const Entry *e, size_t n, double (*tmp)[BLO
     double part;
     switch (r->how) {
     case PROG_SUM: case PROG_MEAN: {
-        part = kernel_sum(x, n);
-        double t = r->acc + part;
-        if (fabs(r->acc) >= fabs(part)) r->comp += (r->acc - t) + part;
-        else r->comp += (part - t) + r->acc;
-        r->acc = t;
+        neumaier_add(&r->acc, &r->comp, kernel_sum(x, n));
         return;
     }
     case PROG_PROD: r->acc *= kernel_prod(x, n); return;

@@ -476,6 +476,10 @@ int repl_run(Interp *in) {
     }
 
     const char *prompt = in->use_colour ? "\001\033[1;32m\002mlm>\001\033[0m\002 " : "mlm> ";
+    if (in->use_colour) {
+        in->result_on = "\033[36m"; /* results in cyan, told apart from print() output */
+        in->result_off = "\033[0m";
+    }
     const char *more = in->use_colour ? "\001\033[32m\002...\001\033[0m\002 " : "... ";
     for (;;) {
         bool interrupt = false, resize = false;

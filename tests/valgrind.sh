@@ -1,0 +1,67 @@
+#!/bin/sh
+# valgrind.sh MLM UNIT — runs MLM under valgrind memcheck over every tests/errors/*.mlm,
+# tests/scripts/*.mlm, samples/*.mlm and samples/exercises/*.mlm (each file in its own
+# process, error tests from their directory as run-errors.sh runs them), then the unit-test
+# binary UNIT with CK_FORK=no so the tests run inside the process valgrind watches.
+# Prints "valgrind: N files clean" or each failing file with valgrind's report; exits 1 on
+# any failure. Called by `make valgrind` (part of `make check`).
+#
+# Only memcheck errors and definite leaks count (--errors-for-leak-kinds=definite): OpenBLAS
+# keeps its thread pool's buffers to the end, which memcheck may call "possibly lost".
+# The exit status of mlm itself is not checked here (error tests exit 1 on purpose; run-errors.sh
+# checks it), so valgrind reports through --error-exitcode=99 instead of 1.
+# tests/valgrind.supp, if present, holds suppressions scoped to libopenblas only.
+# NAME.args beside an error test holds its options (e.g. --timeout 0.2), as in run-errors.sh.
+# Files run in parallel, one per CPU (VALGRIND_JOBS=N to change).
+mlm=$(realpath "$1")
+unit=$(realpath "$2")
+top=$(cd "$(dirname "$0")/.." && pwd)
+jobs=${VALGRIND_JOBS:-$(nproc 2>/dev/null || echo 2)}
+supp=""
+[ -f "$top/tests/valgrind.supp" ] && supp="--suppressions=$top/tests/valgrind.supp"
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT INT TERM
+
+# one file: runs it from its directory; leaves LOG.fail with the report when it fails
+export mlm supp logs top
+run_one='
+  f=$1
+  log="$logs/$(echo "$f" | tr "/" "_")"
+  args=
+  [ -f "${f%.mlm}.args" ] && args=$(cat "${f%.mlm}.args")
+  cd "$(dirname "$f")" || exit 0
+  NO_COLOR=1 OPENBLAS_NUM_THREADS=2 valgrind -q --error-exitcode=99 --leak-check=full \
+    --errors-for-leak-kinds=definite --show-leak-kinds=definite $supp \
+    "$mlm" $args "$(basename "$f")" </dev/null >/dev/null 2>"$log"
+  [ $? -eq 99 ] && { echo "${f#"$top/"}"; cat "$log"; } >"$log.fail"
+  exit 0'
+
+cd "$top" || exit 2
+files=$(ls tests/errors/*.mlm tests/scripts/*.mlm samples/*.mlm samples/exercises/*.mlm 2>/dev/null)
+n=$(printf '%s\n' "$files" | grep -c .)
+printf '%s\n' "$files" | sed "s|^|$top/|" | xargs -P "$jobs" -I{} sh -c "$run_one" sh {}
+
+failed=0
+for log in "$logs"/*.fail; do
+  [ -e "$log" ] || continue
+  failed=$((failed + 1))
+  echo "valgrind: FAIL $(head -1 "$log")"
+  grep '^==' "$log" | head -40
+done
+unit_failed=0
+
+# the unit tests, in-process
+if ! CK_FORK=no CK_VERBOSITY=silent OPENBLAS_NUM_THREADS=2 valgrind -q --error-exitcode=99 \
+    --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite $supp \
+    "$unit" >"$logs/unit" 2>&1; then
+  unit_failed=1
+  echo "valgrind: FAIL $2 (CK_FORK=no)"
+  head -60 "$logs/unit"
+fi
+
+if [ "$failed" -eq 0 ] && [ "$unit_failed" -eq 0 ]; then
+  echo "valgrind: $n files clean (and the unit tests)"
+else
+  echo "valgrind: $failed of $n files failed$([ "$unit_failed" -eq 1 ] && echo ', the unit tests failed')"
+  exit 1
+fi
