@@ -597,7 +597,12 @@ static bool approx_equal(Interp *in, Value a, Value b, double rel, double abs_to
     int ndim;
     size_t rows, cols;
     if (!ew_broadcast_shape(a, b, &ndim, &rows, &cols)) { *equal = false; return true; }
-    if (a.kind == VAL_ARR && b.kind == VAL_ARR && a.as.arr->len != b.as.arr->len) { *equal = false; return true; }
+    /* two arrays are close only with the same shape: [1, 5, 9] is not ≈ a 3×1 column */
+    if (a.kind == VAL_ARR && b.kind == VAL_ARR &&
+        (a.as.arr->ndim != b.as.arr->ndim || a.as.arr->rows != b.as.arr->rows || a.as.arr->cols != b.as.arr->cols)) {
+        *equal = false;
+        return true;
+    }
     size_t n = rows * cols;
     *equal = true;
     for (size_t i = 0; i < n; i++) {

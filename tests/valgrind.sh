@@ -4,7 +4,8 @@
 # process, error tests from their directory as run-errors.sh runs them), then the unit-test
 # binary UNIT with CK_FORK=no so the tests run inside the process valgrind watches.
 # Prints "valgrind: N files clean" or each failing file with valgrind's report; exits 1 on
-# any failure. Called by `make valgrind` (part of `make check`).
+# any failure. Called by `make valgrind` (part of `make check`). Reports are kept in
+# valgrind-logs/ beside MLM.
 #
 # Only memcheck errors and definite leaks count (--errors-for-leak-kinds=definite): OpenBLAS
 # keeps its thread pool's buffers to the end, which memcheck may call "possibly lost".
@@ -19,10 +20,11 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 jobs=${VALGRIND_JOBS:-$(nproc 2>/dev/null || echo 2)}
 supp=""
 [ -f "$top/tests/valgrind.supp" ] && supp="--suppressions=$top/tests/valgrind.supp"
-logs=$(mktemp -d)
-trap 'rm -rf "$logs"' EXIT INT TERM
+logs=$(dirname "$mlm")/valgrind-logs
+rm -rf "$logs" && mkdir -p "$logs" || exit 2
 
-# one file: runs it from its directory; leaves LOG.fail with the report when it fails
+# one file: runs it from its directory; leaves LOG.fail with the report when valgrind finds
+# something or the run does not end within 300 s
 export mlm supp logs top
 run_one='
   f=$1
@@ -30,10 +32,13 @@ run_one='
   args=
   [ -f "${f%.mlm}.args" ] && args=$(cat "${f%.mlm}.args")
   cd "$(dirname "$f")" || exit 0
-  NO_COLOR=1 OPENBLAS_NUM_THREADS=2 valgrind -q --error-exitcode=99 --leak-check=full \
+  NO_COLOR=1 OPENBLAS_NUM_THREADS=2 timeout 300 valgrind -q --error-exitcode=99 --leak-check=full \
     --errors-for-leak-kinds=definite --show-leak-kinds=definite $supp \
     "$mlm" $args "$(basename "$f")" </dev/null >/dev/null 2>"$log"
-  [ $? -eq 99 ] && { echo "${f#"$top/"}"; cat "$log"; } >"$log.fail"
+  case $? in
+    99) { echo "${f#"$top/"}"; cat "$log"; } >"$log.fail" ;;
+    124) { echo "${f#"$top/"} (still running after 300 s)"; cat "$log"; } >"$log.fail" ;;
+  esac
   exit 0'
 
 cd "$top" || exit 2

@@ -1,0 +1,146 @@
+/* fuzz_eval.c — libFuzzer harness for parse + resolve + evaluate (see tests/fuzz/README.md).
+ *
+ * Each input runs in a fresh session (interp_new) with small limits: 64 MiB of array
+ * memory and 200 nested calls. An input without a form feed runs as a script. An input with
+ * form feeds (\f) is a REPL session: each piece is a line, joined to the lines before it
+ * while the entry is incomplete, exactly as repl.c does, so functions defined by one Source
+ * are called from a later one. Output goes to /dev/null.
+ *
+ * Loops that never end (`while 1 { }`) are ordinary input, so a watchdog thread sets the
+ * session's interrupt flag once an input has run for FUZZ_EVAL_MS; the evaluator polls it in
+ * loops and Σ and stops with "interrupted". An input that still runs past libFuzzer's
+ * -timeout does not poll somewhere it should: that is a finding.
+ *
+ * `import "path"` would let the fuzzer read any file (/dev/zero, /dev/stdin): file_read is
+ * wrapped (-Wl,--wrap=file_read) so only relative paths without ".." are read, from the
+ * directory the fuzzer runs in (build/fuzz/work). */
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "files.h"
+#include "interp.h"
+#include "source.h"
+
+enum { FUZZ_EVAL_MS = 50, WATCHDOG_TICK_MS = 5, EVAL_STACK_BYTES = 64 << 20 };
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+bool __real_file_read(const char *path, char **text, size_t *len, char *err, size_t errsize);
+bool __wrap_file_read(const char *path, char **text, size_t *len, char *err, size_t errsize);
+
+static FILE *devnull;
+static volatile sig_atomic_t interrupt_flag;
+static _Atomic int64_t deadline_ns; /* 0: no input running */
+
+static int64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Keeps setting the flag while the running input is past its deadline: the evaluator
+ * clears it when it reports "interrupted", and a later loop must be stopped too. */
+static void *watchdog(void *arg) {
+    (void)arg;
+    struct timespec tick = {0, WATCHDOG_TICK_MS * 1000000L};
+    for (;;) {
+        nanosleep(&tick, NULL);
+        int64_t d = atomic_load(&deadline_ns);
+        if (d != 0 && now_ns() > d) interrupt_flag = 1;
+    }
+    return NULL;
+}
+
+bool __wrap_file_read(const char *path, char **text, size_t *len, char *err, size_t errsize) {
+    if (path[0] == '/' || strstr(path, "..")) {
+        snprintf(err, errsize, "cannot open '%s': refused by the fuzz harness", path);
+        return false;
+    }
+    return __real_file_read(path, text, len, err, errsize);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc;
+    (void)argv;
+    devnull = fopen("/dev/null", "w");
+    if (!devnull) abort();
+    pthread_t t;
+    if (pthread_create(&t, NULL, watchdog, NULL) != 0) abort();
+    pthread_detach(t);
+    return 0;
+}
+
+typedef struct Input {
+    const uint8_t *data;
+    size_t size;
+} Input;
+
+static void *run_input(void *arg) {
+    const uint8_t *data = ((Input *)arg)->data;
+    size_t size = ((Input *)arg)->size;
+    Interp *in = interp_new(devnull, devnull);
+    if (!in) abort(); /* the prelude failed: a build error, not an input's fault */
+    in->interrupted = &interrupt_flag;
+    in->budget.limit = in->limits.max_memory = (size_t)64 << 20;
+    in->limits.max_call_depth = 200;
+    interrupt_flag = 0;
+    atomic_store(&deadline_ns, now_ns() + (int64_t)FUZZ_EVAL_MS * 1000000);
+
+    const char *text = (const char *)data;
+    if (!memchr(text, '\f', size)) {
+        /* a script */
+        Source *src = source_new("<fuzz>", text, size);
+        interp_run(in, src, false);
+        source_release(src);
+    } else {
+        /* REPL lines, joined as repl.c joins them while an entry is incomplete */
+        char *pending = malloc(size + 2 * (size + 1) + 1);
+        if (!pending) abort();
+        size_t pending_len = 0, start = 0;
+        for (size_t i = 0; i <= size && !in->interrupt_seen; i++) {
+            if (i < size && text[i] != '\f') continue;
+            size_t len = i - start;
+            const char *line = text + start;
+            start = i + 1;
+            if (pending_len > 0 && len == 0) { pending_len = 0; continue; } /* blank line */
+            memcpy(pending + pending_len, line, len);
+            pending[pending_len + len] = '\n';
+            pending_len += len + 1;
+            Source *src = source_new("<repl>", pending, pending_len);
+            RunStatus st = interp_run(in, src, true);
+            source_release(src);
+            if (st == RUN_INCOMPLETE) continue;
+            pending_len = 0;
+            if (st == RUN_QUIT) break;
+        }
+        free(pending);
+    }
+
+    atomic_store(&deadline_ns, 0);
+    interrupt_flag = 0;
+    interp_free(in);
+    return NULL;
+}
+
+/* Like main.c, evaluation runs on a thread with a large stack (the stack guard in
+ * interp_run measures whichever thread it is on; on the main thread that costs a read of
+ * /proc/self/maps per run). */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    Input input = {data, size};
+    pthread_attr_t attr;
+    pthread_t t;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, EVAL_STACK_BYTES);
+    if (pthread_create(&t, &attr, run_input, &input) != 0) abort();
+    pthread_join(t, NULL);
+    pthread_attr_destroy(&attr);
+    return 0;
+}
