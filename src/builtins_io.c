@@ -40,8 +40,21 @@ static bool format(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
         /* %[flags][width][.precision]conversion */
         const char *start = p++;
         while (*p && strchr("-+ 0#", *p)) p++;
+        const char *digits = p;
         while (*p >= '0' && *p <= '9') p++;
         if (*p == '.') { p++; while (*p >= '0' && *p <= '9') p++; }
+        /* width and precision are bounded: %1999999999d would ask for gigabytes */
+        for (const char *q = digits; q < p; q++) {
+            if (*q == '.') continue;
+            long field = strtol(q, NULL, 10);
+            if (field > 1000) {
+                ok = interp_error(in, ci->args[0], "%s: a width or precision over 1000 in '%.*s'", name,
+                                  (int)(p - start + 1), start);
+                break;
+            }
+            while (q + 1 < p && q[1] >= '0' && q[1] <= '9') q++;
+        }
+        if (!ok) break;
         char conv = *p;
         if (!conv || !strchr("difFeEgGsxXc", conv)) {
             ok = interp_error(in, ci->args[0], "%s: unknown conversion '%.*s' in the format", name,
@@ -82,7 +95,7 @@ static bool format(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
         }
         double x = v.as.num;
         if (conv == 'd' || conv == 'i' || conv == 'x' || conv == 'X' || conv == 'c') {
-            if (x != floor(x) || isnan(x) || fabs(x) > 9.2e18) {
+            if (x != floor(x) || isnan(x) || fabs(x) > 9.2e18 || (conv == 'c' && (x < 0 || x > 127))) {
                 ok = interp_error(in, at, "%s: %%%c needs a whole number, got %.15g (use %%f or %%g)", name, conv, x);
                 break;
             }

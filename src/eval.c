@@ -623,6 +623,7 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
                             f->nparams == 1 ? "" : "s", argc);
     if (!interp_stack_ok(in))
         return interp_error(in, span, "recursion too deep for the stack (%d calls, in %s)", in->call_depth, f->name);
+    if (interp_interrupt_pending(in) && interp_check_interrupt(in, span)) return false;
     if (in->call_depth >= in->limits.max_call_depth)
         return interp_error(in, span, "recursion deeper than %d calls (in %s)", in->limits.max_call_depth, f->name);
     Value small[16];

@@ -111,6 +111,7 @@ typedef struct Compiler {
     PGuard guards[MAX_GUARDS];
     int nguards;
     int sp, max_sp;
+    int depth;          /* recursion depth of compile */
     bool failed;
     bool superscript_inverse;
 } Compiler;
@@ -177,6 +178,7 @@ static int kernel_of_op(int op) {
 }
 
 static void compile(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim);
+static void compile_node(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim);
 
 static void compile_call(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim) {
     if (n->a->kind != N_GLOBAL) { c->failed = true; return; }
@@ -228,7 +230,13 @@ static void compile_call(Compiler *c, Node *n, const Inline *ctx, int end_leaf, 
 
 static void compile(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim) {
     if (c->failed) return;
-    if (!interp_stack_ok(c->in) || c->nops >= MAX_OPS) { c->failed = true; return; }
+    /* a chain deeper than any program we keep fails at once (never walk a 10,000-term sum) */
+    if (!interp_stack_ok(c->in) || c->nops >= MAX_OPS || ++c->depth > MAX_OPS) { c->failed = true; return; }
+    compile_node(c, n, ctx, end_leaf, end_dim);
+    c->depth--;
+}
+
+static void compile_node(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim) {
     switch (n->kind) {
     case N_NUM:
         emit(c, (POp){.code = P_CONST, .k = n->num, .node = n}, 1);
@@ -317,7 +325,7 @@ Prog *prog_of(Interp *in, Frame *fr, Node *n) {
     Compiler *c = malloc(sizeof *c);
     if (!c) return NULL;
     c->in = in;
-    c->nops = c->nleaves = c->nguards = c->sp = c->max_sp = 0;
+    c->nops = c->nleaves = c->nguards = c->sp = c->max_sp = c->depth = 0;
     c->failed = false;
     c->superscript_inverse = false;
     compile(c, n, NULL, -1, 0);

@@ -127,7 +127,11 @@ Array *array_new(MemBudget *budget, int ndim, size_t rows, size_t cols, AllocSta
     Array *a = malloc(sizeof *a);
     if (!a) { *status = ALLOC_NO_MEMORY; return NULL; }
     a->data = NULL;
-    if (bytes > 0) {
+    if (bytes == 0) {
+        /* an empty array still has storage, so data is never NULL (memset/offsets on it are defined) */
+        a->data = aligned_alloc(ARRAY_ALIGN, ARRAY_ALIGN);
+        if (!a->data) { free(a); *status = ALLOC_NO_MEMORY; return NULL; }
+    } else {
         size_t rounded = (bytes + ARRAY_ALIGN - 1) / ARRAY_ALIGN * ARRAY_ALIGN;
         a->data = storage_new(budget, rounded);
         if (!a->data) { free(a); *status = ALLOC_NO_MEMORY; return NULL; }

@@ -194,6 +194,28 @@ START_TEST(fused_engine_agrees_with_the_element_wise_engine) {
 }
 END_TEST
 
+START_TEST(recursion_notices_an_interrupt) {
+    /* f(60) makes 2^60 calls: only polling the interrupt flag inside calls ends it */
+    char *buf = NULL, *ebuf = NULL;
+    size_t len = 0, elen = 0;
+    FILE *out = open_memstream(&buf, &len), *err = open_memstream(&ebuf, &elen);
+    Interp *in = interp_new(out, err);
+    volatile sig_atomic_t flag = 1;
+    in->interrupted = &flag;
+    const char *text = "f(x) = if x < 1 then 0 else f(x - 1) + f(x - 1)\nf(60)\n";
+    Source *src = source_new("t.mlm", text, strlen(text));
+    ck_assert_int_eq(interp_run(in, src, false), RUN_ERROR);
+    ck_assert(in->interrupt_seen);
+    source_release(src);
+    interp_free(in);
+    fclose(out);
+    fclose(err);
+    ck_assert_msg(strstr(ebuf, "error: interrupted") != NULL, "%s", ebuf);
+    free(buf);
+    free(ebuf);
+}
+END_TEST
+
 Suite *kernels_suite(void) {
     Suite *s = suite_create("kernels");
     TCase *tc = tcase_create("Core");
@@ -202,6 +224,7 @@ Suite *kernels_suite(void) {
     tcase_add_test(tc, unary_kernels_match_scalar);
     tcase_add_test(tc, reductions_and_sequences);
     tcase_add_test(tc, fused_engine_agrees_with_the_element_wise_engine);
+    tcase_add_test(tc, recursion_notices_an_interrupt);
     suite_add_tcase(s, tc);
     return s;
 }
