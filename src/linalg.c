@@ -278,7 +278,12 @@ LaStatus la_matmul(MemBudget *budget, const Array *a, const Array *b,
         return LA_OK;
     }
     if (!fits_int(&c, m, n) || !fits_int(&c, k, k)) return LA_NOMEM;
-    Array *r = new_zeros(&c, ndim, m, n);   /* zeroed: BLAS with beta 0 must not see garbage */
+    /* dgemm with beta 0 writes every element of C (OpenBLAS zeroes C itself, never reading it),
+     * so a product with k > 0 skips a pass over fresh memory; dgemv scales y by beta through
+     * scal, which may carry NaN garbage along, so its result and an empty product (k = 0,
+     * all zeros) start zeroed. */
+    bool blas_writes_all = (kind == GEMM || kind == OUTER) && k > 0;
+    Array *r = blas_writes_all ? new_array(&c, ndim, m, n) : new_zeros(&c, ndim, m, n);
     if (!r) return LA_NOMEM;
     if (r->len > 0 && k > 0) {
         int im = (int)m, ik = (int)k, in = (int)n;
