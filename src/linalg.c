@@ -961,9 +961,20 @@ static LaStatus eig_core(const Ctx *c, const Array *a, Array **values, Array **v
         for (size_t i = 0; i < n; i++)
             for (size_t j = 0; j < n; j++)
                 z->data[i * n + j] = 0.5 * (a->data[i * n + j] + a->data[j * n + i]);
-        lapack_int info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, want ? 'V' : 'N', 'U', (int)n, z->data,
+        /* A symmetric matrix reads the same in either order, so LAPACK gets it column-major
+         * and LAPACKE makes no transposed copies in and out (two fresh n² buffers); the
+         * eigenvectors come back as columns of a column-major matrix, which one in-place
+         * transpose turns into the row-major columns mlm returns. */
+        lapack_int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, want ? 'V' : 'N', 'U', (int)n, z->data,
                                          (int)n, w->data);
         st = info == 0 ? LA_OK : lapack_fail(c, info, "dsyevd");
+        if (st == LA_OK && want)
+            for (size_t i = 0; i < n; i++)
+                for (size_t j = i + 1; j < n; j++) {
+                    double t = z->data[i * n + j];
+                    z->data[i * n + j] = z->data[j * n + i];
+                    z->data[j * n + i] = t;
+                }
         goto done;
     }
     if (!(work = copy_as(c, a, 2, n, n)) || !(wi = new_vector(c, n))) goto done;
