@@ -199,3 +199,24 @@ const char *ast_to_sexpr(const Node *node, char *buf, size_t size) {
     sexpr(&o, node);
     return buf;
 }
+
+static void extent_visit(const Node *n, const Node **first, unsigned *end) {
+    if (!n) return;
+    if (n->span.src == (*first)->span.src) {
+        if (n->span.offset < (*first)->span.offset) *first = n;
+        if (n->span.offset + n->span.length > *end) *end = n->span.offset + n->span.length;
+    }
+    extent_visit(n->a, first, end);
+    extent_visit(n->b, first, end);
+    if (n->kind != N_LAMBDA) extent_visit(n->c, first, end); /* a lambda's c: its captures */
+    for (int i = 0; i < n->nlist; i++) extent_visit(n->list[i], first, end);
+}
+
+Span node_extent(const Node *n) {
+    const Node *first = n;
+    unsigned end = n->span.offset + n->span.length;
+    extent_visit(n, &first, &end);
+    Span s = first->span;
+    s.length = end - s.offset;
+    return s;
+}

@@ -98,6 +98,9 @@ Source *ast_arena_source(const AstArena *arena);
 /* Node constructors: memory belongs to the arena. */
 Node *ast_node(AstArena *arena, NodeKind kind, Span span);
 Node *ast_binary(AstArena *arena, int op, Node *a, Node *b, Span op_span);
+/* The span from the first to the last byte of expression n and its operands, for errors
+ * about a whole argument (n->span of a binary expression is its operator). */
+Span node_extent(const Node *n);
 /* size bytes of arena memory (16-byte aligned), freed with the arena. */
 void *ast_alloc(AstArena *arena, size_t size);
 /* Copies len bytes into the arena, NUL-terminated. */

@@ -38,8 +38,8 @@ bool builtin_scalar_arg(Interp *in, const CallInfo *ci, const char *name, const 
     if (argv[i].kind != VAL_NUM) {
         char shape[64];
         if (argv[i].kind == VAL_ARR)
-            return interp_error(in, ci->args[i], "%s: argument %d must be a scalar, got a %s %s", name, i + 1,
-                                value_shape(argv[i], shape, sizeof shape), value_kind_name(argv[i]));
+            return interp_error(in, ci->args[i], "%s: argument %d must be a scalar, got %s", name, i + 1,
+                                value_describe(argv[i], shape, sizeof shape));
         return interp_error(in, ci->args[i], "%s: argument %d must be a scalar, got a %s", name, i + 1,
                             value_kind_name(argv[i]));
     }
@@ -53,9 +53,10 @@ bool builtin_int_arg(Interp *in, const CallInfo *ci, const char *name, const Val
     if (!builtin_scalar_arg(in, ci, name, argv, i, &x)) return false;
     if (isnan(x) || x != floor(x))
         return interp_error(in, ci->args[i], "%s: argument %d must be a whole number, got %.15g", name, i + 1, x);
-    if (x < lo || x > hi)
-        return interp_error(in, ci->args[i], "%s: argument %d must be between %.15g and %.15g, got %.15g", name,
-                            i + 1, lo, hi, x);
+    if (x < lo)
+        return interp_error(in, ci->args[i], "%s: argument %d must be at least %.15g, got %.15g", name, i + 1, lo, x);
+    if (x > hi)
+        return interp_error(in, ci->args[i], "%s: argument %d must be at most %.15g, got %.15g", name, i + 1, hi, x);
     *out = (long long)x;
     return true;
 }

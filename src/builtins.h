@@ -32,6 +32,7 @@ typedef struct Builtin {
     const char *pillar;       /* "maths", "arrays", "linear algebra", … */
     double (*map)(double);    /* for element-wise maths builtins: the scalar function */
     int reduce;               /* BUILTIN_SUM … for reductions the fused engine can run */
+    bool shape_only;          /* reads only shapes: a lazy range is passed unbuilt (size, length) */
 } Builtin;
 
 enum { BUILTIN_NOT_REDUCE = 0, BUILTIN_SUM, BUILTIN_PROD, BUILTIN_MEAN, BUILTIN_MIN, BUILTIN_MAX };

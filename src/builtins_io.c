@@ -95,7 +95,11 @@ static bool format(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
         }
         double x = v.as.num;
         if (conv == 'd' || conv == 'i' || conv == 'x' || conv == 'X' || conv == 'c') {
-            if (x != floor(x) || isnan(x) || fabs(x) > 9.2e18 || (conv == 'c' && (x < 0 || x > 127))) {
+            if (conv == 'c' && !(x >= 0 && x <= 127 && x == floor(x))) {
+                ok = interp_error(in, at, "%s: %%c needs an ASCII code from 0 to 127, got %.15g", name, x);
+                break;
+            }
+            if (x != floor(x) || isnan(x) || fabs(x) > 9.2e18) {
                 ok = interp_error(in, at, "%s: %%%c needs a whole number, got %.15g (use %%f or %%g)", name, conv, x);
                 break;
             }
@@ -113,8 +117,8 @@ static bool format(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
         }
     }
     if (ok && next < argc)
-        ok = interp_error(in, ci->args[next], "%s: the format uses %d value%s but %d were given", name, next - 1,
-                          next - 1 == 1 ? "" : "s", argc - 1);
+        ok = interp_error(in, ci->args[next], "%s: the format uses %d value%s but %d %s given", name, next - 1,
+                          next - 1 == 1 ? "" : "s", argc - 1, argc - 1 == 1 ? "was" : "were");
     fclose(m);
     if (!ok) { free(*text); *text = NULL; }
     return ok;

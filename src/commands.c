@@ -221,7 +221,10 @@ bool command_import(Interp *in, Node *stmt) {
     if (path[0] != '/' && here && here->name[0] != '<') {
         char dir_buf[4096];
         snprintf(dir_buf, sizeof dir_buf, "%s", here->name);
-        snprintf(resolved, sizeof resolved, "%s/%s", dirname(dir_buf), path);
+        const char *dir = dirname(dir_buf);
+        /* beside a script in the current directory the path stays as written, not ./path */
+        if (strcmp(dir, ".") == 0) snprintf(resolved, sizeof resolved, "%s", path);
+        else snprintf(resolved, sizeof resolved, "%s/%s", dir, path);
     } else {
         snprintf(resolved, sizeof resolved, "%s", path);
     }

@@ -6,6 +6,7 @@
  * fails releases the values it holds before returning false. */
 #include "eval.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -73,8 +74,7 @@ bool eval_truth(Interp *in, Value v, Span span, bool *out) {
 static bool whole_number(Interp *in, Value v, Span span, const char *what, double *out) {
     if (v.kind != VAL_NUM) {
         char shape[64];
-        return interp_error(in, span, "%s must be a scalar, got a %s %s", what,
-                            value_shape(v, shape, sizeof shape), value_kind_name(v));
+        return interp_error(in, span, "%s must be a scalar, got %s", what, value_describe(v, shape, sizeof shape));
     }
     double x = v.as.num;
     if (isnan(x)) return interp_error(in, span, "%s is nan", what);
@@ -96,11 +96,19 @@ static bool materialize(Interp *in, Array *a, Span span) {
     return interp_alloc_error(in, span, st, 1, a->len);
 }
 
-/* Number of elements of start:step:stop, or -1 for a zero/NaN step. */
+/* Number of elements of start:step:stop, or -1 for a zero/NaN step. The quotient
+ * (stop - start) / step carries rounding error (0:0.1:0.3 gives 2.9999999999999996), so a
+ * fractional part within a few units in its last place, plus 1e-10, of the next whole number
+ * counts as reaching it; the tolerance is absolute in the quotient, never proportional to the
+ * count (1:1e12 has exactly 10^12 elements). */
 static double range_count(double start, double step, double stop) {
     if (step == 0 || isnan(step) || isnan(start) || isnan(stop)) return -1;
-    double n = floor((stop - start) / step * (1 + 1e-12) + 1e-10) + 1;
-    return n < 0 ? 0 : n;
+    double q = (stop - start) / step;
+    if (q < 0) return 0;
+    double whole = floor(q);
+    double tol = fmin(1e-10 + 4 * DBL_EPSILON * q, 1e-6);
+    if (q - whole > 1 - tol) whole += 1;
+    return whole + 1;
 }
 
 static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, double *step,
@@ -110,9 +118,9 @@ static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, dou
     if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
     if (n->c && !eval_expr(in, fr, n->c, &c)) { value_release(a); value_release(b); return false; }
     bool ok = true;
-    if (a.kind != VAL_NUM) ok = interp_error(in, n->a->span, "a range's start must be a scalar, got a %s", value_kind_name(a));
-    else if (b.kind != VAL_NUM) ok = interp_error(in, n->b->span, "a range's end must be a scalar, got a %s", value_kind_name(b));
-    else if (c.kind != VAL_NUM) ok = interp_error(in, n->c->span, "a range's step must be a scalar, got a %s", value_kind_name(c));
+    if (a.kind != VAL_NUM) ok = interp_error(in, node_extent(n->a), "a range's start must be a scalar, got a %s", value_kind_name(a));
+    else if (b.kind != VAL_NUM) ok = interp_error(in, node_extent(n->b), "a range's end must be a scalar, got a %s", value_kind_name(b));
+    else if (c.kind != VAL_NUM) ok = interp_error(in, node_extent(n->c), "a range's step must be a scalar, got a %s", value_kind_name(c));
     if (ok) {
         *start = a.as.num;
         *stop = b.as.num;
@@ -195,7 +203,7 @@ COLD static bool eval_vector_literal(Interp *in, Frame *fr, Node *n, Value *out)
         for (int i = 0; i < count && ok; i++) {
             Value v = items[i];
             if (v.kind == VAL_ARR && v.as.arr->ndim == 2)
-                ok = interp_error(in, n->list[i]->span, "a matrix cannot be an element of [ , ]; use [A; B] rows or hstack");
+                ok = interp_error(in, n->list[i]->span, "a matrix cannot be an element of a row of [ ]; stack matrices with vstack(A, B) or hstack(A, B)");
             else total += v.kind == VAL_NUM ? 1 : v.as.arr->len;
         }
         if (ok) {
@@ -323,7 +331,22 @@ static size_t sel_at(const IndexSel *s, size_t i) {
     return s->list[i];
 }
 
+static double scalar_index(Interp *in, Frame *fr, Node *n, int *st);
+
 COLD static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
+    /* x[i] of a lazy range reads one element without building the range */
+    if ((n->a->kind == N_LOCAL || n->a->kind == N_GLOBAL)) {
+        Value held = n->a->kind == N_LOCAL ? fr->slots[n->a->slot] : in->globals[n->a->slot].value;
+        if (held.kind == VAL_ARR && held.as.arr->lazy) {
+            int st = SCALAR_OK;
+            double x = scalar_index(in, fr, n, &st);
+            if (st == SCALAR_OK) {
+                *out = value_num(x);
+                return true;
+            }
+            if (st == SCALAR_ERROR) return false;
+        }
+    }
     Value base;
     if (!eval_expr(in, fr, n->a, &base)) return false;
     bool ok = true;
@@ -625,7 +648,8 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
         return interp_error(in, span, "recursion too deep for the stack (%d calls, in %s)", in->call_depth, f->name);
     if (interp_interrupt_pending(in) && interp_check_interrupt(in, span)) return false;
     if (in->call_depth >= in->limits.max_call_depth)
-        return interp_error(in, span, "recursion deeper than %d calls (in %s)", in->limits.max_call_depth, f->name);
+        return interp_error(in, span, "recursion deeper than %d call%s (in %s)", in->limits.max_call_depth,
+                            in->limits.max_call_depth == 1 ? "" : "s", f->name);
     Value small[16];
     int nslots = f->nslots;
     Value *slots = nslots <= 16 ? small : calloc((size_t)nslots, sizeof *slots);
@@ -711,6 +735,24 @@ static int fused_reduction(Interp *in, Frame *fr, Node *n, Value *out) {
     return r == PROG_ERROR ? SCALAR_ERROR : SCALAR_NO;
 }
 
+static int lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out);
+
+/* For builtins that read only shapes: a name holding a lazy range, or a range written in
+ * place, is passed as it is, never built. Returns false when arg is not such a thing (the
+ * caller evaluates it); true with *out set, or with *ok false and the error set. */
+static bool lazy_argument(Interp *in, Frame *fr, Node *arg, Value *out, bool *ok) {
+    if (arg->kind == N_GLOBAL || arg->kind == N_LOCAL) {
+        Value held = arg->kind == N_LOCAL ? fr->slots[arg->slot] : in->globals[arg->slot].value;
+        if (held.kind != VAL_ARR || !held.as.arr->lazy) return false;
+        *out = value_retain(held);
+        return true;
+    }
+    if (arg->kind != N_RANGE) return false;
+    int st = lazy_sequence(in, fr, arg, out);
+    if (st == SCALAR_ERROR) *ok = false;
+    return st != SCALAR_NO;
+}
+
 COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     int fused = fused_reduction(in, fr, n, out);
     if (fused != SCALAR_NO) return fused == SCALAR_OK;
@@ -729,9 +771,20 @@ COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     }
     int done = 0;
     bool ok = true;
+    bool shape_only = callee.kind == VAL_BUILTIN && callee.as.builtin->shape_only;
     for (; done < argc; done++) {
-        spans[done] = n->list[done]->span;
-        if (!eval_expr(in, fr, n->list[done], &argv[done])) { ok = false; break; }
+        Node *arg = n->list[done];
+        spans[done] = node_extent(arg);
+        if (shape_only && lazy_argument(in, fr, arg, &argv[done], &ok)) {
+            if (!ok) break;
+            continue;
+        }
+        if (!eval_expr(in, fr, arg, &argv[done])) { ok = false; break; }
+        if (argv[done].kind == VAL_NIL) {
+            ok = interp_error(in, spans[done], "this call returns no value, so it cannot be an argument");
+            done++;
+            break;
+        }
     }
     if (ok) {
         if (callee.kind != VAL_FUNC && callee.kind != VAL_BUILTIN) {
@@ -791,14 +844,15 @@ COLD static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
     if (!eval_expr(in, fr, n->b, &to_v)) { value_release(from_v); return false; }
     char label[64];
     snprintf(label, sizeof label, "%s's lower bound", what);
-    bool ok = whole_number(in, from_v, n->a->span, label, &from);
+    bool ok = whole_number(in, from_v, node_extent(n->a), label, &from);
     snprintf(label, sizeof label, "%s's upper bound", what);
-    ok = ok && whole_number(in, to_v, n->b->span, label, &to);
+    ok = ok && whole_number(in, to_v, node_extent(n->b), label, &to);
     value_release(from_v);
     value_release(to_v);
     if (!ok) return false;
     if (fabs(from) > 9e15 || fabs(to) > 9e15)
-        return interp_error(in, n->b->span, "%s bounds must be below 9e15 in size", what);
+        return interp_error(in, node_extent(fabs(from) > 9e15 ? n->a : n->b),
+                            "%s bounds must be below 9e15 in size", what);
     bool is_sum = n->op == OP_SUM;
     Prog *body = n->c->prog_state >= 0 ? prog_of(in, fr, n->c) : NULL;
     if (body && to - from >= 64) {
@@ -888,7 +942,7 @@ static bool prob_query_of(Interp *in, Node *p, ProbQuery *q) {
     for (int i = 0; i < p->nlist; i++) {
         Node *arg = p->list[i];
         if (arg->kind == N_GIVEN) {
-            if (i != p->nlist - 1) return interp_error(in, arg->span, "'|' must come after all the events: P(A, B | C)");
+            if (i != p->nlist - 1) return interp_error(in, arg->span, "'|' must come after all the events; join several conditions with ∩: P(A | B ∩ C)");
             if (!event_literals(in, arg->a, q->target, &q->ntarget)) return false;
             Node *cond = arg->b;
             /* P(A | B, C) parses as P(A | B) with a further argument: not reachable here */
@@ -1110,8 +1164,13 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         Value a;
         if (!eval_expr(in, fr, n->a, &a)) return false;
         bool ok;
+        if (a.kind != VAL_NUM && a.kind != VAL_ARR) {
+            const char *what = n->op == OP_POS ? "unary '+'" : n->op == OP_NEG ? "unary '-'" : "'not'";
+            ok = interp_error(in, n->span, "%s needs a number or an array, got a %s", what, value_kind_name(a));
+            value_release(a);
+            return ok;
+        }
         if (n->op == OP_POS) {
-            if (a.kind != VAL_NUM && a.kind != VAL_ARR) { value_release(a); return interp_error(in, n->span, "unary '+' needs a number"); }
             *out = a;
             return true;
         }
@@ -1202,6 +1261,11 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         bool ok;
         if (n->kind == N_ABS) {
             if (a.kind == VAL_NUM) { *out = value_num(fabs(a.as.num)); return true; }
+            if (a.kind != VAL_ARR) {
+                ok = interp_error(in, n->span, "|x| needs a number or an array, got a %s", value_kind_name(a));
+                value_release(a);
+                return ok;
+            }
             ok = ew_map(in, fabs, a, n->span, out);
         } else {
             Value args[2] = {a, value_num(n->op == NORM_1 ? 1 : n->op == NORM_INF ? INFINITY : 2)};
@@ -1400,6 +1464,10 @@ static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
     }
     Value v;
     if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
+    if (v.kind == VAL_NIL) {
+        interp_error(in, s->b->span, "this call returns no value, so there is nothing to assign");
+        return FLOW_ERROR;
+    }
     Node *t = s->a;
     if (t->kind == N_VECTOR) {
         if (v.kind != VAL_TUPLE) {
@@ -1464,6 +1532,10 @@ COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
     if (lazy) {
         if (!eval_range_bounds(in, fr, s->a, &start, &step, &stop)) return FLOW_ERROR;
         double c = range_count(start, step, stop);
+        if (c > 1e15) {
+            interp_error(in, s->a->span, "range %.15g:%.15g has too many elements", start, stop);
+            return FLOW_ERROR;
+        }
         count = (size_t)c;
     } else {
         if (!eval_expr(in, fr, s->a, &seq)) return FLOW_ERROR;

@@ -126,9 +126,9 @@ bool interp_alloc_error(Interp *in, Span span, AllocStatus status, size_t rows, 
     switch (status) {
     case ALLOC_OVER_LIMIT:
         if (rows == 1)
-            return interp_error(in, span, "a vector of %zu elements needs %s, over the memory limit of %s (--memory-limit)",
+            return interp_error(in, span, "a vector of %zu elements needs %s, over the memory limit of %s (--memory-limit or limit(\"memory\", …))",
                                 cols, need_text, limit_text);
-        return interp_error(in, span, "a %zu×%zu matrix needs %s, over the memory limit of %s (--memory-limit)",
+        return interp_error(in, span, "a %zu×%zu matrix needs %s, over the memory limit of %s (--memory-limit or limit(\"memory\", …))",
                             rows, cols, need_text, limit_text);
     case ALLOC_TOO_BIG:
         if (rows == 1)

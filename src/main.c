@@ -247,9 +247,17 @@ int main(int argc, char **argv) {
             if (i + 1 >= argc) { fprintf(stderr, "mlm: %s needs a value\n", a); return EXIT_USAGE; }
             const char *v = argv[++i];
             double x;
-            if (!parse_amount(v, strcmp(a, "--memory-limit") == 0, &x) || x <= 0) {
-                fprintf(stderr, "mlm: %s: '%s' is not a positive %s\n", a, v,
-                        strcmp(a, "--memory-limit") == 0 ? "size (like 512M or 2G)" : "number");
+            bool is_size = strcmp(a, "--memory-limit") == 0, is_time = strcmp(a, "--timeout") == 0;
+            /* a depth is a whole number of calls or brackets, a size at least one byte, a
+             * timeout at least a millisecond (setitimer would round less to "no timer") and
+             * at most a year (larger values do not fit its time_t) */
+            bool ok = parse_amount(v, is_size, &x);
+            if (ok) ok = is_size ? x >= 1 : is_time ? x >= 0.001 && x <= 31536000 : x >= 1 && x == floor(x);
+            if (!ok) {
+                fprintf(stderr, "mlm: %s: '%s' is not %s\n", a, v,
+                        is_size   ? "a positive size (like 512M or 2G)"
+                        : is_time ? "a number of seconds from 0.001 to 31536000"
+                                  : "a positive whole number");
                 return EXIT_USAGE;
             }
             if (a[2] == 'm' && a[3] == 'e') o.memory_limit = x;

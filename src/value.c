@@ -87,7 +87,7 @@ void value_replace(Value *slot, Value v) {
 
 const char *value_kind_name(Value v) {
     switch (v.kind) {
-    case VAL_NIL: return "nothing";
+    case VAL_NIL: return "call with no value";
     case VAL_NUM: return "scalar";
     case VAL_ARR: return v.as.arr->ndim == 1 ? "vector" : "matrix";
     case VAL_STR: return "string";
@@ -104,6 +104,14 @@ const char *value_shape(Value v, char *buf, size_t size) {
     } else {
         snprintf(buf, size, "%s", value_kind_name(v));
     }
+    return buf;
+}
+
+const char *value_describe(Value v, char *buf, size_t size) {
+    if (v.kind == VAL_ARR && v.as.arr->ndim == 1) snprintf(buf, size, "a vector of length %zu", v.as.arr->len);
+    else if (v.kind == VAL_ARR) snprintf(buf, size, "a %zu×%zu matrix", v.as.arr->rows, v.as.arr->cols);
+    else if (v.kind == VAL_TUPLE) snprintf(buf, size, "%d results", v.as.tuple->count);
+    else snprintf(buf, size, "a %s", value_kind_name(v));
     return buf;
 }
 

@@ -92,6 +92,9 @@ void value_replace(Value *slot, Value v);
 const char *value_kind_name(Value v);
 /* Shape for messages: "scalar", "3", "3×2" into buf. Returns buf. */
 const char *value_shape(Value v, char *buf, size_t size);
+/* Writes "a scalar", "a vector of length 3", "a 2×3 matrix", "a string", … into buf (of size
+ * bytes) for messages that say what a value is; returns buf. */
+const char *value_describe(Value v, char *buf, size_t size);
 
 /* ---- memory accounting: one budget per session, checked before every allocation ---- */
 typedef struct MemBudget {
