@@ -6,7 +6,7 @@ BUILD    ?= build
 SAN      ?=
 OPT      ?= -O2
 DEB_PACKAGES := gcc make re2c lemon libreadline-dev check pkg-config \
-                libopenblas-dev liblapacke-dev valgrind tmux
+                libopenblas-dev liblapacke-dev libsleef3 valgrind tmux
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 PKGS     := openblas lapacke
@@ -143,6 +143,7 @@ bench: deps
 	  $(CC) -std=c11 -O2 -Wall -Wextra -o $(BUILD)/bench/$$(basename $$f .c) $$f \
 	    $$(pkg-config --cflags --libs openblas lapacke) -lm || exit 1; \
 	done
+	@$(CC) -std=c11 -O2 -Wall -Wextra -o $(BUILD)/bench/repl-startup tests/repl/startup.c -lutil
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/run.py $(if $(QUICK),--quick)
 
 # {===================== robustness: libFuzzer harnesses and valgrind (tests/fuzz/README.md)

@@ -195,7 +195,7 @@ def metric(r, m):
     return statistics.median(samples) if samples else None
 
 
-def report(results, runs, quick):
+def report(results, runs, quick, repl):
     commit = subprocess.run(["git", "log", "-1", "--format=%h %s"], capture_output=True,
                             text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "src", "grammar", "stdlib"],
@@ -244,6 +244,11 @@ def report(results, runs, quick):
             alloc = f"{arrays} ({mib:.1f})" if name == "mlm" else "–"
             lines.append(f"{first} {1e3 * t:.2f} | {1e3 * min(ks):.2f}–{1e3 * max(ks):.2f} | "
                          f"{gflops} | {alloc} |")
+    if repl:
+        lines += ["", "## REPL start-up (issue 3)", "",
+                  f"From fork to the first `mlm> ` on a pseudo-terminal (tests/repl/startup.c), with a "
+                  f"1000-line history file to read: median {repl[0]:.1f} ms, best {repl[1]:.1f} ms "
+                  f"over {repl[2]} runs. Goal < 10 ms: {'PASS' if repl[0] < 10 else 'MISS'}."]
     lines += ["", "## Goals (issue 5 and issue 4's figures: wall and RSS whole-process, kernel in-process)", "",
               "| workload | ratio | value | goal | verdict |", "|---|---|---|---|---|"]
     for wid, label, a, b, m, op, bound in GOALS:
@@ -257,6 +262,19 @@ def report(results, runs, quick):
     return "\n".join(lines) + "\n"
 
 
+def repl_startup(env, runs):
+    """(median ms, best ms, runs) from fork to the first prompt, reading a 1000-line history."""
+    with tempfile.TemporaryDirectory() as home:
+        os.makedirs(f"{home}/mlm")
+        with open(f"{home}/mlm/history", "w") as f:
+            for i in range(1000):
+                f.write(f"x{i} = sum(i, 1, {i}, 1/i^2) + [1, 2, 3] @ [4, 5, 6]\n")
+        p = subprocess.run([f"{PEERS}/repl-startup", MLM, str(runs)], capture_output=True, text=True,
+                           env=dict(env, STARTUP_HOME=home), timeout=TIMEOUT)
+    m = re.search(r"median (\S+) ms, best (\S+) ms", p.stdout)
+    return (float(m.group(1)), float(m.group(2)), runs) if m else None
+
+
 def main():
     quick = "--quick" in sys.argv
     runs = 3 if quick else 10
@@ -265,7 +283,7 @@ def main():
     shutil.copy2("build/mlm", MLM)
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     results = [bench(w, runs, env) for w in WORKLOADS]
-    text = report(results, runs, quick)
+    text = report(results, runs, quick, repl_startup(env, 20 if quick else 60))
     with open("bench/results.md", "w") as f:
         f.write(text)
     print(text)

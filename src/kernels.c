@@ -4,9 +4,11 @@
  * AVX-512 versions of every kernel and an ifunc picks one at load time. The libm functions
  * are declared with the `simd` attribute (as glibc's own math-vector.h does under
  * -ffast-math), so the vectorised loops call libmvec's _ZGVdN4v_exp and friends; mlm is
- * never built with -ffast-math, which would flush subnormals to zero. pow stays scalar
+ * never built with -ffast-math, which would flush subnormals to zero. sin and cos of
+ * arrays go to SLEEF when it is installed (vecmath.c: faster and within 1 ulp). pow stays scalar
  * (glibc's correctly rounded one), so 2^3 is exactly 8 in arrays as in scalars. */
 #include "kernels.h"
+#include "vecmath.h"
 
 #include <math.h>
 
@@ -147,6 +149,7 @@ CLONES void kernel_binary_sv(KernelBinary op, double *z, double s, const double 
 }
 
 CLONES void kernel_unary(KernelUnary f, double *z, const double *x, size_t n) {
+    if ((f == KU_SIN || f == KU_COS) && vecmath_unary(f, z, x, n)) return;
     switch (f) {
     case KU_NEG: for (size_t i = 0; i < n; i++) z[i] = -x[i]; return;
     case KU_NOT: for (size_t i = 0; i < n; i++) z[i] = x[i] == 0; return;

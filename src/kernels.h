@@ -2,8 +2,9 @@
  *
  * Every kernel is compiled three times (x86-64 baseline SSE2, AVX2, AVX-512) by GCC's
  * target_clones; the loader picks the best for the CPU, so one binary is fast everywhere.
- * Transcendentals (exp, log, sin, cos, tanh, …) are vectorised through glibc's libmvec
- * (documented accuracy: at most 4 ulp); the scalar reference (ew_apply, libm) stays the test
+ * Transcendentals (exp, log, tanh, …) are vectorised through glibc's libmvec (documented
+ * accuracy: at most 4 ulp), sin and cos through SLEEF when installed (vecmath.h, 1 ulp),
+ * else libmvec; the scalar reference (ew_apply, libm) stays the test
  * oracle. Sums use pairwise summation. No kernel allocates. */
 #ifndef MLM_KERNELS_H
 #define MLM_KERNELS_H

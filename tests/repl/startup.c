@@ -7,8 +7,9 @@
  * With args, mlm runs with them and the clock stops at the first "mlm>" it prints, so
  * `build/repl-startup build/mlm 40 -e 'print("mlm>")'` is the same launch without the
  * prompt, for comparison.
- * HOME and XDG_STATE_HOME point at /tmp so no personal history is read; MLM_HISTORY is
- * left alone (set it to compare with and without a history file). */
+ * HOME and XDG_STATE_HOME point at STARTUP_HOME (default /tmp) so no personal history is
+ * read: `make bench` puts a 1000-line history there. MLM_HISTORY is left alone (set it
+ * empty to compare without a history file). */
 #define _GNU_SOURCE
 #include <poll.h>
 #include <pty.h>
@@ -40,8 +41,9 @@ int main(int argc, char **argv) {
     if (runs < 1 || runs > 10000) runs = 30;
     double *times = calloc((size_t)runs, sizeof *times);
     if (!times) return 1;
-    setenv("HOME", "/tmp", 1);
-    setenv("XDG_STATE_HOME", "/tmp", 1);
+    const char *home = getenv("STARTUP_HOME") ? getenv("STARTUP_HOME") : "/tmp";
+    setenv("HOME", home, 1);
+    setenv("XDG_STATE_HOME", home, 1);
     setenv("INPUTRC", "/dev/null", 1);
     for (int i = 0; i < runs; i++) {
         int fd;

@@ -538,7 +538,7 @@ START_TEST(huge_allocation_over_the_budget) {
     Run r = session_run(&s, "zeros(1e6, 1e6)");
     ck_assert_int_eq(r.status, RUN_ERROR);
     ck_assert_str_eq(r.err, "t.mlm:1:1: error: a 1000000×1000000 matrix needs 7.28 TiB, over the memory limit "
-                            "of 1 GiB (--memory-limit)\n  zeros(1e6, 1e6)\n  ^^^^^^^^^^^^^^^\n");
+                            "of 1 GiB (--memory-limit or limit(\"memory\", …))\n  zeros(1e6, 1e6)\n  ^^^^^^^^^^^^^^^\n");
     run_free(&r);
     /* a 10^12-element vector the same way */
     r = session_run(&s, "x = zeros(1e12)");

@@ -289,7 +289,11 @@ START_TEST(kind_and_shape_names) {
     ck_assert_str_eq(value_kind_name(v), "vector");
     ck_assert_str_eq(value_kind_name(m), "matrix");
     ck_assert_str_eq(value_kind_name(str), "string");
-    ck_assert_str_eq(value_kind_name(value_nil()), "nothing");
+    ck_assert_str_eq(value_kind_name(value_nil()), "call with no value");
+    char text[64];
+    ck_assert_str_eq(value_describe(v, text, sizeof text), "a vector of length 3");
+    ck_assert_str_eq(value_describe(m, text, sizeof text), "a 3×2 matrix");
+    ck_assert_str_eq(value_describe(s, text, sizeof text), "a scalar");
     value_release(v);
     value_release(m);
     value_release(str);
