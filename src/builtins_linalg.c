@@ -3,6 +3,7 @@
  *
  * Functions with several results (eig, svd, qr, pca) return a tuple: `[U, S, V] = svd(A)`
  * binds the parts, and a tuple printed at the prompt shows each part by name. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -156,7 +157,7 @@ static bool fn_solve(Interp *in, const CallInfo *ci, int argc, const Value *argv
 static bool fn_inv(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
     if (argv[0].kind == VAL_NUM) {
-        if (argv[0].as.num == 0) return interp_error(in, ci->call, "inv: 0 has no inverse");
+        if (argv[0].as.num == 0) return interp_error(in, ci->args[0], "inv: 0 has no inverse");
         *out = value_num(1 / argv[0].as.num);
         return true;
     }
@@ -242,19 +243,27 @@ static bool fn_rank(Interp *in, const CallInfo *ci, int argc, const Value *argv,
 
 static bool fn_norm(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     double p = 2;
+    bool fro = false;   /* "fro" is a flag, not a p value: every number is the user's */
     if (argc == 2) {
         if (argv[1].kind == VAL_STR) {
             const char *s = argv[1].as.str->text;
-            if (strcmp(s, "fro") == 0 || strcmp(s, "F") == 0) p = LA_NORM_FRO;
+            if (strcmp(s, "fro") == 0 || strcmp(s, "F") == 0) fro = true;
             else if (strcmp(s, "inf") == 0) p = INFINITY;
             else return interp_error(in, ci->args[1], "norm: p must be a number, inf or \"fro\", got \"%s\"", s);
         } else if (!builtin_scalar_arg(in, ci, "norm", argv, 1, &p)) {
             return false;
         }
     }
-    if (argv[0].kind == VAL_NUM) { *out = value_num(fabs(argv[0].as.num)); return true; }
+    if (argv[0].kind == VAL_NUM) {
+        /* a scalar is a vector of length 1: the same p are valid (la_norm's message) */
+        if (!fro && !(p > 0))
+            return interp_error(in, ci->args[1], "norm: p must be positive, inf or \"fro\", got %g", p);
+        *out = value_num(fabs(argv[0].as.num));
+        return true;
+    }
     if (argv[0].kind != VAL_ARR)
         return interp_error(in, ci->args[0], "norm needs a vector or matrix, got a %s", value_kind_name(argv[0]));
+    if (fro) { *out = value_num(la_norm_fro(argv[0].as.arr)); return true; }
     double d;
     LaError err;
     LaStatus st = la_norm(&in->budget, argv[0].as.arr, p, &d, &err);
@@ -283,14 +292,24 @@ static bool fn_reshape(Interp *in, const CallInfo *ci, int argc, const Value *ar
     char shape[48];
     bool ok = builtin_int_arg(in, ci, "reshape", argv, 1, 0, 9e15, &r) &&
               (argc < 3 || builtin_int_arg(in, ci, "reshape", argv, 2, 0, 9e15, &c));
-    if (ok && argc == 2) {
+    bool scalar = argv[0].kind == VAL_NUM;
+    if (ok && scalar && (r != 1 || (argc == 3 && c != 1))) {
+        /* a number is one element, whatever 1×1 matrix stands in for it */
+        if (argc == 2)
+            ok = interp_error(in, ci->call, "reshape: cannot reshape a scalar into a vector of length %lld", r);
+        else if (r != 0 && c > LLONG_MAX / r)
+            ok = interp_error(in, ci->call, "reshape: cannot reshape a scalar into %lld×%lld (too many elements)", r, c);
+        else
+            ok = interp_error(in, ci->call, "reshape: cannot reshape a scalar into %lld×%lld (%lld elements)", r, c, r * c);
+    } else if (ok && argc == 2) {
         /* reshape(A, n): a vector of n elements */
         if ((size_t)r != a->len) {
+            const char *noun = a->len == 1 ? "element" : "elements";
             if (a->ndim == 1)
-                ok = interp_error(in, ci->call, "reshape: cannot reshape %zu elements into a vector of %lld", a->len, r);
+                ok = interp_error(in, ci->call, "reshape: cannot reshape %zu %s into a vector of length %lld", a->len, noun, r);
             else
-                ok = interp_error(in, ci->call, "reshape: cannot reshape %s (%zu elements) into a vector of %lld",
-                                  shape_text(a, shape), a->len, r);
+                ok = interp_error(in, ci->call, "reshape: cannot reshape %s (%zu %s) into a vector of length %lld",
+                                  shape_text(a, shape), a->len, noun, r);
         } else {
             Array *v = interp_new_vector(in, ci->call, a->len);
             if (!v) ok = false;

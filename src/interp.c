@@ -110,19 +110,11 @@ bool interp_error(Interp *in, Span span, const char *fmt, ...) {
     return false;
 }
 
-static void format_bytes(double bytes, char *buf, size_t size) {
-    const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-    int u = 0;
-    while (bytes >= 1024 && u < 6) { bytes /= 1024; u++; }
-    if (u == 0) snprintf(buf, size, "%.0f bytes", bytes);
-    else snprintf(buf, size, "%.3g %s", bytes, units[u]);
-}
-
 bool interp_alloc_error(Interp *in, Span span, AllocStatus status, size_t rows, size_t cols) {
     double need = (double)rows * (double)cols * (double)sizeof(double);
     char need_text[64], limit_text[64];
-    format_bytes(need, need_text, sizeof need_text);
-    format_bytes((double)in->budget.limit, limit_text, sizeof limit_text);
+    bytes_text(need, need_text, sizeof need_text);
+    bytes_text((double)in->budget.limit, limit_text, sizeof limit_text);
     switch (status) {
     case ALLOC_OVER_LIMIT:
         if (rows == 1)

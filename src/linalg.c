@@ -5,8 +5,12 @@
  * to the caller's MemBudget, temporaries are charged too and released on every path.
  * Failures fill LaError and return an LaStatus; nothing is printed. Before any LAPACK call
  * the arguments are validated (dimensions fit in an int, leading dimensions ≥ 1, no NaN
- * that LAPACKE's own NaN check would reject), so LAPACKE never reaches its xerbla.
- * Conventions (empty arrays, NaN, orderings) are documented in linalg.h. */
+ * that LAPACKE's own NaN check would reject), so LAPACKE never reaches its xerbla; LU
+ * factors that OpenBLAS's dgetrf fills with NaN (its 1/pivot overflows for a pivot below
+ * 2^-1024) are caught before they reach dgecon (check_singular, la_det). Matrices are scaled
+ * by powers of two around LAPACK calls so that entries near DBL_MAX or subnormal ones do not
+ * over- or underflow inside them ("Scaling by powers of two" below).
+ * Conventions (empty arrays, NaN, orderings, scaling) are documented in linalg.h. */
 #include "linalg.h"
 
 #include <cblas.h>
@@ -26,6 +30,10 @@
 #define LA_RCOND_SUSPECT 1e-12
 /* numpy.linalg.pinv's default rcond. */
 #define LA_PINV_RCOND 1e-15
+/* cov and pca leave data unscaled when the largest |entry| is within 2^±LA_SAFE_EXP: the
+ * centred values' squares (below 2^966, normal down to 2^-960) and sums of the at most
+ * 2^31 of them that BLAS takes cannot over- or underflow. */
+#define LA_SAFE_EXP 480
 
 /* {======================================================================
  * Errors, shapes, allocation
@@ -38,7 +46,7 @@ typedef struct Ctx {
     const char *fn;      /* "inv", "svd", … (static string) */
 } Ctx;
 
-enum { SHAPE_BUF = 48 };
+enum { SHAPE_BUF = 64 };
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -64,24 +72,42 @@ static const char *shape_of(const Array *a, char *buf) {
     return shape_text(a->ndim, a->rows, a->cols, buf);
 }
 
+/* "a vector of length 3" or "a 3×2 matrix", into buf (SHAPE_BUF bytes): for sentences. */
+static const char *describe(int ndim, size_t rows, size_t cols, char *buf) {
+    if (ndim == 1) snprintf(buf, SHAPE_BUF, "a vector of length %zu", cols);
+    else snprintf(buf, SHAPE_BUF, "a %zu×%zu matrix", rows, cols);
+    return buf;
+}
+
+/* "1 element", "6 elements" — the noun after a count. */
+static const char *elements(size_t n) {
+    return n == 1 ? "element" : "elements";
+}
+
 /* Returns a new array (refcount 1, uninitialised) charged to c->budget, or NULL with the
  * LA_NOMEM message written to c->err. */
 static Array *new_array(const Ctx *c, int ndim, size_t rows, size_t cols) {
     AllocStatus status;
     Array *a = array_new(c->budget, ndim, rows, cols, &status);
     if (a) return a;
-    char shape[SHAPE_BUF];
-    shape_text(ndim, rows, cols, shape);
+    char what[SHAPE_BUF];
+    describe(ndim, rows, cols, what);
     size_t bytes = array_bytes_for(rows, cols);
     if (status == ALLOC_TOO_BIG && bytes == SIZE_MAX) {
-        fail(c->err, LA_NOMEM, "%s: a %s array is too large (its size overflows)", c->fn, shape);
-    } else if (status == ALLOC_TOO_BIG) {
-        fail(c->err, LA_NOMEM, "%s: a %s array is too large: it needs %zu bytes", c->fn, shape, bytes);
+        fail(c->err, LA_NOMEM, "%s: %s is too large (its size overflows)", c->fn, what);
+        return NULL;
+    }
+    char need[32], limit[32], in_use[32];
+    bytes_text((double)bytes, need, sizeof need);
+    if (status == ALLOC_TOO_BIG) {
+        fail(c->err, LA_NOMEM, "%s: %s is too large: it needs %s", c->fn, what, need);
     } else if (status == ALLOC_OVER_LIMIT) {
-        fail(c->err, LA_NOMEM, "%s: memory limit exceeded: a %s array needs %zu bytes (limit %zu, %zu in use)",
-             c->fn, shape, bytes, c->budget ? c->budget->limit : 0, c->budget ? c->budget->in_use : 0);
+        bytes_text(c->budget ? (double)c->budget->limit : 0, limit, sizeof limit);
+        bytes_text(c->budget ? (double)c->budget->in_use : 0, in_use, sizeof in_use);
+        fail(c->err, LA_NOMEM, "%s: %s needs %s, over the memory limit of %s (%s in use; --memory-limit or limit(\"memory\", …))",
+             c->fn, what, need, limit, in_use);
     } else {
-        fail(c->err, LA_NOMEM, "%s: out of memory: a %s array needs %zu bytes", c->fn, shape, bytes);
+        fail(c->err, LA_NOMEM, "%s: out of memory: %s needs %s", c->fn, what, need);
     }
     return NULL;
 }
@@ -234,6 +260,121 @@ static bool is_symmetric(const Array *a) {
     return true;
 }
 
+/* True when none of the n elements of x is NaN or infinite. */
+static bool all_finite(size_t n, const double *x) {
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(x[i])) return false;
+    return true;
+}
+
+/* Scaling by powers of two. Matrices whose entries lie near either end of the double range
+ * overflow or underflow inside LAPACK (a norm or singular value above DBL_MAX, a pivot whose
+ * reciprocal is infinite) although the answer is representable. Scaling the input by 2^-e so
+ * that its largest |entry| lies in [1, 2), and the result back, avoids that; it is exact
+ * (apart from entries below 2^-1074 · 2^e, far beneath rounding at the matrix's scale), so
+ * on ordinary input every result is bit for bit the unscaled one. */
+
+/* The e with max|x_i| · 2^-e in [1, 2) over n elements; 0 when all are zero or any is NaN
+ * or infinite (nothing to gain). Subnormals count: 1e-320 gives -1063. */
+static int scale_exponent(size_t n, const double *x) {
+    double big = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double v = fabs(x[i]);
+        if (!(v <= DBL_MAX)) return 0;
+        if (v > big) big = v;
+    }
+    return big > 0.0 ? ilogb(big) : 0;
+}
+
+/* 2^k as a double when it is one (k in -1074…1023), else 0: the factor for times_pow2. */
+static double pow2_factor(int k) {
+    return k >= DBL_MIN_EXP - DBL_MANT_DIG && k <= DBL_MAX_EXP - 1 ? ldexp(1.0, k) : 0.0;
+}
+
+/* x · 2^k correctly rounded (overflowing to ±inf, underflowing to subnormals or 0), given
+ * f = pow2_factor(k): one multiplication by an exact power of two, or ldexp beyond it. */
+static double times_pow2(double x, double f, int k) {
+    return f != 0.0 ? x * f : ldexp(x, k);
+}
+
+/* dst[i] = src[i] · 2^k for n elements (dst may be src). */
+static void scale_pow2(double *dst, const double *src, size_t n, int k) {
+    if (k == 0) {
+        if (dst != src && n) memcpy(dst, src, n * sizeof *dst);
+        return;
+    }
+    double f = pow2_factor(k);
+    for (size_t i = 0; i < n; i++) dst[i] = times_pow2(src[i], f, k);
+}
+
+/* Returns a new copy of a with the given shape, every element times 2^-e, or NULL. */
+static Array *copy_scaled(const Ctx *c, const Array *a, int ndim, size_t rows, size_t cols, int e) {
+    Array *r = new_array(c, ndim, rows, cols);
+    if (r) scale_pow2(r->data, a->data, a->len, -e);
+    return r;
+}
+
+/* Per-column scaling: column j of a rows×cols matrix is multiplied by 2^-exp[j] (factor[j]
+ * = pow2_factor(-exp[j])), exp[j] being that column's scale_exponent. */
+typedef struct ColScale {
+    int *exp;         /* malloc'd, cols entries */
+    double *factor;   /* malloc'd, cols entries */
+} ColScale;
+
+static void col_scale_free(ColScale *cs) {
+    free(cs->exp);
+    free(cs->factor);
+}
+
+/* Allocates *cs for cols columns, uninitialised (free with col_scale_free); false with the
+ * message set when out of memory. */
+static bool col_scale_new(const Ctx *c, size_t cols, ColScale *cs) {
+    size_t count = cols ? cols : 1;
+    cs->exp = count <= SIZE_MAX / sizeof(double) ? malloc(count * sizeof *cs->exp) : NULL;
+    cs->factor = cs->exp ? malloc(count * sizeof *cs->factor) : NULL;
+    if (cs->factor) return true;
+    col_scale_free(cs);
+    fail(c->err, LA_NOMEM, "%s: out of memory for %zu column scales", c->fn, cols);
+    return false;
+}
+
+/* big[j] = max |x_ij| over the rows×cols row-major x, inf if the column holds NaN or inf. */
+static void column_maxima(const double *x, size_t rows, size_t cols, double *big) {
+    for (size_t j = 0; j < cols; j++) big[j] = 0.0;
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < cols; j++) {
+            double v = fabs(x[i * cols + j]);
+            if (!(v <= big[j])) big[j] = v <= DBL_MAX ? v : INFINITY;   /* NaN too */
+        }
+}
+
+/* Sets cs->exp[j] from the column maxima in cs->factor[j] (overwritten with the factors):
+ * scale_exponent's e, or 0 when |e| ≤ keep (no need to scale). */
+static void col_scale_from_maxima(ColScale *cs, size_t cols, int keep) {
+    for (size_t j = 0; j < cols; j++) {
+        double big = cs->factor[j];
+        int e = big > 0.0 && big <= DBL_MAX ? ilogb(big) : 0;
+        cs->exp[j] = e >= -keep && e <= keep ? 0 : e;
+        cs->factor[j] = pow2_factor(-cs->exp[j]);
+    }
+}
+
+/* Fills *cs for the rows×cols row-major x (free with col_scale_free); false with the message
+ * set when out of memory. */
+static bool col_scale_of(const Ctx *c, const double *x, size_t rows, size_t cols, ColScale *cs) {
+    if (!col_scale_new(c, cols, cs)) return false;
+    column_maxima(x, rows, cols, cs->factor);
+    col_scale_from_maxima(cs, cols, 0);
+    return true;
+}
+
+/* dst = src (rows×cols row-major) with column j times 2^-cs->exp[j] (dst may be src). */
+static void scale_columns(double *dst, const double *src, size_t rows, size_t cols, const ColScale *cs) {
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < cols; j++)
+            dst[i * cols + j] = times_pow2(src[i * cols + j], cs->factor[j], -cs->exp[j]);
+}
+
 /* } */
 
 /* {======================================================================
@@ -277,32 +418,43 @@ LaStatus la_matmul(MemBudget *budget, const Array *a, const Array *b,
         *is_scalar = true;
         return LA_OK;
     }
-    if (!fits_int(&c, m, n) || !fits_int(&c, k, k)) return LA_NOMEM;
+    /* An empty result, or an empty inner dimension (a product of all zeros), needs no BLAS
+     * call, so its dimensions need not fit BLAS's ints: zeros(0, 3e9) @ zeros(3e9, 0) is 0×0. */
+    if (m == 0 || n == 0 || k == 0) {
+        Array *r = new_zeros(&c, ndim, m, n);
+        if (!r) return LA_NOMEM;
+        *out = r;
+        return LA_OK;
+    }
+    if (k > INT_MAX)
+        return fail(err, LA_NOMEM, "@: inner dimension %zu is too large for BLAS (at most %d)", k, INT_MAX);
+    if (m > INT_MAX || n > INT_MAX) {
+        char what[SHAPE_BUF];
+        return fail(err, LA_NOMEM, "@: the result, %s, is too large for BLAS (dimensions up to %d)",
+                    describe(ndim, m, n, what), INT_MAX);
+    }
     /* dgemm with beta 0 writes every element of C (OpenBLAS zeroes C itself, never reading it),
-     * so a product with k > 0 skips a pass over fresh memory; dgemv scales y by beta through
-     * scal, which may carry NaN garbage along, so its result and an empty product (k = 0,
-     * all zeros) start zeroed. */
-    bool blas_writes_all = (kind == GEMM || kind == OUTER) && k > 0;
+     * so a matrix product skips a pass over fresh memory; dgemv scales y by beta through
+     * scal, which may carry NaN garbage along, so its result starts zeroed. */
+    bool blas_writes_all = kind == GEMM || kind == OUTER;
     Array *r = blas_writes_all ? new_array(&c, ndim, m, n) : new_zeros(&c, ndim, m, n);
     if (!r) return LA_NOMEM;
-    if (r->len > 0 && k > 0) {
-        int im = (int)m, ik = (int)k, in = (int)n;
-        switch (kind) {
-        case GEMM:
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, im, in, ik, 1.0,
-                        a->data, ik, b->data, in, 0.0, r->data, in);
-            break;
-        case GEMV_N:
-            cblas_dgemv(CblasRowMajor, CblasNoTrans, in, ik, 1.0, a->data, ik, b->data, 1, 0.0, r->data, 1);
-            break;
-        case GEMV_T:
-            cblas_dgemv(CblasRowMajor, CblasTrans, ik, in, 1.0, b->data, in, a->data, 1, 0.0, r->data, 1);
-            break;
-        case OUTER:
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, im, in, 1, 1.0,
-                        a->data, 1, b->data, in, 0.0, r->data, in);
-            break;
-        }
+    int im = (int)m, ik = (int)k, in = (int)n;
+    switch (kind) {
+    case GEMM:
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, im, in, ik, 1.0,
+                    a->data, ik, b->data, in, 0.0, r->data, in);
+        break;
+    case GEMV_N:
+        cblas_dgemv(CblasRowMajor, CblasNoTrans, in, ik, 1.0, a->data, ik, b->data, 1, 0.0, r->data, 1);
+        break;
+    case GEMV_T:
+        cblas_dgemv(CblasRowMajor, CblasTrans, ik, in, 1.0, b->data, in, a->data, 1, 0.0, r->data, 1);
+        break;
+    case OUTER:
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, im, in, 1, 1.0,
+                    a->data, 1, b->data, in, 0.0, r->data, in);
+        break;
     }
     *out = r;
     return LA_OK;
@@ -357,7 +509,7 @@ LaStatus la_cross(MemBudget *budget, const Array *x, const Array *y, Array **out
 LaStatus la_outer(MemBudget *budget, const Array *x, const Array *y, Array **out, LaError *err) {
     Ctx c = {budget, err, "outer"};
     size_t m = x->len, n = y->len;
-    if (!fits_int(&c, m, n)) return LA_NOMEM;
+    if (m > 0 && n > 0 && !fits_int(&c, m, n)) return LA_NOMEM;   /* empty: no BLAS call */
     Array *r = new_zeros(&c, 2, m, n);
     if (!r) return LA_NOMEM;
     if (r->len > 0)
@@ -439,16 +591,15 @@ LaStatus la_reshape(MemBudget *budget, const Array *a, size_t rows, size_t cols,
                     Array **out, LaError *err) {
     Ctx c = {budget, err, "reshape"};
     size_t count;
-    if (!mul_size(rows, cols, &count) || count != a->len) {
-        char sa[SHAPE_BUF];
-        if (!mul_size(rows, cols, &count))
-            return fail(err, LA_SHAPE, "reshape: cannot reshape %s (%zu elements) into %zu×%zu (too many elements)",
-                        shape_of(a, sa), a->len, rows, cols);
-        if (a->ndim == 1)
-            return fail(err, LA_SHAPE, "reshape: cannot reshape %zu elements into %zu×%zu (%zu elements)",
-                        a->len, rows, cols, count);
-        return fail(err, LA_SHAPE, "reshape: cannot reshape %s (%zu elements) into %zu×%zu (%zu elements)",
-                    shape_of(a, sa), a->len, rows, cols, count);
+    bool overflow = !mul_size(rows, cols, &count);
+    if (overflow || count != a->len) {
+        /* "6 elements" for a vector, "2×3 (6 elements)" for a matrix */
+        char what[SHAPE_BUF + 32], into[32];
+        if (a->ndim == 1) snprintf(what, sizeof what, "%zu %s", a->len, elements(a->len));
+        else snprintf(what, sizeof what, "%zu×%zu (%zu %s)", a->rows, a->cols, a->len, elements(a->len));
+        if (overflow) snprintf(into, sizeof into, "too many elements");
+        else snprintf(into, sizeof into, "%zu %s", count, elements(count));
+        return fail(err, LA_SHAPE, "reshape: cannot reshape %s into %zu×%zu (%s)", what, rows, cols, into);
     }
     Array *r = copy_as(&c, a, 2, rows, cols);
     if (!r) return LA_NOMEM;
@@ -494,8 +645,10 @@ LaStatus la_hstack(MemBudget *budget, const Array *a, const Array *b, Array **ou
     }
     Array *r = new_matrix(&c, ba.rows, ba.cols + bb.cols);
     if (!r) return LA_NOMEM;
-    copy_block(r->data, r->cols, a->data, ba.cols, ba.rows, ba.cols);
-    copy_block(r->data + ba.cols, r->cols, b->data, bb.cols, bb.rows, bb.cols);
+    if (r->len > 0) {   /* an empty r has no data to offset into (0 rows of 9e15 columns) */
+        copy_block(r->data, r->cols, a->data, ba.cols, ba.rows, ba.cols);
+        copy_block(r->data + ba.cols, r->cols, b->data, bb.cols, bb.rows, bb.cols);
+    }
     *out = r;
     return LA_OK;
 }
@@ -528,11 +681,16 @@ LaStatus la_vstack(MemBudget *budget, const Array *a, const Array *b, Array **ou
 
 /* Thin SVD of a (m×n; a vector is 1×n), k = min(m, n). Sets *s = new vector (k) and, when
  * u and vt are non-NULL, *u = new m×k and *vt = new k×n. On failure sets nothing.
- * dgesdd first; dgesvd if it does not converge. a must be finite (checked by caller). */
-static LaStatus svd_thin(const Ctx *c, const Array *a, Array **u, Array **s, Array **vt) {
+ * dgesdd first; dgesvd if it does not converge. a must be finite (checked by caller).
+ * LAPACK gets a scaled by 2^-e (e = scale_exponent), so singular values of matrices near
+ * DBL_MAX do not overflow: with scale non-NULL, *scale = e and *s are those of 2^-e a
+ * (U and V are the same); with scale NULL, *s is multiplied back by 2^e (a value beyond
+ * DBL_MAX becoming inf). An empty a needs no LAPACK call, whatever its other dimension. */
+static LaStatus svd_thin(const Ctx *c, const Array *a, Array **u, Array **s, Array **vt, int *scale) {
     size_t m = a->rows, n = a->cols, k = m < n ? m : n;
     bool want = u != NULL;
-    if (!fits_int(c, m, n)) return LA_NOMEM;
+    if (k > 0 && !fits_int(c, m, n)) return LA_NOMEM;
+    int e = scale_exponent(a->len, a->data);
     Array *sv = new_vector(c, k), *um = NULL, *vtm = NULL, *work = NULL;
     LaStatus st = LA_NOMEM;
     if (!sv) goto done;
@@ -542,17 +700,17 @@ static LaStatus svd_thin(const Ctx *c, const Array *a, Array **u, Array **s, Arr
         if (!um || !vtm) goto done;
     }
     if (k > 0) {
-        work = copy_as(c, a, 2, m, n);
+        work = copy_scaled(c, a, 2, m, n, e);
         if (!work) goto done;
         double dummy[1] = {0.0};
         char job = want ? 'S' : 'N';
-        int im = (int)m, in = (int)n, ldu = k > 0 ? (int)k : 1;
+        int im = (int)m, in = (int)n, ldu = (int)k;
         double *udata = want ? um->data : dummy, *vtdata = want ? vtm->data : dummy;
         lapack_int info = LAPACKE_dgesdd(LAPACK_ROW_MAJOR, job, im, in, work->data, in, sv->data,
                                          udata, ldu, vtdata, in);
         if (info > 0) {
             /* dgesdd occasionally fails where the slower QR-iteration SVD succeeds. */
-            memcpy(work->data, a->data, a->len * sizeof(double));
+            scale_pow2(work->data, a->data, a->len, -e);
             Array *superb = new_vector(c, k);
             if (!superb) goto done;
             info = LAPACKE_dgesvd(LAPACK_ROW_MAJOR, job, job, im, in, work->data, in, sv->data,
@@ -564,6 +722,8 @@ static LaStatus svd_thin(const Ctx *c, const Array *a, Array **u, Array **s, Arr
             goto done;
         }
     }
+    if (scale) *scale = e;
+    else scale_pow2(sv->data, sv->data, k, e);
     st = LA_OK;
     *s = sv;
     sv = NULL;
@@ -580,10 +740,12 @@ done:
     return st;
 }
 
-/* *rank = count of singular values of finite a above S.max() · max(m, n) · eps. */
+/* *rank = count of singular values of finite a above S.max() · max(m, n) · eps (those of
+ * the scaled a: the count does not change, and S.max() cannot overflow). */
 static LaStatus rank_of(const Ctx *c, const Array *a, size_t *rank) {
     Array *s = NULL;
-    LaStatus st = svd_thin(c, a, NULL, &s, NULL);
+    int e;
+    LaStatus st = svd_thin(c, a, NULL, &s, NULL, &e);
     if (st != LA_OK) return st;
     size_t count = 0;
     if (s->len > 0) {
@@ -602,7 +764,7 @@ LaStatus la_svd(MemBudget *budget, const Array *a, Array **u, Array **s, Array *
     LaStatus st = check_finite(&c, a, "matrix");
     if (st != LA_OK) return st;
     Array *um, *sv, *vt;
-    st = svd_thin(&c, a, &um, &sv, &vt);
+    st = svd_thin(&c, a, &um, &sv, &vt, NULL);
     if (st != LA_OK) return st;
     Array *vm = new_matrix(&c, vt->cols, vt->rows);
     if (!vm) {
@@ -623,7 +785,7 @@ LaStatus la_svdvals(MemBudget *budget, const Array *a, Array **s, LaError *err) 
     Ctx c = {budget, err, "svdvals"};
     LaStatus st = check_finite(&c, a, "matrix");
     if (st != LA_OK) return st;
-    return svd_thin(&c, a, NULL, s, NULL);
+    return svd_thin(&c, a, NULL, s, NULL, NULL);
 }
 
 LaStatus la_rank(MemBudget *budget, const Array *a, size_t *rank, LaError *err) {
@@ -639,11 +801,14 @@ LaStatus la_pinv(MemBudget *budget, const Array *a, Array **out, LaError *err) {
     if (st != LA_OK) return st;
     size_t m = a->rows, n = a->cols;
     Array *u, *s, *vt;
-    st = svd_thin(&c, a, &u, &s, &vt);
+    int e;
+    st = svd_thin(&c, a, &u, &s, &vt, &e);
     if (st != LA_OK) return st;
     Array *r = new_zeros(&c, 2, n, m);
     if (r && s->len > 0) {
-        /* pinv = V diag(1/s) Uᵀ: scale the rows of Vᵀ, then (Vᵀ)ᵀ · Uᵀ by dgemm. */
+        /* pinv = V diag(1/s) Uᵀ: scale the rows of Vᵀ, then (Vᵀ)ᵀ · Uᵀ by dgemm. s is of
+         * 2^-e a, and pinv(a) = 2^-e pinv(2^-e a): scaled last, where 0 stays 0 and an entry
+         * beyond DBL_MAX becomes inf (scaling 1/s first would give 0 · inf = NaN). */
         size_t k = s->len;
         double cutoff = LA_PINV_RCOND * s->data[0];
         for (size_t i = 0; i < k; i++) {
@@ -652,6 +817,7 @@ LaStatus la_pinv(MemBudget *budget, const Array *a, Array **out, LaError *err) {
         }
         cblas_dgemm(CblasRowMajor, CblasTrans, CblasTrans, (int)n, (int)m, (int)k, 1.0,
                     vt->data, (int)n, u->data, (int)k, 0.0, r->data, (int)m);
+        scale_pow2(r->data, r->data, r->len, -e);
     }
     array_release(u);
     array_release(s);
@@ -667,10 +833,14 @@ LaStatus la_pinv(MemBudget *budget, const Array *a, Array **out, LaError *err) {
  * Norms, determinant, inverse, solve, least squares
  * ======================================================================= */
 
+double la_norm_fro(const Array *a) {
+    return blas_nrm2(a->len, a->data);
+}
+
 LaStatus la_norm(MemBudget *budget, const Array *a, double p, double *out, LaError *err) {
     Ctx c = {budget, err, "norm"};
     if (a->ndim == 1) {
-        if (p == LA_NORM_FRO || p == 2.0) {
+        if (p == 2.0) {
             *out = blas_nrm2(a->len, a->data);
         } else if (p == 1.0) {
             *out = sum_abs(a->len, a->data);
@@ -688,9 +858,7 @@ LaStatus la_norm(MemBudget *budget, const Array *a, double p, double *out, LaErr
         return LA_OK;
     }
     size_t rows = a->rows, cols = a->cols;
-    if (p == LA_NORM_FRO) {
-        *out = blas_nrm2(a->len, a->data);
-    } else if (p == 1.0) {
+    if (p == 1.0) {
         *out = norm1_of(a->data, rows, cols);
     } else if (p == INFINITY) {
         double best = 0.0;
@@ -707,7 +875,7 @@ LaStatus la_norm(MemBudget *budget, const Array *a, double p, double *out, LaErr
             return LA_OK;
         }
         Array *s = NULL;
-        LaStatus st = svd_thin(&c, a, NULL, &s, NULL);
+        LaStatus st = svd_thin(&c, a, NULL, &s, NULL, NULL);
         if (st != LA_OK) return st;
         *out = s->len > 0 ? s->data[0] : 0.0;
         array_release(s);
@@ -715,6 +883,57 @@ LaStatus la_norm(MemBudget *budget, const Array *a, double p, double *out, LaErr
         return fail(err, LA_DOMAIN, "norm: a matrix norm needs p = 1, 2, inf or \"fro\", got %g", p);
     }
     return LA_OK;
+}
+
+/* LU with partial pivoting of the n×n row-major a, in place, dividing by each pivot (as
+ * LAPACK's reference dgetf2 does when |pivot| < DBL_MIN). OpenBLAS's dgetrf multiplies by
+ * 1/pivot instead, which overflows for |pivot| < 2^-1024 (≈ 5.6e-309) and turns the zeros
+ * below such a pivot into 0 · inf = NaN: det([1e-320, 0; 0, 1]) came out NaN (so does
+ * NumPy's on OpenBLAS). la_det falls back to this, unblocked and O(n³), in that rare case.
+ * ipiv as dgetrf's (1-based). Returns 0, or the 1-based index of an exactly zero pivot, where
+ * it stops (the determinant is 0). */
+static lapack_int lu_dividing(double *a, size_t n, lapack_int *ipiv) {
+    for (size_t k = 0; k < n; k++) {
+        size_t p = k;
+        for (size_t i = k + 1; i < n; i++)
+            if (fabs(a[i * n + k]) > fabs(a[p * n + k])) p = i;
+        ipiv[k] = (lapack_int)(p + 1);
+        if (p != k)
+            for (size_t j = 0; j < n; j++) {
+                double t = a[k * n + j];
+                a[k * n + j] = a[p * n + j];
+                a[p * n + j] = t;
+            }
+        double pivot = a[k * n + k];
+        if (pivot == 0.0) return (lapack_int)(k + 1);
+        for (size_t i = k + 1; i < n; i++) {
+            double l = a[i * n + k] / pivot;
+            a[i * n + k] = l;
+            if (l != 0.0)
+                for (size_t j = k + 1; j < n; j++) a[i * n + j] -= l * a[k * n + j];
+        }
+    }
+    return 0;
+}
+
+/* Π diag(lu) · 2^extra with the sign of dgetrf's row swaps, without intermediate overflow
+ * or underflow: the mantissas are multiplied and renormalised by frexp, the exponents summed,
+ * one ldexp at the end. Where the plain product stays in range this is bit for bit the plain
+ * product; det(diag([1e200, 1e200, 1e-200, 1e-200])) is 1, not inf. */
+static double det_from_lu(const double *lu, size_t n, const lapack_int *ipiv, long long extra) {
+    double mant = 1.0;
+    long long exp = extra;
+    for (size_t i = 0; i < n; i++) {
+        int ei;
+        mant *= frexp(lu[i * n + i], &ei);
+        exp += ei;
+        mant = frexp(mant, &ei);
+        exp += ei;
+        if (ipiv[i] != (lapack_int)(i + 1)) mant = -mant;
+    }
+    if (exp > INT_MAX) exp = INT_MAX;
+    if (exp < INT_MIN) exp = INT_MIN;
+    return ldexp(mant, (int)exp);
 }
 
 LaStatus la_det(MemBudget *budget, const Array *a, double *out, LaError *err) {
@@ -732,48 +951,62 @@ LaStatus la_det(MemBudget *budget, const Array *a, double *out, LaError *err) {
             return LA_OK;
         }
     if (!fits_int(&c, n, n)) return LA_NOMEM;
-    Array *lu = copy_as(&c, a, 2, n, n);
-    if (!lu) return LA_NOMEM;
-    lapack_int *ipiv = new_ints(&c, n);
+    /* det(a) = det(a D) / det(D) with D = diag(2^-e_j) scaling each column's largest |entry|
+     * into [1, 2): the elimination neither overflows on huge columns nor loses tiny ones
+     * (det(diag([1e200, 1e200, 1e-200, 1e-200])) = 1). A column holding inf keeps e_j = 0. */
+    ColScale cs;
+    if (!col_scale_of(&c, a->data, n, n, &cs)) return LA_NOMEM;
+    Array *lu = new_matrix(&c, n, n);
+    lapack_int *ipiv = lu ? new_ints(&c, n) : NULL;
     if (!ipiv) {
+        col_scale_free(&cs);
         array_release(lu);
         return LA_NOMEM;
     }
+    long long exp_sum = 0;
+    for (size_t j = 0; j < n; j++) exp_sum += cs.exp[j];
+    scale_columns(lu->data, a->data, n, n, &cs);
     lapack_int info = LAPACKE_dgetrf(LAPACK_ROW_MAJOR, (int)n, (int)n, lu->data, (int)n, ipiv);
-    if (info < 0) {
-        st = lapack_fail(&c, info, "dgetrf");
-    } else if (info > 0) {
-        *out = 0.0;   /* an exactly zero pivot */
-    } else {
-        double det = 1.0;
-        for (size_t i = 0; i < n; i++) {
-            det *= lu->data[i * n + i];
-            if (ipiv[i] != (lapack_int)(i + 1)) det = -det;
-        }
-        *out = det;
+    if (info == 0 && !all_finite(lu->len, lu->data) && all_finite(a->len, a->data)) {
+        scale_columns(lu->data, a->data, n, n, &cs);   /* OpenBLAS's 1/pivot overflowed */
+        info = lu_dividing(lu->data, n, ipiv);
     }
+    if (info < 0) st = lapack_fail(&c, info, "dgetrf");
+    else if (info > 0) *out = 0.0;   /* an exactly zero pivot */
+    else *out = det_from_lu(lu->data, n, ipiv, exp_sum);
+    col_scale_free(&cs);
     free(ipiv);
     array_release(lu);
     return st;
 }
 
-/* For inv/solve after an LU of finite square a (lu, info from dgetrf/dgesv): LA_OK when a
- * is regular; LA_SINGULAR "fn: matrix is singular (rank R of N)" for an exact zero pivot or
- * a small condition estimate confirmed by the SVD rank; another status if the check failed. */
-static LaStatus check_singular(const Ctx *c, const Array *a, const Array *lu, lapack_int info) {
+/* For inv/solve after an LU (lu, info from dgetrf/dgesv) of finite square a scaled to
+ * max|entry| in [1, 2) (anorm: that scaled matrix's 1-norm): LA_OK when a is regular;
+ * LA_SINGULAR "fn: matrix is singular (rank R of N)" for an exact zero pivot or a small
+ * condition estimate confirmed by the SVD rank; another status if the check failed.
+ * Factors holding NaN or inf come from OpenBLAS's 1/pivot overflowing (see lu_dividing):
+ * a pivot below 2^-1024 of a matrix scaled so means σ_min ≤ n · |pivot|, so the SVD rank
+ * finds it singular — unless the factors overflowed by element growth instead (possible
+ * only beyond n ≈ 1000), which gets its own message. */
+static LaStatus check_singular(const Ctx *c, const Array *a, double anorm, const Array *lu, lapack_int info) {
     size_t n = a->rows;
-    if (info == 0) {
+    bool factors_ok = info == 0 && all_finite(lu->len, lu->data);
+    if (factors_ok) {
         double rcond = 0.0;
-        double anorm = norm1_of(a->data, n, n);
         lapack_int cinfo = LAPACKE_dgecon(LAPACK_ROW_MAJOR, '1', (int)n, lu->data, (int)n, anorm, &rcond);
-        if (cinfo != 0) return lapack_fail(c, cinfo, "dgecon");
-        if (!(rcond < LA_RCOND_SUSPECT)) return LA_OK;
+        if (cinfo < 0) return lapack_fail(c, cinfo, "dgecon");
+        if (cinfo == 0 && !(rcond < LA_RCOND_SUSPECT)) return LA_OK;
     }
     size_t rank;
     LaStatus st = rank_of(c, a, &rank);
     if (st != LA_OK) return st;
-    if (info == 0 && rank == n) return LA_OK;   /* ill-conditioned but regular */
-    if (rank >= n) rank = n - 1;                /* an exact zero pivot proves singularity */
+    if (rank >= n) {
+        if (factors_ok) return LA_OK;   /* ill-conditioned but regular */
+        if (info == 0)
+            return fail(c->err, LA_NOCONV, "%s: the LU factorisation overflowed (element growth); %s avoids it",
+                        c->fn, strcmp(c->fn, "inv") == 0 ? "pinv(A)" : "lstsq(A, b)");
+        rank = n - 1;                   /* an exact zero pivot proves singularity */
+    }
     return fail(c->err, LA_SINGULAR, "%s: matrix is singular (rank %zu of %zu)", c->fn, rank, n);
 }
 
@@ -790,16 +1023,19 @@ LaStatus la_inv(MemBudget *budget, const Array *a, Array **out, LaError *err) {
         return LA_OK;
     }
     if (!fits_int(&c, n, n)) return LA_NOMEM;
-    Array *r = copy_as(&c, a, 2, n, n);
+    /* inv(a) = 2^-e inv(2^-e a): LAPACK sees max|entry| in [1, 2). */
+    int e = scale_exponent(a->len, a->data);
+    Array *r = copy_scaled(&c, a, 2, n, n, e);
     if (!r) return LA_NOMEM;
     lapack_int *ipiv = new_ints(&c, n);
     if (!ipiv) {
         array_release(r);
         return LA_NOMEM;
     }
+    double anorm = norm1_of(r->data, n, n);
     lapack_int info = LAPACKE_dgetrf(LAPACK_ROW_MAJOR, (int)n, (int)n, r->data, (int)n, ipiv);
     if (info < 0) st = lapack_fail(&c, info, "dgetrf");
-    else st = check_singular(&c, a, r, info);
+    else st = check_singular(&c, a, anorm, r, info);
     if (st == LA_OK) {
         info = LAPACKE_dgetri(LAPACK_ROW_MAJOR, (int)n, r->data, (int)n, ipiv);
         if (info != 0) st = info > 0 ? fail(err, LA_SINGULAR, "inv: matrix is singular") : lapack_fail(&c, info, "dgetri");
@@ -809,6 +1045,11 @@ LaStatus la_inv(MemBudget *budget, const Array *a, Array **out, LaError *err) {
         array_release(r);
         return st;
     }
+    /* Entries whose magnitude exceeds DBL_MAX become ±inf, exact zeros stay 0: inv of
+     * 1e-310·I is inf·I, the IEEE rounding of 1e310·I (NumPy 1.24 gives NaN there with
+     * OpenBLAS, [inf, nan; 0, inf] with reference LAPACK). The matrix is perfectly
+     * conditioned, so an error would be wrong; a result that overflows is inf, as 1/1e-310. */
+    scale_pow2(r->data, r->data, r->len, -e);
     *out = r;
     return LA_OK;
 }
@@ -827,7 +1068,10 @@ LaStatus la_solve(MemBudget *budget, const Array *a, const Array *b, Array **out
     st = check_finite(&c, a, "matrix");
     if (st == LA_OK) st = check_finite(&c, b, "right-hand side");
     if (st != LA_OK) return st;
-    Array *x = copy_as(&c, b, b->ndim, b->rows, b->cols);
+    /* a x = b with a = 2^ea ã, b = 2^eb b̃: ã y = b̃, x = 2^(eb − ea) y. LAPACK sees both
+     * scaled to max|entry| in [1, 2); an x beyond DBL_MAX becomes ±inf (solve(1e-320·I, b)). */
+    int ea = scale_exponent(a->len, a->data), eb = scale_exponent(b->len, b->data);
+    Array *x = copy_scaled(&c, b, b->ndim, b->rows, b->cols, eb);
     if (!x) return LA_NOMEM;
     if (n == 0 || nrhs == 0) {
         *out = x;
@@ -836,13 +1080,14 @@ LaStatus la_solve(MemBudget *budget, const Array *a, const Array *b, Array **out
     Array *lu = NULL;
     lapack_int *ipiv = NULL;
     if (!fits_int(&c, n, nrhs)) st = LA_NOMEM;
-    else if (!(lu = copy_as(&c, a, 2, n, n))) st = LA_NOMEM;
+    else if (!(lu = copy_scaled(&c, a, 2, n, n, ea))) st = LA_NOMEM;
     else if (!(ipiv = new_ints(&c, n))) st = LA_NOMEM;
     if (st == LA_OK) {
+        double anorm = norm1_of(lu->data, n, n);
         lapack_int info = LAPACKE_dgesv(LAPACK_ROW_MAJOR, (int)n, (int)nrhs, lu->data, (int)n, ipiv,
                                         x->data, (int)nrhs);
         if (info < 0) st = lapack_fail(&c, info, "dgesv");
-        else st = check_singular(&c, a, lu, info);
+        else st = check_singular(&c, a, anorm, lu, info);
     }
     free(ipiv);
     array_release(lu);
@@ -850,6 +1095,7 @@ LaStatus la_solve(MemBudget *budget, const Array *a, const Array *b, Array **out
         array_release(x);
         return st;
     }
+    scale_pow2(x->data, x->data, x->len, eb - ea);
     *out = x;
     return LA_OK;
 }
@@ -1037,7 +1283,7 @@ LaStatus la_qr(MemBudget *budget, const Array *a, Array **q, Array **r, LaError 
     LaStatus st = check_finite(&c, a, "matrix");
     if (st != LA_OK) return st;
     size_t m = a->rows, n = a->cols, k = m < n ? m : n;
-    if (!fits_int(&c, m, n)) return LA_NOMEM;
+    if (k > 0 && !fits_int(&c, m, n)) return LA_NOMEM;   /* empty: no LAPACK call */
     Array *qm = new_matrix(&c, m, k), *rm = new_zeros(&c, 2, k, n), *work = NULL, *tau = NULL;
     st = LA_NOMEM;
     if (!qm || !rm) goto done;
@@ -1100,21 +1346,65 @@ LaStatus la_cholesky(MemBudget *budget, const Array *a, Array **l, LaError *err)
  * Statistics: covariance and PCA
  * ======================================================================= */
 
-/* Returns a new n×p copy of x (rows observations) with each column's mean subtracted. */
-static Array *centred(const Ctx *c, const Array *x, size_t n, size_t p) {
+/* Returns a new n×p copy of x (rows observations) with each column's mean subtracted, every
+ * column first scaled by 2^-e, or (cs non-NULL, allocated for p columns) column j by
+ * 2^-cs->exp[j], which this fills: 0 for a column within 2^±LA_SAFE_EXP, whose squares and
+ * sums cannot over- or underflow (scaling would change no digit, only cost time), else its
+ * scale_exponent. With the largest |entry| below 2, the sums cannot overflow: the mean of
+ * 1.7e308, 1.7e308 is not inf, and the centred data are not NaN. */
+static Array *centred(const Ctx *c, const Array *x, size_t n, size_t p, ColScale *cs, int e) {
     Array *xc = new_matrix(c, n, p);
     Array *mean = new_zeros(c, 1, 1, p);
-    if (!xc || !mean) {
+    Array *fix = new_zeros(c, 1, 1, p);
+    if (!xc || !mean || !fix) {
         array_release(xc);
         array_release(mean);
+        array_release(fix);
         return NULL;
     }
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < p; j++) mean->data[j] += x->data[i * p + j];
+    bool scaled = e != 0;
+    if (cs) {
+        /* one pass for the sums and the column maxima; sums that overflowed are redone scaled */
+        double *big = cs->factor;
+        for (size_t j = 0; j < p; j++) big[j] = 0.0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < p; j++) {
+                double v = x->data[i * p + j], a = fabs(v);
+                mean->data[j] += v;
+                if (!(a <= big[j])) big[j] = a <= DBL_MAX ? a : INFINITY;
+            }
+        col_scale_from_maxima(cs, p, LA_SAFE_EXP);
+        for (size_t j = 0; j < p; j++) scaled |= cs->exp[j] != 0;
+    } else if (!scaled) {
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < p; j++) mean->data[j] += x->data[i * p + j];
+    }
+    if (scaled) {
+        double f_all = pow2_factor(-e);
+        for (size_t j = 0; j < p; j++) mean->data[j] = 0.0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < p; j++) {
+                double v = cs ? times_pow2(x->data[i * p + j], cs->factor[j], -cs->exp[j])
+                              : times_pow2(x->data[i * p + j], f_all, -e);
+                xc->data[i * p + j] = v;
+                mean->data[j] += v;
+            }
+    }
     for (size_t j = 0; j < p; j++) mean->data[j] /= (double)n;
+    /* When data were scaled, a second pass corrects the mean by the mean of the residuals
+     * (the rounding error of the first): a constant column is then centred to exact zeros,
+     * whose variance is 0 rather than rounding noise squared, which scaled back from 1.7e308
+     * would overflow. Unscaled data are centred as NumPy does (one pass). */
+    if (scaled) {
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < p; j++) fix->data[j] += xc->data[i * p + j] - mean->data[j];
+        for (size_t j = 0; j < p; j++) mean->data[j] += fix->data[j] / (double)n;
+    }
+    const double *src = scaled ? xc->data : x->data;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < p; j++) xc->data[i * p + j] = x->data[i * p + j] - mean->data[j];
+        for (size_t j = 0; j < p; j++) xc->data[i * p + j] = src[i * p + j] - mean->data[j];
     array_release(mean);
+    array_release(fix);
     return xc;
 }
 
@@ -1123,11 +1413,16 @@ LaStatus la_cov(MemBudget *budget, const Array *x, Array **out, LaError *err) {
     /* A vector is n observations of one variable. */
     size_t n = x->ndim == 1 ? x->len : x->rows, p = x->ndim == 1 ? 1 : x->cols;
     if (n < 2) return fail(err, LA_SHAPE, "cov: needs at least 2 observations, got %zu", n);
-    if (!fits_int(&c, n, p)) return LA_NOMEM;
-    Array *xc = centred(&c, x, n, p);
-    if (!xc) return LA_NOMEM;
-    Array *r = new_zeros(&c, 2, p, p);
+    if (p > 0 && !fits_int(&c, n, p)) return LA_NOMEM;   /* p = 0: no BLAS call */
+    /* Each column is scaled by its own power of two (cov(X D) = D cov(X) D for diagonal D,
+     * exactly), so columns of very different magnitudes keep their digits and an entry
+     * overflows to inf only when its true value does. */
+    ColScale cs;
+    if (!col_scale_new(&c, p, &cs)) return LA_NOMEM;
+    Array *xc = centred(&c, x, n, p, &cs, 0);
+    Array *r = xc ? new_zeros(&c, 2, p, p) : NULL;
     if (!r) {
+        col_scale_free(&cs);
         array_release(xc);
         return LA_NOMEM;
     }
@@ -1135,8 +1430,12 @@ LaStatus la_cov(MemBudget *budget, const Array *x, Array **out, LaError *err) {
         cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, (int)p, (int)n, 1.0 / (double)(n - 1),
                     xc->data, (int)p, 0.0, r->data, (int)p);
         for (size_t i = 0; i < p; i++)
-            for (size_t j = 0; j < i; j++) r->data[i * p + j] = r->data[j * p + i];
+            for (size_t j = i; j < p; j++) {
+                double v = ldexp(r->data[i * p + j], cs.exp[i] + cs.exp[j]);
+                r->data[i * p + j] = r->data[j * p + i] = v;
+            }
     }
+    col_scale_free(&cs);
     array_release(xc);
     *out = r;
     return LA_OK;
@@ -1158,10 +1457,15 @@ LaStatus la_pca(MemBudget *budget, const Array *x, size_t k, Array **projected,
     LaStatus st = check_finite(&c, x, "matrix");
     if (st != LA_OK) return st;
     if (!fits_int(&c, n, p)) return LA_NOMEM;
-    Array *xc = centred(&c, x, n, p);
+    /* PCA of 2^-e x (e = scale_exponent): the same components and ratios, scores 2^-e times
+     * x's, scaled back below; the column means of values near DBL_MAX do not overflow. */
+    int e = scale_exponent(x->len, x->data);
+    if (e >= -LA_SAFE_EXP && e <= LA_SAFE_EXP) e = 0;   /* nothing can overflow: as is */
+    double back = pow2_factor(e);
+    Array *xc = centred(&c, x, n, p, NULL, e);
     if (!xc) return LA_NOMEM;
     Array *u = NULL, *s = NULL, *vt = NULL;
-    st = svd_thin(&c, xc, &u, &s, &vt);
+    st = svd_thin(&c, xc, &u, &s, &vt, NULL);
     array_release(xc);
     if (st != LA_OK) return st;
     Array *proj = new_matrix(&c, n, k), *comp = new_matrix(&c, k, p), *rat = new_vector(&c, k);
@@ -1178,7 +1482,8 @@ LaStatus la_pca(MemBudget *budget, const Array *x, size_t k, Array **projected,
                 if (fabs(row[t]) > fabs(row[best])) best = t;
             double sign = row[best] < 0.0 ? -1.0 : 1.0;
             for (size_t t = 0; t < p; t++) comp->data[j * p + t] = sign * row[t];
-            for (size_t i = 0; i < n; i++) proj->data[i * k + j] = sign * u->data[i * q + j] * s->data[j];
+            for (size_t i = 0; i < n; i++)
+                proj->data[i * k + j] = times_pow2(sign * u->data[i * q + j] * s->data[j], back, e);
             rat->data[j] = s->data[j] * s->data[j] / total;
         }
     }

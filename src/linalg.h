@@ -8,7 +8,9 @@
  * LAPACKE's own messages are suppressed by checking arguments first.
  *
  * Conventions (shared by every function below):
- * - Shapes in messages are "3×2" for a matrix and "3" for a vector.
+ * - Shapes in messages are "3×2" for a matrix and "3" for a vector where they stand alone
+ *   ("(3×2) @ (3)"); in a sentence they read "a 3×2 matrix", "a vector of length 3", and
+ *   counts agree with their noun ("1 element", "6 elements").
  * - Where a function wants a matrix and gets a vector, the vector is a 1×n row (mlm's
  *   broadcasting rule) — except where stated. Square-only functions (det, inv, solve's A,
  *   trace, eig, cholesky) reject vectors: "det: matrix must be square, got a vector of
@@ -22,8 +24,15 @@
  *   cholesky, lstsq, pca) return LA_DOMAIN "inv: matrix contains NaN" (or "…contains
  *   infinity") instead.
  * - Sizes: every product of dimensions is checked for overflow, and dimensions handed to
- *   BLAS/LAPACK must fit in an int (32-bit OpenBLAS); allocation failure or an exceeded
- *   budget gives LA_NOMEM "inv: out of memory: a 5000×5000 array needs 200000000 bytes". */
+ *   BLAS/LAPACK must fit in an int (32-bit OpenBLAS) — only when a call is made: an empty
+ *   operand or result needs none (zeros(0, 3e9) @ zeros(3e9, 0) is 0×0, rank(zeros(0, 3e9))
+ *   is 0). Allocation failure or an exceeded budget gives LA_NOMEM "inv: out of memory: a
+ *   5000×5000 matrix needs 200000000 bytes".
+ * - Extreme scales: LAPACK is handed matrices scaled by a power of two (exact: the same
+ *   digits on ordinary input) so that entries near DBL_MAX or in the subnormal range neither
+ *   overflow nor turn into NaN inside it; results are scaled back, and a result whose true
+ *   value is beyond DBL_MAX is ±inf, one below the subnormals 0 (IEEE rounding of the exact
+ *   answer). Which functions scale, and how, is said at each below. */
 #ifndef MLM_LINALG_H
 #define MLM_LINALG_H
 
@@ -44,9 +53,6 @@ typedef struct LaError {
     char message[256];
 } LaError;
 
-/* The p code for the Frobenius norm in la_norm ("fro"). */
-#define LA_NORM_FRO (-1.0)
-
 /* ---- products and shapes ---- */
 
 /* Matrix product with mlm's @ semantics (see docs/LANGUAGE.md):
@@ -54,7 +60,9 @@ typedef struct LaError {
  * except vector(n)@matrix(1×m) → n×m outer product (when n ≠ 1), vector@vector → dot.
  * A result with one element (1×1 or length 1) is returned in *scalar with *is_scalar =
  * true and *out untouched; otherwise *out is a new array and *is_scalar = false.
- * Uses cblas_dgemm / dgemv / ddot. Error text: "(3×2) @ (3×2): inner dimensions 2 and 3 differ". */
+ * Uses cblas_dgemm / dgemv / ddot; an empty result or inner dimension makes no call (zeros).
+ * Error text: "(3×2) @ (3×2): inner dimensions 2 and 3 differ"; sizes past BLAS's ints:
+ * "@: inner dimension 3000000000 is too large for BLAS (at most 2147483647)". */
 LaStatus la_matmul(MemBudget *budget, const Array *a, const Array *b,
                    Array **out, double *scalar, bool *is_scalar, LaError *err);
 
@@ -86,7 +94,8 @@ LaStatus la_trace(const Array *a, double *out, LaError *err);
 LaStatus la_kron(MemBudget *budget, const Array *a, const Array *b, Array **out, LaError *err);
 
 /* *out = new rows×cols matrix holding a's elements in row-major order (numpy.reshape).
- * Error: "reshape: cannot reshape 2×3 (6 elements) into 4×2 (8 elements)". */
+ * Error: "reshape: cannot reshape 2×3 (6 elements) into 4×2 (8 elements)", "…reshape 6
+ * elements into…" for a vector, "(too many elements)" when rows × cols overflows. */
 LaStatus la_reshape(MemBudget *budget, const Array *a, size_t rows, size_t cols,
                     Array **out, LaError *err);
 
@@ -101,33 +110,49 @@ LaStatus la_vstack(MemBudget *budget, const Array *a, const Array *b, Array **ou
 
 /* ---- norms and scalar summaries ---- */
 
-/* *out = ‖a‖_p. Vectors: any p > 0 ((Σ|x|^p)^(1/p)), p = INFINITY (max |x|), and
- * LA_NORM_FRO (= the 2-norm). Matrices: p = 1 (max column sum of |a|), 2 (largest
- * singular value, LAPACKE_dgesdd), INFINITY (max row sum), LA_NORM_FRO (√Σa²).
- * Other p → LA_DOMAIN. A matrix holding NaN gives NaN, infinity gives infinity. */
+/* *out = ‖a‖_p. Vectors: any p > 0 ((Σ|x|^p)^(1/p)), p = INFINITY (max |x|).
+ * Matrices: p = 1 (max column sum of |a|), 2 (largest singular value, LAPACKE_dgesdd),
+ * INFINITY (max row sum). Other p (0, negative, NaN, −inf; NumPy's negative vector
+ * "norms" are not norms) → LA_DOMAIN "norm: p must be positive, inf or \"fro\", got -1".
+ * A matrix holding NaN gives NaN, infinity gives infinity. */
 LaStatus la_norm(MemBudget *budget, const Array *a, double p, double *out, LaError *err);
 
-/* *out = det(a) of a square matrix by LU (LAPACKE_dgetrf); det(0×0) = 1; NaN in → NaN out. */
+/* The Frobenius norm √Σa² of any array (for a vector, its 2-norm), cblas_dnrm2. "fro" is
+ * its own function rather than a p value, so that no number a user passes can mean it. */
+double la_norm_fro(const Array *a);
+
+/* *out = det(a) of a square matrix by LU (LAPACKE_dgetrf); det(0×0) = 1; NaN in → NaN out.
+ * Each column is scaled by a power of two first and the pivots multiplied as mantissa and
+ * exponent, so the result over- or underflows only when the determinant itself does:
+ * det(diag([1e200, 1e200, 1e-200, 1e-200])) = 1, det([1e-320, 0; 0, 1]) = 1e-320 (NumPy on
+ * OpenBLAS: NaN, from dgetrf's 1/pivot overflowing — here an unblocked LU that divides
+ * takes over in that case). */
 LaStatus la_det(MemBudget *budget, const Array *a, double *out, LaError *err);
 
 /* *rank = numerical rank: singular values above S.max() · max(m, n) · eps
- * (numpy.linalg.matrix_rank). A vector is a 1×n row. */
+ * (numpy.linalg.matrix_rank). A vector is a 1×n row. Computed on a scaled to max|entry|
+ * in [1, 2), so rank([1.7e308, 1.7e308; 1.7e308, 1.7e308]) is 1 (NumPy's is 0). */
 LaStatus la_rank(MemBudget *budget, const Array *a, size_t *rank, LaError *err);
 
 /* ---- solving ---- */
 
 /* *out = new inverse of a square matrix (dgetrf + dgetri). Singular (an exactly zero
  * pivot, or an LU condition estimate below 1e-12 whose SVD rank confirms it; numpy would
- * return huge garbage there) → LA_SINGULAR "inv: matrix is singular (rank R of N)". */
+ * return huge garbage there) → LA_SINGULAR "inv: matrix is singular (rank R of N)"; so is
+ * inv([1e-320, 0; 0, 1]) (condition 1e320). A well-conditioned matrix whose inverse has
+ * entries beyond DBL_MAX gets ±inf there: inv(1e-310·I) = inf·I (zeros off the diagonal). */
 LaStatus la_inv(MemBudget *budget, const Array *a, Array **out, LaError *err);
 
 /* *out = new x with a x = b (dgesv), a square n×n, b a vector of length n (→ vector) or
  * an n×k matrix (→ n×k). Singular as for la_inv: "solve: matrix is singular (rank R of N)".
+ * a and b are scaled separately; solve(1e-320·I, [1, 1]) = [inf, inf] (x = 1e320).
  * Shape error: "solve: A is 3×3 but b is 2: row counts 3 and 2 differ". */
 LaStatus la_solve(MemBudget *budget, const Array *a, const Array *b, Array **out, LaError *err);
 
 /* *out = new Moore–Penrose pseudo-inverse, n×m for an m×n input, by thin SVD with
- * singular values ≤ 1e-15 · S.max() treated as zero (numpy.linalg.pinv's default rcond). */
+ * singular values ≤ 1e-15 · S.max() treated as zero (numpy.linalg.pinv's default rcond).
+ * The SVD is of a scaled to max|entry| in [1, 2): pinv of a matrix near DBL_MAX is its
+ * subnormal inverse, not zeros (NumPy's). */
 LaStatus la_pinv(MemBudget *budget, const Array *a, Array **out, LaError *err);
 
 /* Least squares min ‖a x − b‖₂ by LAPACKE_dgelsd with rcond = eps · max(m, n)
@@ -171,6 +196,9 @@ LaStatus la_cholesky(MemBudget *budget, const Array *a, Array **l, LaError *err)
 
 /* *out = new p×p sample covariance (ddof 1) of a matrix whose rows are observations and
  * columns variables (numpy.cov(X, rowvar=False)), by cblas_dsyrk on the centred data.
+ * Each column is scaled by its own power of two and its mean refined by a second pass, so
+ * a constant column of 1.7e308 has variance 0 and only entries whose true value is beyond
+ * DBL_MAX are inf (NumPy: NaN from the overflowing mean).
  * A vector is one variable: *out is the 1×1 matrix of its variance. Needs at least 2
  * observations: "cov: needs at least 2 observations, got 1". */
 LaStatus la_cov(MemBudget *budget, const Array *x, Array **out, LaError *err);
@@ -181,7 +209,8 @@ LaStatus la_cov(MemBudget *budget, const Array *x, Array **out, LaError *err);
  * sklearn's components_), *ratio = new vector (k) of explained-variance ratios. Signs
  * follow sklearn's svd_flip: each component's largest-|value| entry is positive.
  * Needs 1 ≤ k ≤ min(n, p) ("pca: k = 5 is out of range: 3 features, so k must be 1 to 3")
- * and n ≥ 2. */
+ * and n ≥ 2. Works on x scaled to max|entry| in [1, 2) (the same components and ratios),
+ * so data near DBL_MAX do not give NaN. */
 LaStatus la_pca(MemBudget *budget, const Array *x, size_t k, Array **projected,
                 Array **components, Array **ratio, LaError *err);
 

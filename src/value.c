@@ -115,6 +115,15 @@ const char *value_describe(Value v, char *buf, size_t size) {
     return buf;
 }
 
+const char *bytes_text(double bytes, char *buf, size_t size) {
+    const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    int u = 0;
+    while (bytes >= 1024 && u < 6) { bytes /= 1024; u++; }
+    if (u == 0) snprintf(buf, size, "%.0f bytes", bytes);
+    else snprintf(buf, size, "%.3g %s", bytes, units[u]);
+    return buf;
+}
+
 size_t array_bytes_for(size_t rows, size_t cols) {
     if (cols != 0 && rows > SIZE_MAX / cols) return SIZE_MAX;
     size_t n = rows * cols;

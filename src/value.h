@@ -108,6 +108,10 @@ typedef struct MemBudget {
     struct { void *ptr; size_t size; } spare[4];
 } MemBudget;
 
+/* Writes a byte count for people: "160 bytes", "7.63 MiB", "7.28 TiB" (3 significant
+ * digits, powers of 1024) into buf of size bytes; returns buf. */
+const char *bytes_text(double bytes, char *buf, size_t size);
+
 /* Frees the budget's spare buffers (at the end of a session). */
 void membudget_release(MemBudget *budget);
 
