@@ -12,7 +12,12 @@ SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 PKGS     := openblas lapacke
 WARN     := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wno-unused-parameter \
             -Wno-missing-field-initializers
-CFLAGS   := -std=c11 $(OPT) -g $(WARN) -Werror -fno-math-errno $(SAN)
+# A position-dependent executable: with PIE the loader relocates every pointer in the builtin
+# tables and help text at each start (2,281 relocations against 234); -no-pie measured
+# 2.15 against 2.34 ms from exec to main, 3.46 against 3.66 ms for `mlm -e 1+1` (400 runs,
+# a posix_spawn launcher reading timestamps mlm printed, idle machine).
+CFLAGS   := -std=c11 $(OPT) -g $(WARN) -Werror -fno-math-errno -fno-pie $(SAN)
+LDFLAGS  := -no-pie
 # OpenBLAS and LAPACKE are loaded on first use (src/blas_loader.c), not linked: linking
 # them costs ~8 ms at every start.
 OPENBLAS_SO := $(shell pkg-config --variable=libdir openblas 2>/dev/null)/libopenblas.so.0
@@ -84,10 +89,10 @@ $(BUILD)/obj/unit_%.o: tests/unit/%.c $(BUILD)/gen/suites.h $(BUILD)/gen/parser.
 	$(CC) $(CPPFLAGS) $(CHECK_CFLAGS) $(CFLAGS) -Wno-missing-prototypes -MMD -MP -c -o $@ $<
 
 $(BUILD)/mlm: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/unit: $(LIB_OBJ) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
 
 -include $(wildcard $(BUILD)/obj/*.d)
 
