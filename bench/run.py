@@ -208,6 +208,8 @@ def report(results, runs, quick, repl):
              f"Whole-process wall time (start-up included), 1 warm-up + {runs} runs per "
              f"implementation ({FAST_RUNS * runs} for those under {1000 * FAST:.0f} ms), run alternately; peak RSS is the largest of the runs. "
              "OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for every process. "
+             "mlm shares fused array work of 131,072 elements or more among the CPUs (MLM_THREADS unset), "
+             "where NumPy's element-wise operations run on one thread; OpenBLAS uses every CPU for all. "
              "Only ratios within one run carry over.", ""]
     for (wid, what, check, _), res in zip(WORKLOADS, results):
         lines += [f"## {wid}: {what}", "", f"Expected: {check.goal}.", "",

@@ -165,6 +165,16 @@ bool interp_check_interrupt(Interp *in, Span span) {
 
 /* {===================== session */
 
+int interp_threads(Interp *in) {
+    if (in->threads > 0) return in->threads;
+    const char *wanted = getenv("MLM_THREADS");
+    long n = wanted && *wanted ? strtol(wanted, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    if (wanted && *wanted) n = n < 1 ? 1 : n > 64 ? 64 : n;
+    else n = n < 1 ? 1 : n > 8 ? 8 : n;
+    in->threads = (int)n;
+    return in->threads;
+}
+
 static size_t default_memory_limit(void) {
     long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
     if (pages <= 0 || page <= 0) return (size_t)4 << 30;

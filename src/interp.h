@@ -56,6 +56,7 @@ typedef struct Interp {
     bool assert_failed;     /* an assert failed (even inside a function): the script stops */
     double timeout_seconds; /* --timeout: 0 = none; the SIGALRM handler sets *interrupted to 2 */
     int exit_requested;     /* quit command: -1 none, else exit status */
+    int threads;            /* threads for large fused array work; 0 until interp_threads decides */
     AstArena **arenas;      /* owned references: every parsed unit whose functions may live on */
     int narenas, caparenas;
 } Interp;
@@ -115,6 +116,10 @@ static inline bool interp_stack_ok(const Interp *in) {
 }
 /* Sets the stack guard for the thread that is about to evaluate. */
 void interp_guard_stack(Interp *in);
+
+/* Threads the fused engine may use for one large evaluation: MLM_THREADS when set (1–64),
+ * else the online CPUs (at most 8); decided on first use and kept for the session. */
+int interp_threads(Interp *in);
 
 /* The cheap test loops make every iteration before calling interp_check_interrupt. */
 static inline bool interp_interrupt_pending(const Interp *in) {

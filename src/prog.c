@@ -3,6 +3,7 @@
 #include "prog.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -767,21 +768,30 @@ typedef struct Reducer {
     bool nan;
 } Reducer;
 
-static void reduce_block(Reducer *r, const Entry *e, size_t n, double (*tmp)[BLOCK]) {
+/* One block's share of the reduction: its sum, product, min or max. */
+static double block_value(ProgReduce how, const Entry *e, size_t n, double (*tmp)[BLOCK]) {
     const double *x = e->p;
     if (!x) {
         for (size_t j = 0; j < n; j++) (*tmp)[j] = e->u;
         x = *tmp;
     }
-    double part;
-    switch (r->how) {
-    case PROG_SUM: case PROG_MEAN: {
-        neumaier_add(&r->acc, &r->comp, kernel_sum(x, n));
-        return;
+    switch (how) {
+    case PROG_SUM: case PROG_MEAN: return kernel_sum(x, n);
+    case PROG_PROD: return kernel_prod(x, n);
+    case PROG_MIN: return kernel_min(x, n);
+    case PROG_MAX: return kernel_max(x, n);
     }
-    case PROG_PROD: r->acc *= kernel_prod(x, n); return;
-    case PROG_MIN: part = kernel_min(x, n); if (isnan(part)) r->nan = true; else if (part < r->acc) r->acc = part; return;
-    case PROG_MAX: part = kernel_max(x, n); if (isnan(part)) r->nan = true; else if (part > r->acc) r->acc = part; return;
+    return NAN;
+}
+
+/* Adds one block's value to the running result; blocks are always combined in order, so
+ * the result does not depend on how many threads computed the blocks. */
+static void reduce_combine(Reducer *r, double part) {
+    switch (r->how) {
+    case PROG_SUM: case PROG_MEAN: neumaier_add(&r->acc, &r->comp, part); return;
+    case PROG_PROD: r->acc *= part; return;
+    case PROG_MIN: if (isnan(part)) r->nan = true; else if (part < r->acc) r->acc = part; return;
+    case PROG_MAX: if (isnan(part)) r->nan = true; else if (part > r->acc) r->acc = part; return;
     }
 }
 
@@ -802,9 +812,130 @@ static Reducer reducer_new(ProgReduce how) {
     return r;
 }
 
+/* {===================== blocks on several threads
+ * A large evaluation splits its blocks into contiguous runs, one per thread; element results
+ * go straight to their place in the output, reductions leave one value per block, which the
+ * calling thread combines in block order (the same sums as on one thread). Workers never
+ * touch the session: a program that can raise an error (an index) runs on one thread, and a
+ * worker that sees Ctrl-C only stops; the calling thread reports it. */
+
+enum {
+    PAR_MIN_BLOCKS = 256,   /* 65,536 elements per thread at least: less costs more than it saves */
+    PAR_MAX_THREADS = 64,
+    PAR_ROUND_BLOCKS = 8192, /* blocks per thread per round of a reduction (2M elements) */
+};
+
+typedef struct Share {
+    Interp *in;
+    Frame *fr;
+    const Prog *p;
+    const Bind *binds;
+    size_t len, first_block, end_block;
+    double *out;            /* element results, or NULL */
+    double *partials;       /* one value per block (reductions), or NULL */
+    ProgReduce how;
+    ProgResult res;
+    bool interrupted;
+} Share;
+
+static void *run_share(void *arg) {
+    Share *sh = arg;
+    Scratch *s = aligned_alloc(64, sizeof *s);
+    sh->res = s ? PROG_OK : PROG_NO;
+    for (size_t b = sh->first_block; s && b < sh->end_block; b++) {
+        if ((b & 255) == 255 && interp_interrupt_pending(sh->in)) {
+            sh->interrupted = true;
+            break;
+        }
+        size_t first = b * BLOCK, n = sh->len - first < BLOCK ? sh->len - first : BLOCK;
+        Entry top;
+        sh->res = run_block(sh->in, sh->fr, sh->p, sh->binds, first, n, s->block, &top);
+        if (sh->res != PROG_OK) break;
+        if (sh->out) {
+            if (top.p) memcpy(sh->out + first, top.p, n * sizeof(double));
+            else for (size_t j = 0; j < n; j++) sh->out[first + j] = top.u;
+        } else {
+            sh->partials[b] = block_value(sh->how, &top, n, &s->block[MAX_DEPTH]);
+        }
+    }
+    free(s);
+    return NULL;
+}
+
+/* How many threads this evaluation of p over nblocks blocks gets (1: run it here). */
+static int threads_for(Interp *in, const Prog *p, size_t nblocks) {
+    if (nblocks < 2 * PAR_MIN_BLOCKS) return 1;
+    for (int i = 0; i < p->nops; i++)
+        if (p->ops[i].code == P_INDEX1 || p->ops[i].code == P_INDEX2) return 1;
+    size_t most = nblocks / PAR_MIN_BLOCKS;
+    int threads = interp_threads(in);
+    if ((size_t)threads > most) threads = (int)most;
+    return threads > PAR_MAX_THREADS ? PAR_MAX_THREADS : threads;
+}
+
+/* Runs blocks [first_block, end_block) on `threads` threads; partials (reductions) is indexed
+ * from first_block. */
+static ProgResult run_shares(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
+                             size_t first_block, size_t end_block, int threads, double *out,
+                             double *partials, ProgReduce how, bool *interrupted) {
+    Share shares[PAR_MAX_THREADS];
+    pthread_t ids[PAR_MAX_THREADS];
+    bool started[PAR_MAX_THREADS] = {false};
+    size_t count = end_block - first_block;
+    for (int t = 0; t < threads; t++)
+        shares[t] = (Share){in, fr, p, binds, len, first_block + count * (size_t)t / (size_t)threads,
+                            first_block + count * (size_t)(t + 1) / (size_t)threads, out,
+                            partials ? partials - first_block : NULL, how, PROG_OK, false};
+    for (int t = 1; t < threads; t++) started[t] = pthread_create(&ids[t], NULL, run_share, &shares[t]) == 0;
+    run_share(&shares[0]);
+    for (int t = 1; t < threads; t++) {
+        if (started[t]) pthread_join(ids[t], NULL);
+        else run_share(&shares[t]);   /* no thread to be had: this one does it */
+    }
+    ProgResult res = PROG_OK;
+    for (int t = 0; t < threads; t++) {
+        if (shares[t].interrupted) *interrupted = true;
+        if (res == PROG_OK && shares[t].res != PROG_OK) res = shares[t].res;
+    }
+    return res;
+}
+
+static ProgResult run_parallel(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
+                               size_t nblocks, int threads, Span span, double *out, Reducer *r) {
+    ProgResult res = PROG_OK;
+    bool interrupted = false;
+    if (out) {
+        res = run_shares(in, fr, p, binds, len, 0, nblocks, threads, out, NULL, PROG_SUM, &interrupted);
+    } else {
+        /* a reduction goes in rounds of PAR_ROUND_BLOCKS per thread, so the per-block values
+         * take a fixed buffer however long the sum (Σ to 10^10 is 39 million blocks) */
+        size_t round = (size_t)threads * PAR_ROUND_BLOCKS;
+        double *partials = malloc(round * sizeof *partials);
+        if (!partials) return PROG_NO;
+        for (size_t first = 0; first < nblocks && res == PROG_OK && !interrupted; first += round) {
+            size_t end = nblocks - first < round ? nblocks : first + round;
+            int t = threads;
+            while (t > 1 && (end - first) / (size_t)t < PAR_MIN_BLOCKS) t--;   /* a short last round */
+            res = run_shares(in, fr, p, binds, len, first, end, t, NULL, partials, r->how, &interrupted);
+            if (res == PROG_OK && !interrupted)
+                for (size_t b = 0; b < end - first; b++) reduce_combine(r, partials[b]);
+        }
+        free(partials);
+    }
+    /* a worker stopped early: the caller reports Ctrl-C, or (flag already taken) the general
+     * engine starts over */
+    if (interrupted) res = interp_check_interrupt(in, span) ? PROG_ERROR : PROG_NO;
+    return res;
+}
+
+/* }===================== */
+
 /* Runs blocks over [0, len); each result block goes to out (when non-NULL) or r. */
 static ProgResult run_blocks(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
                              Span span, double *out, Reducer *r) {
+    size_t nblocks = (len + BLOCK - 1) / BLOCK;
+    int threads = threads_for(in, p, nblocks);
+    if (threads > 1) return run_parallel(in, fr, p, binds, len, nblocks, threads, span, out, r);
     Scratch *s = aligned_alloc(64, sizeof *s);
     if (!s) return PROG_NO;
     ProgResult res = PROG_OK;
@@ -822,7 +953,7 @@ static ProgResult run_blocks(Interp *in, Frame *fr, const Prog *p, const Bind *b
             if (top.p) memcpy(out + first, top.p, n * sizeof(double));
             else for (size_t j = 0; j < n; j++) out[first + j] = top.u;
         } else {
-            reduce_block(r, &top, n, &s->block[MAX_DEPTH]);
+            reduce_combine(r, block_value(r->how, &top, n, &s->block[MAX_DEPTH]));
         }
     }
     free(s);

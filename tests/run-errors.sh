@@ -3,7 +3,8 @@
 # exit status must equal NAME.err and the status in NAME.status (default 1). NAME.args, when
 # present, holds options given before the file (e.g. --timeout 0.2). With SKIP=EXT in the
 # environment, a test that has a NAME.EXT file (saying why) is skipped: the ASan run skips
-# those marked .asan-skip. Ends with "errors: N passed, N failed" (and ", N skipped").
+# those marked .asan-skip. A NAME.argv file replaces the command line altogether (no script
+# name is added) and NAME.mlm becomes standard input: for errors in the options themselves. Ends with "errors: N passed, N failed" (and ", N skipped").
 mlm=$1
 # the tests run inside tests/errors, so a relative path to mlm is made absolute first
 case $mlm in /*) ;; */*) mlm=$(pwd)/$mlm ;; esac
@@ -17,8 +18,15 @@ for t in "$dir"/*.mlm; do
   [ -f "$base.status" ] && want_status=$(cat "$base.status")
   args=
   [ -f "$base.args" ] && args=$(cat "$base.args")
-  # shellcheck disable=SC2086 # args are split on purpose
-  got=$(cd "$dir" && NO_COLOR=1 "$mlm" $args "$(basename "$t")" 2>&1 >/dev/null)
+  if [ -f "$base.argv" ]; then
+    # the whole command line is in NAME.argv and NAME.mlm is standard input
+    argv=$(cat "$base.argv")
+    # shellcheck disable=SC2086 # split on purpose
+    got=$(cd "$dir" && NO_COLOR=1 "$mlm" $argv <"$(basename "$t")" 2>&1 >/dev/null)
+  else
+    # shellcheck disable=SC2086 # args are split on purpose
+    got=$(cd "$dir" && NO_COLOR=1 "$mlm" $args "$(basename "$t")" 2>&1 >/dev/null)
+  fi
   status=$?
   if [ "$got" = "$(cat "$base.err")" ] && [ "$status" = "$want_status" ]; then
     passed=$((passed + 1))

@@ -13,7 +13,8 @@
 # checks it), so valgrind reports through --error-exitcode=99 instead of 1.
 # So far OpenBLAS leaves nothing worse than "still reachable", so there is no
 # tests/valgrind.supp; if one is needed, keep it scoped to libopenblas (obj:*libopenblas*).
-# NAME.args beside an error test holds its options (e.g. --timeout 0.2), as in run-errors.sh.
+# NAME.args beside an error test holds its options (e.g. --timeout 0.2), NAME.argv a whole
+# command line with NAME.mlm as standard input, as in run-errors.sh.
 # Files run in parallel, one per CPU (VALGRIND_JOBS=N to change).
 mlm=$(realpath "$1")
 unit=$(realpath "$2")
@@ -30,12 +31,13 @@ export mlm supp logs top
 run_one='
   f=$1
   log="$logs/$(echo "$f" | tr "/" "_")"
-  args=
-  [ -f "${f%.mlm}.args" ] && args=$(cat "${f%.mlm}.args")
+  args="$(basename "$f")" input=/dev/null
+  [ -f "${f%.mlm}.args" ] && args="$(cat "${f%.mlm}.args") $args"
+  [ -f "${f%.mlm}.argv" ] && args=$(cat "${f%.mlm}.argv") && input=$(basename "$f")
   cd "$(dirname "$f")" || exit 0
   NO_COLOR=1 OPENBLAS_NUM_THREADS=2 timeout 300 valgrind -q --error-exitcode=99 --leak-check=full \
     --errors-for-leak-kinds=definite --show-leak-kinds=definite $supp \
-    "$mlm" $args "$(basename "$f")" </dev/null >/dev/null 2>"$log"
+    "$mlm" $args <"$input" >/dev/null 2>"$log"
   case $? in
     99) { echo "${f#"$top/"}"; cat "$log"; } >"$log.fail" ;;
     124) { echo "${f#"$top/"} (still running after 300 s)"; cat "$log"; } >"$log.fail" ;;

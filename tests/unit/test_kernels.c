@@ -173,12 +173,15 @@ START_TEST(reductions_and_sequences) {
 END_TEST
 
 /* Runs text in a fresh session and returns what it printed (malloc'd). */
-static char *run(const char *text) {
+/* Runs text in a new session whose fused engine may use `threads` threads (0: the default);
+ * returns what it printed, errors after output (caller frees). */
+static char *run_threads(const char *text, int threads) {
     char *buf = NULL, *ebuf = NULL;
     size_t len = 0, elen = 0;
     FILE *out = open_memstream(&buf, &len), *err = open_memstream(&ebuf, &elen);
     Interp *in = interp_new(out, err);
     ck_assert_ptr_nonnull(in);
+    if (threads > 0) in->threads = threads;
     Source *src = source_new("t.mlm", text, strlen(text));
     interp_run(in, src, false);
     source_release(src);
@@ -194,6 +197,8 @@ static char *run(const char *text) {
     free(ebuf);
     return buf;
 }
+
+static char *run(const char *text) { return run_threads(text, 0); }
 
 static void same_output(const char *fused, const char *reference) {
     char *a = run(fused), *b = run(reference);
@@ -221,6 +226,51 @@ START_TEST(fused_engine_agrees_with_the_element_wise_engine) {
                         "  y = 1:100; sum(i, 1, 101, y[i])\n"
                         "                              ^\n");
     free(e);
+}
+END_TEST
+
+START_TEST(threads_give_the_same_numbers_as_one) {
+    /* 300,001 and 400,000 elements: enough blocks for 2–4 threads; reductions combine the
+     * blocks' values in order, so every digit must agree with one thread */
+    const char *programs[] = {
+        "x = linspace(-5, 5, 300001)\n"
+        "printf(\"%.17g %.17g %.17g %.17g %.17g\", sum(exp(-x^2)), mean(sin(x)), min(cos(3x)), max(x^3 - x), prod(1 + x/1e6))",
+        "x = linspace(-5, 5, 300001); y = sin(x) * 2 + 1\n"
+        "printf(\"%.17g %.17g %.17g %.17g\", y[1], y[150000], y[end], sum(y))",
+        "printf(\"%.17g\", Σ_{i=1}^{400000} 1/i^2)",
+        "z = linspace(0, 1, 300001); z[299999] = nan; printf(\"%g %g\", min(z * 2), max(z + 1))",
+    };
+    for (size_t k = 0; k < sizeof programs / sizeof *programs; k++) {
+        char *one = run_threads(programs[k], 1);
+        for (int threads = 2; threads <= 4; threads++) {
+            char *many = run_threads(programs[k], threads);
+            ck_assert_msg(strcmp(one, many) == 0, "%d threads: %s\nvs one: %s", threads, many, one);
+            free(many);
+        }
+        free(one);
+    }
+}
+END_TEST
+
+START_TEST(threads_stop_on_an_interrupt) {
+    char *buf = NULL, *ebuf = NULL;
+    size_t len = 0, elen = 0;
+    FILE *out = open_memstream(&buf, &len), *err = open_memstream(&ebuf, &elen);
+    Interp *in = interp_new(out, err);
+    in->threads = 2;
+    volatile sig_atomic_t flag = 1;
+    in->interrupted = &flag;
+    const char *text = "x = 1:4e6\ns = sum(sin(x))\n";
+    Source *src = source_new("t.mlm", text, strlen(text));
+    ck_assert_int_eq(interp_run(in, src, false), RUN_ERROR);
+    ck_assert(in->interrupt_seen);
+    source_release(src);
+    interp_free(in);
+    fclose(out);
+    fclose(err);
+    ck_assert_msg(strstr(ebuf, "error: interrupted") != NULL, "%s", ebuf);
+    free(buf);
+    free(ebuf);
 }
 END_TEST
 
@@ -255,6 +305,8 @@ Suite *kernels_suite(void) {
     tcase_add_test(tc, sleef_sin_cos_match_libm);
     tcase_add_test(tc, reductions_and_sequences);
     tcase_add_test(tc, fused_engine_agrees_with_the_element_wise_engine);
+    tcase_add_test(tc, threads_give_the_same_numbers_as_one);
+    tcase_add_test(tc, threads_stop_on_an_interrupt);
     tcase_add_test(tc, recursion_notices_an_interrupt);
     suite_add_tcase(s, tc);
     return s;
