@@ -180,7 +180,9 @@ def bench(workload, runs, env):
                 r["runs"] = FAST_RUNS * runs  # a few ms a run: more runs against noise, at no real cost
             elif rnd > 0:
                 r["walls"].append(wall)
-                if kernel is not None:
+                # kernel times only from the rounds every implementation runs, one after the
+                # other: a fast one's extra rounds run alone, under other conditions
+                if kernel is not None and rnd <= runs:
                     r["kernels"].append(kernel[0])
                     r["alloc"] = kernel[1:]
     return res
@@ -231,6 +233,8 @@ def report(results, runs, quick, repl):
               "untimed 2×2 call of the same routine, because mlm loads OpenBLAS and LAPACKE at "
               "their first use, where NumPy loads them at import and C at start-up; the C W4 "
               "program writes its output matrix before the timer, so that it times dgemm alone. "
+              "Kernel times come from the interleaved rounds only (the first "
+              f"{runs} of each implementation), also where a fast one made more runs for its wall time. "
               "Arrays allocated: what mlm's `time` reports for its kernel.", "",
               "| workload | kernel | implementation | median ms | min–max ms | GFLOP/s | "
               "arrays allocated (MiB) |", "|---|---|---|---|---|---|---|"]
