@@ -1189,6 +1189,13 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         if (a.kind == VAL_ARR) {
             Value b;
             if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
+            if (b.kind != VAL_NUM && b.kind != VAL_ARR) {
+                bool shown = interp_error(in, n->span, "'%s' needs numbers or arrays, got a %s on the right",
+                                          n->kind == N_AND ? "and" : "or", value_kind_name(b));
+                value_release(a);
+                value_release(b);
+                return shown;
+            }
             Value na, nb;
             bool ok = ew_map(in, logical_not, a, n->span, &na);
             if (ok && !ew_map(in, logical_not, b, n->span, &nb)) { value_release(na); ok = false; }

@@ -643,13 +643,19 @@ START_TEST(check_records_and_goes_on) {
     ck_assert_int_eq(s.in->checks.failed, 3);
     run_free(&r);
 
+    /* a tolerance must be ≥ 0: the check fails with the reason on its ✗ line */
+    r = session_run(&s, "check 0.1 + 0.2 ≈ 0.3 within -1e-9");
+    ck_assert_int_eq(r.status, RUN_OK);
+    ck_assert_str_eq(r.out, "✗ t.mlm:1  0.1 + 0.2 ≈ 0.3 within -1e-9  error: 'within' needs a non-negative number\n");
+    run_free(&r);
+
     /* an error inside a check is a failed check, not a stopped script */
     r = session_run(&s, "check [1, 2] + [1, 2, 3] == 1\nprint(\"still here\")");
     ck_assert_int_eq(r.status, RUN_OK);
     ck_assert_msg(strstr(r.out, "✗ t.mlm:1") == r.out, "%s", r.out);
     ck_assert_msg(strstr(r.out, "shapes 2 and 3 do not match") != NULL, "%s", r.out);
     ck_assert_msg(strstr(r.out, "still here\n") != NULL, "%s", r.out);
-    ck_assert_int_eq(s.in->checks.failed, 4);
+    ck_assert_int_eq(s.in->checks.failed, 5);
     run_free(&r);
     session_close(&s);
 }
