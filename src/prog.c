@@ -63,7 +63,10 @@ typedef enum SCode {
     /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local) +
      * operator class (+, −, ×, ÷, any other KernelBinary in sub) */
     S_BIN,
-    S_CODES = S_BIN + 20,
+    /* loops: the same binary operators followed by the store of their statement (one
+     * dispatch fewer per statement): + 20, then 5 × form + class as above */
+    S_BIN_STORE = S_BIN + 20,
+    S_CODES = S_BIN_STORE + 20,
 } SCode;
 
 enum { FORM_STACK, FORM_CONST, FORM_GLOBAL, FORM_LOCAL };
@@ -80,6 +83,8 @@ typedef struct SOp {
     int slot;        /* S_LOADG/S_LOADL/S_BING/S_BINL */
     double k;        /* S_CONST/S_BINK */
     const POp *op;   /* S_OTHER: the general instruction */
+    bool store_local; /* S_BIN_STORE…: store into a local (else a global) */
+    int store_slot;   /* S_BIN_STORE…: the variable the statement assigns */
 } SOp;
 
 struct Prog {
@@ -486,6 +491,7 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
     static void *const dispatch[S_CODES] = {
         &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel,
         OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local),
+        OPERATORS(stack_st), OPERATORS(konst_st), OPERATORS(global_st), OPERATORS(local_st),
     };
 #undef OPERATORS
     Global *globals = in->globals;
@@ -498,6 +504,10 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
 #define NEXT() do { if (++so == end) goto done; goto *dispatch[so->code]; } while (0)
 #define NUMBER(place) do { v = (place); if (checked && v->kind != VAL_NUM) goto bail; y = v->as.num; } while (0)
 #define PUSH(x) do { if (!empty) st[sp++] = top; empty = false; top = (x); } while (0)
+    /* the loop's counters live in registers here, written back on the way out */
+    size_t iter = loop ? loop->i : 0, count = loop ? loop->count : 0;
+    double loop_start = loop ? loop->start : 0, loop_step = loop ? loop->step : 0;
+    Value *loop_var = loop ? loop->var : NULL;
     const SOp *first = so;
     if (so == end) goto done;
     goto *dispatch[so->code];
@@ -507,8 +517,13 @@ s_loadl: NUMBER(&locals[so->slot]); PUSH(y); NEXT();
 s_storeg: v = &globals[so->slot].value; goto store;
 s_storel: v = &locals[so->slot];
 store:
-    if (v->kind > VAL_NUM) value_release(*v);
-    *v = value_num(top);
+    /* a number over a number: only the double is written (an 8-byte store the next load of
+     * the variable can take straight from the store buffer) */
+    if (v->kind == VAL_NUM) v->as.num = top;
+    else {
+        if (v->kind > VAL_NUM) value_release(*v);
+        *v = value_num(top);
+    }
     if (sp > 0) top = st[--sp];
     else empty = true;
     (*stores)++;
@@ -516,7 +531,7 @@ store:
 s_other: {
         if (!empty) st[sp++] = top;
         ProgResult r = scalar_other(in, fr, so->prog, so->op, st, &sp);
-        if (r != PROG_OK) { *sp_io = sp; return r == PROG_ERROR ? PROG_ERROR : PROG_NO; }
+        if (r != PROG_OK) { *sp_io = sp; if (loop) loop->i = iter; return r == PROG_ERROR ? PROG_ERROR : PROG_NO; }
         empty = sp == 0;
         if (!empty) top = st[--sp];
         NEXT();
@@ -533,24 +548,40 @@ FORM##_gen: FETCH; top = kernel_binary_scalar((KernelBinary)so->sub, top, y); NE
     HANDLERS(konst, (y = so->k))
     HANDLERS(global, NUMBER(&globals[so->slot].value))
     HANDLERS(local, NUMBER(&locals[so->slot]))
+    /* the fused forms: compute, then store the statement's value */
+#define STORE_AFTER v = so->store_local ? &locals[so->store_slot] : &globals[so->store_slot].value; goto store
+#define HANDLERS_ST(FORM, FETCH)                                                           \
+FORM##_st_add: FETCH; top += y; STORE_AFTER;                                             \
+FORM##_st_sub: FETCH; top -= y; STORE_AFTER;                                             \
+FORM##_st_mul: FETCH; top *= y; STORE_AFTER;                                             \
+FORM##_st_div: FETCH; top /= y; STORE_AFTER;                                             \
+FORM##_st_gen: FETCH; top = kernel_binary_scalar((KernelBinary)so->sub, top, y); STORE_AFTER;
+    HANDLERS_ST(stack, STACK_FETCH)
+    HANDLERS_ST(konst, (y = so->k))
+    HANDLERS_ST(global, NUMBER(&globals[so->slot].value))
+    HANDLERS_ST(local, NUMBER(&locals[so->slot]))
+#undef STORE_AFTER
+#undef HANDLERS_ST
 #undef STACK_FETCH
 #undef HANDLERS
 #undef NEXT
 #undef NUMBER
 #undef PUSH
 done:
-    if (loop && ++loop->i < loop->count) {
+    if (loop && ++iter < count) {
         /* the next iteration of a compiled loop */
         if (interp_interrupt_pending(in)) { *stores = -1; goto bail; }
         *stores = 0;
-        *loop->var = value_num(loop->start + (double)loop->i * loop->step);
+        loop_var->as.num = loop_start + (double)iter * loop_step;   /* a number since the start */
         so = first;
         goto *dispatch[so->code];
     }
+    if (loop) loop->i = iter;
     if (!empty) st[sp++] = top;
     *sp_io = sp;
     return PROG_OK;
 bail:
+    if (loop) loop->i = iter;
     if (!empty) st[sp++] = top;
     *sp_io = sp;
     return PROG_NO;
@@ -1040,7 +1071,15 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
         Prog *p = st->b->prog;
         memcpy(lp->sops + lp->nsops, p->sops, (size_t)p->nsops * sizeof *p->sops);
         lp->nsops += p->nsops;
-        SOp store = {st->a->kind == N_GLOBAL ? S_STOREG : S_STOREL, 0, NULL, st->a->slot, 0, NULL};
+        SOp *last = p->nsops > 0 ? &lp->sops[lp->nsops - 1] : NULL;
+        if (last && last->code >= S_BIN && last->code < S_BIN_STORE) {
+            /* the statement ends in a binary operator: it stores as it computes */
+            last->code = (uint8_t)(last->code + (S_BIN_STORE - S_BIN));
+            last->store_local = st->a->kind != N_GLOBAL;
+            last->store_slot = st->a->slot;
+            continue;
+        }
+        SOp store = {st->a->kind == N_GLOBAL ? S_STOREG : S_STOREL, 0, NULL, st->a->slot, 0, NULL, false, 0};
         lp->sops[lp->nsops++] = store;
     }
     return lp;
@@ -1068,7 +1107,7 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
     /* Every variable the loop reads directly must hold a number now; the loop only ever
      * stores numbers, so the loads inside can skip the kind test. */
     for (const SOp *so = first; so < end; so++) {
-        int c = so->code;
+        int c = so->code >= S_BIN_STORE ? so->code - (S_BIN_STORE - S_BIN) : so->code;
         bool global = c == S_LOADG || (c >= S_BIN + 10 && c < S_BIN + 15);
         bool local = c == S_LOADL || (c >= S_BIN + 15 && c < S_BIN + 20);
         if (global && in->globals[so->slot].value.kind != VAL_NUM) return PROG_NO;
