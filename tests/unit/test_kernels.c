@@ -252,15 +252,16 @@ START_TEST(threads_give_the_same_numbers_as_one) {
 }
 END_TEST
 
-START_TEST(threads_stop_on_an_interrupt) {
+/* Runs text in a session whose Ctrl-C flag is already up (threads > 0 sets the fused
+ * engine's threads) and checks that it stopped with "interrupted". */
+static void stops_when_interrupted(const char *text, int threads) {
     char *buf = NULL, *ebuf = NULL;
     size_t len = 0, elen = 0;
     FILE *out = open_memstream(&buf, &len), *err = open_memstream(&ebuf, &elen);
     Interp *in = interp_new(out, err);
-    in->threads = 2;
+    if (threads > 0) in->threads = threads;
     volatile sig_atomic_t flag = 1;
     in->interrupted = &flag;
-    const char *text = "x = 1:4e6\ns = sum(sin(x))\n";
     Source *src = source_new("t.mlm", text, strlen(text));
     ck_assert_int_eq(interp_run(in, src, false), RUN_ERROR);
     ck_assert(in->interrupt_seen);
@@ -272,27 +273,15 @@ START_TEST(threads_stop_on_an_interrupt) {
     free(buf);
     free(ebuf);
 }
+
+START_TEST(threads_stop_on_an_interrupt) {
+    stops_when_interrupted("x = 1:4e6\ns = sum(sin(x))\n", 2);
+}
 END_TEST
 
 START_TEST(recursion_notices_an_interrupt) {
     /* f(60) makes 2^60 calls: only polling the interrupt flag inside calls ends it */
-    char *buf = NULL, *ebuf = NULL;
-    size_t len = 0, elen = 0;
-    FILE *out = open_memstream(&buf, &len), *err = open_memstream(&ebuf, &elen);
-    Interp *in = interp_new(out, err);
-    volatile sig_atomic_t flag = 1;
-    in->interrupted = &flag;
-    const char *text = "f(x) = if x < 1 then 0 else f(x - 1) + f(x - 1)\nf(60)\n";
-    Source *src = source_new("t.mlm", text, strlen(text));
-    ck_assert_int_eq(interp_run(in, src, false), RUN_ERROR);
-    ck_assert(in->interrupt_seen);
-    source_release(src);
-    interp_free(in);
-    fclose(out);
-    fclose(err);
-    ck_assert_msg(strstr(ebuf, "error: interrupted") != NULL, "%s", ebuf);
-    free(buf);
-    free(ebuf);
+    stops_when_interrupted("f(x) = if x < 1 then 0 else f(x - 1) + f(x - 1)\nf(60)\n", 0);
 }
 END_TEST
 
