@@ -53,7 +53,9 @@ static void usage(FILE *out) {
           "       mlm --check FILE…        run scripts, report every check, end with 'N passed, N failed'\n"
           "       mlm --help | --version\n"
           "limits: --memory-limit SIZE (e.g. 2G, 512M; default 3/4 of RAM)  --max-depth N (calls, 5000)\n"
-          "        --max-nesting N (brackets, 256)  --timeout SECONDS (none)\n", out);
+          "        --max-nesting N (brackets, 256)  --timeout SECONDS (none)\n"
+          "environment: MLM_THREADS=N (threads for large array work; default one per CPU, at most 8)\n"
+          "             MLM_HISTORY=FILE (prompt history; empty: none)  NO_COLOR=1 (no colour)\n", out);
 }
 
 /* Colour on fd only for a terminal, and not when NO_COLOR is set (non-empty, as
