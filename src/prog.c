@@ -60,16 +60,17 @@ typedef struct PGuard {
 typedef enum SCode {
     S_CONST, S_LOADG, S_LOADL, S_OTHER,
     S_STOREG, S_STOREL, /* loops: pop into a variable; that statement is done */
-    /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local) +
-     * operator class (+, −, ×, ÷, any other KernelBinary in sub) */
+    S_LOADR,            /* loops: push the value the latest store wrote (kept in a register) */
+    /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local, the
+     * latest store's value) + operator class (+, −, ×, ÷, any other KernelBinary in sub) */
     S_BIN,
     /* loops: the same binary operators followed by the store of their statement (one
-     * dispatch fewer per statement): + 20, then 5 × form + class as above */
-    S_BIN_STORE = S_BIN + 20,
-    S_CODES = S_BIN_STORE + 20,
+     * dispatch fewer per statement): + 25, then 5 × form + class as above */
+    S_BIN_STORE = S_BIN + 25,
+    S_CODES = S_BIN_STORE + 25,
 } SCode;
 
-enum { FORM_STACK, FORM_CONST, FORM_GLOBAL, FORM_LOCAL };
+enum { FORM_STACK, FORM_CONST, FORM_GLOBAL, FORM_LOCAL, FORM_RECENT };
 
 static uint8_t bin_code(int form, int kb) {
     int cls = kb == KB_ADD ? 0 : kb == KB_SUB ? 1 : kb == KB_MUL ? 2 : kb == KB_DIV ? 3 : 4;
@@ -483,15 +484,17 @@ typedef struct LoopRun {
     Value *var;          /* the loop variable */
     double start, step;
     size_t i, count;     /* the iteration running, and how many in all */
+    double recent;       /* what S_LOADR reads before the iteration's first store */
 } LoopRun;
 
 static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end, double *st, int *sp_io,
                            int *stores, bool checked, LoopRun *loop) {
 #define OPERATORS(FORM) &&FORM##_add, &&FORM##_sub, &&FORM##_mul, &&FORM##_div, &&FORM##_gen
     static void *const dispatch[S_CODES] = {
-        &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel,
-        OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local),
+        &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel, &&s_loadr,
+        OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local), OPERATORS(recent),
         OPERATORS(stack_st), OPERATORS(konst_st), OPERATORS(global_st), OPERATORS(local_st),
+        OPERATORS(recent_st),
     };
 #undef OPERATORS
     Global *globals = in->globals;
@@ -508,15 +511,20 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
     size_t iter = loop ? loop->i : 0, count = loop ? loop->count : 0;
     double loop_start = loop ? loop->start : 0, loop_step = loop ? loop->step : 0;
     Value *loop_var = loop ? loop->var : NULL;
+    /* the value of the latest store: a statement reading what the one before it wrote takes
+     * it from here, not through memory (the store-to-load latency was the loop's critical path) */
+    double recent = loop ? loop->recent : 0;
     const SOp *first = so;
     if (so == end) goto done;
     goto *dispatch[so->code];
 s_const: PUSH(so->k); NEXT();
 s_loadg: NUMBER(&globals[so->slot].value); PUSH(y); NEXT();
 s_loadl: NUMBER(&locals[so->slot]); PUSH(y); NEXT();
+s_loadr: PUSH(recent); NEXT();
 s_storeg: v = &globals[so->slot].value; goto store;
 s_storel: v = &locals[so->slot];
 store:
+    recent = top;
     /* a number over a number: only the double is written (an 8-byte store the next load of
      * the variable can take straight from the store buffer) */
     if (v->kind == VAL_NUM) v->as.num = top;
@@ -548,6 +556,7 @@ FORM##_gen: FETCH; top = kernel_binary_scalar((KernelBinary)so->sub, top, y); NE
     HANDLERS(konst, (y = so->k))
     HANDLERS(global, NUMBER(&globals[so->slot].value))
     HANDLERS(local, NUMBER(&locals[so->slot]))
+    HANDLERS(recent, (y = recent))
     /* the fused forms: compute, then store the statement's value */
 #define STORE_AFTER v = so->store_local ? &locals[so->store_slot] : &globals[so->store_slot].value; goto store
 #define HANDLERS_ST(FORM, FETCH)                                                           \
@@ -560,6 +569,7 @@ FORM##_st_gen: FETCH; top = kernel_binary_scalar((KernelBinary)so->sub, top, y);
     HANDLERS_ST(konst, (y = so->k))
     HANDLERS_ST(global, NUMBER(&globals[so->slot].value))
     HANDLERS_ST(local, NUMBER(&locals[so->slot]))
+    HANDLERS_ST(recent, (y = recent))
 #undef STORE_AFTER
 #undef HANDLERS_ST
 #undef STACK_FETCH
@@ -1039,7 +1049,53 @@ ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slo
 typedef struct LoopProg {
     int nsops;
     SOp *sops;          /* every statement's program followed by its store */
+    /* The last statement's target: before an iteration's first store, S_LOADR (and the
+     * recent operand form) stands for it, so it must hold a number when the loop starts. */
+    bool last_local;
+    int last_slot;
+    bool reads_last_first;  /* some op reads it so before the first store */
 } LoopProg;
+
+/* Where a loop op stores (its statement's target), or false. */
+static bool op_stores(const SOp *so, bool *local, int *slot) {
+    if (so->code == S_STOREG || so->code == S_STOREL) {
+        *local = so->code == S_STOREL;
+        *slot = so->slot;
+        return true;
+    }
+    if (so->code >= S_BIN_STORE) {
+        *local = so->store_local;
+        *slot = so->store_slot;
+        return true;
+    }
+    return false;
+}
+
+/* Rewrites every load of the variable the latest store wrote (in program order, wrapping
+ * around from the loop's last statement) to read the register that store left: in
+ * `g = 2x; x = x - lr*g` both the g of the second statement and the x of the first. */
+static void loop_forward_stores(LoopProg *lp) {
+    bool local = false;
+    int slot = -1;
+    for (int i = 0; i < lp->nsops; i++) op_stores(&lp->sops[i], &local, &slot);
+    lp->last_local = local;
+    lp->last_slot = slot;
+    lp->reads_last_first = false;
+    bool stored = false;
+    for (int i = 0; i < lp->nsops; i++) {
+        SOp *so = &lp->sops[i];
+        int base = so->code >= S_BIN_STORE ? S_BIN_STORE : so->code >= S_BIN ? S_BIN : -1;
+        int form = base >= 0 ? (so->code - base) / 5 : -1;
+        bool reads = (so->code == S_LOADG && !local) || (so->code == S_LOADL && local) ||
+                     (form == FORM_GLOBAL && !local) || (form == FORM_LOCAL && local);
+        if (reads && so->slot == slot) {
+            if (so->code == S_LOADG || so->code == S_LOADL) so->code = S_LOADR;
+            else so->code = (uint8_t)(base + 5 * FORM_RECENT + (so->code - base) % 5);
+            if (!stored) lp->reads_last_first = true;
+        }
+        if (op_stores(so, &local, &slot)) stored = true;
+    }
+}
 
 static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     Node *body = loop->b;
@@ -1082,6 +1138,7 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
         SOp store = {st->a->kind == N_GLOBAL ? S_STOREG : S_STOREL, 0, NULL, st->a->slot, 0, NULL, false, 0};
         lp->sops[lp->nsops++] = store;
     }
+    loop_forward_stores(lp);
     return lp;
 }
 
@@ -1118,8 +1175,14 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
     }
     if (*iter >= count) return PROG_OK;
     if (interp_interrupt_pending(in)) { *stmt = -1; return PROG_NO; }
+    double recent = 0;
+    if (lp->reads_last_first) {
+        const Value *last = lp->last_local ? &fr->slots[lp->last_slot] : &in->globals[lp->last_slot].value;
+        if (last->kind != VAL_NUM) return PROG_NO;
+        recent = last->as.num;
+    }
     if (var->kind > VAL_NUM) value_release(*var);
-    LoopRun run = {var, start, step, *iter, count};
+    LoopRun run = {var, start, step, *iter, count, recent};
     *var = value_num(start + (double)run.i * step);
     int sp = 0, done = 0;
     ProgResult r = run_sops(in, fr, first, end, st, &sp, &done, false, &run);

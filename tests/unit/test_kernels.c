@@ -229,6 +229,33 @@ START_TEST(fused_engine_agrees_with_the_element_wise_engine) {
 }
 END_TEST
 
+START_TEST(compiled_loops_agree_with_the_general_path) {
+    /* The same loop twice: as written (compiled: statements that read what the one before
+     * stored take it from a register, stores fused into the last operator) and with a no-op
+     * `if` added, which keeps the loop on the general path. Output and errors must match. */
+    struct { const char *before, *body, *after; } loops[] = {
+        {"x = 5; lr = 0.1\n", "g = 2 * x\nx = x - lr * g\n", "printf(\"%.17g %.17g\", x, g)"},
+        {"a = 1; b = 2\n", "t = a + b\na = b\nb = t\n", "printf(\"%g %g %g\", a, b, t)"},
+        {"x = 2\n", "y = x * 3\nx = y + x\nz = x - y + k\n", "printf(\"%g %g %g\", x, y, z)"},
+        {"x = \"a\"\n", "y = 1 + k\nx = y * 2\n", "printf(\"%g\", x)"},      /* x was a string */
+        {"x = \"a\"\n", "y = x + 1\nx = y * 2\n", "printf(\"%g\", x)"},      /* an error, same place */
+        {"s = 0; p = 1\n", "s = s + p\np = p * 0.5 + s / 100\ns = s - p / 3\n", "printf(\"%.17g %.17g\", s, p)"},
+    };
+    for (size_t i = 0; i < sizeof loops / sizeof *loops; i++) {
+        char fused[512], general[512];
+        snprintf(fused, sizeof fused, "%sfor k = 1:40 {\n%s}\n%s", loops[i].before, loops[i].body, loops[i].after);
+        snprintf(general, sizeof general, "%sfor k = 1:40 {\n%sif k < 0 { print(k) }\n}\n%s", loops[i].before,
+                 loops[i].body, loops[i].after);
+        same_output(fused, general);
+    }
+    /* inside a function: locals */
+    same_output("f(n) = {\n  s = 0; p = 1\n  for k = 1:n {\n    s = s + p\n    p = p * 0.5 + s / 100\n  }\n  return s + p\n}\n"
+                "printf(\"%.17g\", f(40))",
+                "f(n) = {\n  s = 0; p = 1\n  for k = 1:n {\n    s = s + p\n    p = p * 0.5 + s / 100\n    if k < 0 { print(k) }\n  }\n  return s + p\n}\n"
+                "printf(\"%.17g\", f(40))");
+}
+END_TEST
+
 START_TEST(threads_give_the_same_numbers_as_one) {
     /* 300,001 and 400,000 elements: enough blocks for 2–4 threads; reductions combine the
      * blocks' values in order, so every digit must agree with one thread */
@@ -294,6 +321,7 @@ Suite *kernels_suite(void) {
     tcase_add_test(tc, sleef_sin_cos_match_libm);
     tcase_add_test(tc, reductions_and_sequences);
     tcase_add_test(tc, fused_engine_agrees_with_the_element_wise_engine);
+    tcase_add_test(tc, compiled_loops_agree_with_the_general_path);
     tcase_add_test(tc, threads_give_the_same_numbers_as_one);
     tcase_add_test(tc, threads_stop_on_an_interrupt);
     tcase_add_test(tc, recursion_notices_an_interrupt);
