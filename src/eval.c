@@ -925,7 +925,12 @@ static bool event_literals(Interp *in, Node *e, ProbLiteral *lits, int *count) {
     if (e->kind == N_AND)
         return event_literals(in, e->a, lits, count) && event_literals(in, e->b, lits, count);
     bool negated = false;
-    while (e->kind == N_UNARY && e->op == OP_NOT) { negated = !negated; e = e->a; }
+    Node *negation = NULL;
+    while (e->kind == N_UNARY && e->op == OP_NOT) { negated = !negated; negation = e; e = e->a; }
+    if (negation && ((e->kind == N_BINARY && e->op == OP_INTERSECT) || e->kind == N_AND))
+        /* `not` binds more loosely than ∩, so this is the complement of the intersection */
+        return interp_error(in, node_extent(negation),
+                            "P(…) cannot take the complement of an intersection; for (not A) ∩ B write (not A) ∩ B or B ∩ not A");
     if (e->kind != N_NAME)
         return interp_error(in, e->span, "inside P(…) write events as names: P(A), P(not A), P(A, B), P(A | B)");
     if (*count >= PROB_MAX_LITERALS)

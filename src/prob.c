@@ -392,8 +392,11 @@ typedef enum Rule {
     RULE_GIVEN,
     RULE_COMPLEMENT,  /* P(A | C) = 1 − P(not A | C) */
     RULE_BAYES,       /* P(T | A, C) = P(A | T, C) × P(T | C) / P(A | C) */
+    RULE_BAYES_ALL,   /* P(T | C) = P(C | T) × P(T) / P(C), several events on a side */
     RULE_CONDITIONAL, /* P(T | A, C) = P(T, A | C) / P(A | C) */
+    RULE_CONDITIONAL_ALL, /* P(T | C) = P(T, C) / P(C), C of several events */
     RULE_PRODUCT,     /* P(A, R | C) = P(A | R, C) × P(R | C) */
+    RULE_PRODUCT_REST, /* P(A, R | C) = P(R | A, C) × P(A | C) */
     RULE_TOTAL,       /* P(T | C) = P(T | X, C) × P(X | C) + P(T | not X, C) × P(not X | C) */
     RULE_MARGINAL,    /* P(T | C) = P(X, T | C) + P(not X, T | C) */
     RULE_SUBTRACT,    /* P(A, R | C) = P(R | C) − P(not A, R | C) */
@@ -405,8 +408,11 @@ static const char *const RULE_NAMES[RULE_COUNT] = {
     [RULE_COMPLEMENT] = "complement rule",
     [RULE_SUBTRACT] = "law of total probability, rearranged",
     [RULE_BAYES] = "Bayes' theorem",
+    [RULE_BAYES_ALL] = "Bayes' theorem",
     [RULE_CONDITIONAL] = "definition of conditional probability",
+    [RULE_CONDITIONAL_ALL] = "definition of conditional probability",
     [RULE_PRODUCT] = "product rule",
+    [RULE_PRODUCT_REST] = "product rule",
     [RULE_TOTAL] = "law of total probability",
     [RULE_MARGINAL] = "law of total probability",
 };
@@ -417,8 +423,11 @@ static const char *const RULE_FORMS[RULE_COUNT] = {
     [RULE_COMPLEMENT] = "1 − #0",
     [RULE_SUBTRACT] = "#0 − #1",
     [RULE_BAYES] = "#0 × #1 / #2",
+    [RULE_BAYES_ALL] = "#0 × #1 / #2",
     [RULE_CONDITIONAL] = "#0 / #1",
+    [RULE_CONDITIONAL_ALL] = "#0 / #1",
     [RULE_PRODUCT] = "#0 × #1",
+    [RULE_PRODUCT_REST] = "#0 × #1",
     [RULE_TOTAL] = "#0 × #1 + #2 × #3",
     [RULE_MARGINAL] = "#0 + #1",
 };
@@ -502,6 +511,48 @@ static bool rule_use(const Derivation *d, int key, const KeyShape *shape, Rule r
         use->child[2] = shape->condition_only - TARGET_TO_COND * weight;
         use->denominator = 2;
         return true;
+    case RULE_BAYES_ALL:
+    case RULE_CONDITIONAL_ALL: {
+        /* whole sides at once: applied at the first condition slot only, and only where the
+         * one-event rules do not already say the same */
+        int first_cond = -1;
+        for (int s = 0; s < d->nuniverse && first_cond < 0; s++)
+            if (in_cond(shape->state[s])) first_cond = s;
+        if (slot != first_cond || shape->ntarget == 0) return false;
+        if (rule == RULE_CONDITIONAL_ALL ? shape->ncond < 2 : shape->ncond < 2 && shape->ntarget < 2) return false;
+        int swapped = 0, targets = 0, conds_alone = 0, joint = 0;
+        for (int s = 0; s < d->nuniverse; s++) {
+            int st = shape->state[s], w = d->place[s];
+            if (in_target(st)) {
+                swapped += (st + TARGET_TO_COND) * w;
+                targets += st * w;
+                joint += st * w;
+            } else if (in_cond(st)) {
+                swapped += (st - TARGET_TO_COND) * w;
+                conds_alone += (st - TARGET_TO_COND) * w;
+                joint += (st - TARGET_TO_COND) * w;
+            }
+        }
+        if (rule == RULE_BAYES_ALL) {
+            use->nchild = 3;
+            use->child[0] = swapped;      /* P(C | T) */
+            use->child[1] = targets;      /* P(T) */
+            use->child[2] = conds_alone;  /* P(C) */
+            use->denominator = 2;
+        } else {
+            use->nchild = 2;
+            use->child[0] = joint;        /* P(T, C) */
+            use->child[1] = conds_alone;  /* P(C) */
+            use->denominator = 1;
+        }
+        return true;
+    }
+    case RULE_PRODUCT_REST:
+        if (!in_target(state) || shape->ntarget < 2) return false;
+        use->nchild = 2;
+        use->child[0] = key + TARGET_TO_COND * weight;        /* P(R | A, C) */
+        use->child[1] = shape->condition_only + state * weight; /* P(A | C) */
+        return true;
     case RULE_CONDITIONAL:
         if (!in_cond(state)) return false;
         use->nchild = 2;
@@ -542,9 +593,9 @@ static bool rule_apply(const RuleUse *use, const double *v, double *result) {
     switch (use->rule) {
     case RULE_COMPLEMENT: *result = 1.0 - v[0]; return true;
     case RULE_SUBTRACT: *result = v[0] - v[1]; return true;
-    case RULE_BAYES: *result = v[0] * v[1] / v[2]; return true;
-    case RULE_CONDITIONAL: *result = v[0] / v[1]; return true;
-    case RULE_PRODUCT: *result = v[0] * v[1]; return true;
+    case RULE_BAYES: case RULE_BAYES_ALL: *result = v[0] * v[1] / v[2]; return true;
+    case RULE_CONDITIONAL: case RULE_CONDITIONAL_ALL: *result = v[0] / v[1]; return true;
+    case RULE_PRODUCT: case RULE_PRODUCT_REST: *result = v[0] * v[1]; return true;
     case RULE_TOTAL: *result = v[0] * v[1] + v[2] * v[3]; return true;
     case RULE_MARGINAL: *result = v[0] + v[1]; return true;
     case RULE_GIVEN:
@@ -840,7 +891,8 @@ static bool missing_of(const Derivation *d, const RuleUse *use, Missing *missing
  * out: the fact it misses is the quantity itself, restated. The subtraction form comes last for
  * the same reason: one of its facts is the quantity with one literal negated. */
 static const Rule EXPLAINING_RULES[] = {
-    RULE_BAYES, RULE_CONDITIONAL, RULE_PRODUCT, RULE_TOTAL, RULE_MARGINAL, RULE_SUBTRACT,
+    RULE_BAYES, RULE_BAYES_ALL, RULE_CONDITIONAL, RULE_CONDITIONAL_ALL, RULE_PRODUCT, RULE_PRODUCT_REST,
+    RULE_TOTAL, RULE_MARGINAL, RULE_SUBTRACT,
 };
 enum { NEXPLAINING = sizeof EXPLAINING_RULES / sizeof EXPLAINING_RULES[0] };
 

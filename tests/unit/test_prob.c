@@ -211,6 +211,40 @@ START_TEST(test_chain_of_three) {
 }
 END_TEST
 
+START_TEST(test_compound_conditions) {
+    /* Evidence of several events at once, as naive Bayes has it: Bayes' theorem and the
+     * definition of conditional probability over whole sides, and the product rule that keeps
+     * the rest of the target (P(a, b, c) = P(b, c | a) × P(a)). Exact values worked by hand. */
+    ProbStore *store = prob_store_new();
+    state(store, "spam", 0.4);
+    state(store, "offer, urgent | spam", 0.3);
+    state(store, "offer, urgent | not spam", 0.05);
+    /* P(offer, urgent) = 0.3 × 0.4 + 0.05 × 0.6 = 0.15; Bayes: 0.12 / 0.15 */
+    ck_assert_double_eq_tol(derive(store, "spam | offer, urgent"), 0.8, 1e-12);
+    ck_assert_double_eq_tol(derive(store, "not spam | urgent, offer"), 0.2, 1e-12);
+    ck_assert_double_eq_tol(derive(store, "spam, offer, urgent"), 0.12, 1e-12);
+    prob_store_free(store);
+
+    store = prob_store_new();
+    state(store, "a, b, c", 0.06);
+    state(store, "b, c", 0.1);
+    ck_assert_double_eq_tol(derive(store, "a | b, c"), 0.6, 1e-12);
+    ck_assert_double_eq_tol(derive(store, "not a | b, c"), 0.4, 1e-12);
+    prob_store_free(store);
+
+    store = prob_store_new();
+    state(store, "a", 0.3);
+    state(store, "not b, c | a", 0.2);
+    state(store, "not b, c", 0.1);
+    ck_assert_double_eq_tol(derive(store, "a | c, not b"), 0.6, 1e-12);
+    double value;
+    char *why = derive_why(store, "a | not b, c", &value);
+    ck_assert_msg(strstr(why, "P(not b, c | a) × P(a) / P(not b, c)    [Bayes' theorem]") != NULL, "%s", why);
+    free(why);
+    prob_store_free(store);
+}
+END_TEST
+
 /* {=================== order and restating ===================} */
 
 START_TEST(test_order_independent) {
@@ -548,6 +582,7 @@ Suite *prob_suite(void) {
     tcase_add_test(core, test_total_probability);
     tcase_add_test(core, test_conditioned_facts);
     tcase_add_test(core, test_chain_of_three);
+    tcase_add_test(core, test_compound_conditions);
     tcase_add_test(core, test_order_independent);
     tcase_add_test(core, test_restating_replaces);
     tcase_add_test(core, test_names_are_copied);
