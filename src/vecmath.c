@@ -50,40 +50,23 @@ static void load_sleef(void) {
     sleef.width = width;
 }
 
-/* z[i] = f(x[i]) for n elements, `width` at a time; the last partial vector goes through a
- * zero-padded copy so no call reads or writes past the arrays. */
-__attribute__((target("avx512f"))) static void apply8(Vec8Fn f, double *z, const double *x, size_t n) {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) _mm512_storeu_pd(z + i, f(_mm512_loadu_pd(x + i)));
-    if (i < n) {
-        double in[8] = {0}, out[8];
-        memcpy(in, x + i, (n - i) * sizeof *in);
-        _mm512_storeu_pd(out, f(_mm512_loadu_pd(in)));
-        memcpy(z + i, out, (n - i) * sizeof *out);
+/* z[i] = f(x[i]) for n elements, WIDTH at a time; the last partial vector goes through a
+ * zero-padded copy so no call reads or writes past the arrays. One definition per width. */
+#define DEFINE_APPLY(NAME, WIDTH, FN_TYPE, LOAD, STORE)                               \
+    static void NAME(FN_TYPE f, double *z, const double *x, size_t n) {               \
+        size_t i = 0;                                                                 \
+        for (; i + WIDTH <= n; i += WIDTH) STORE(z + i, f(LOAD(x + i)));              \
+        if (i < n) {                                                                  \
+            double in[WIDTH] = {0}, out[WIDTH];                                       \
+            memcpy(in, x + i, (n - i) * sizeof *in);                                  \
+            STORE(out, f(LOAD(in)));                                                  \
+            memcpy(z + i, out, (n - i) * sizeof *out);                                \
+        }                                                                             \
     }
-}
-
-__attribute__((target("avx2,fma"))) static void apply4(Vec4Fn f, double *z, const double *x, size_t n) {
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) _mm256_storeu_pd(z + i, f(_mm256_loadu_pd(x + i)));
-    if (i < n) {
-        double in[4] = {0}, out[4];
-        memcpy(in, x + i, (n - i) * sizeof *in);
-        _mm256_storeu_pd(out, f(_mm256_loadu_pd(in)));
-        memcpy(z + i, out, (n - i) * sizeof *out);
-    }
-}
-
-static void apply2(Vec2Fn f, double *z, const double *x, size_t n) {
-    size_t i = 0;
-    for (; i + 2 <= n; i += 2) _mm_storeu_pd(z + i, f(_mm_loadu_pd(x + i)));
-    if (i < n) {
-        double in[2] = {0}, out[2];
-        memcpy(in, x + i, (n - i) * sizeof *in);
-        _mm_storeu_pd(out, f(_mm_loadu_pd(in)));
-        memcpy(z + i, out, (n - i) * sizeof *out);
-    }
-}
+__attribute__((target("avx512f"))) DEFINE_APPLY(apply8, 8, Vec8Fn, _mm512_loadu_pd, _mm512_storeu_pd)
+__attribute__((target("avx2,fma"))) DEFINE_APPLY(apply4, 4, Vec4Fn, _mm256_loadu_pd, _mm256_storeu_pd)
+DEFINE_APPLY(apply2, 2, Vec2Fn, _mm_loadu_pd, _mm_storeu_pd)
+#undef DEFINE_APPLY
 
 bool vecmath_unary(KernelUnary f, double *z, const double *x, size_t n) {
     if ((f != KU_SIN && f != KU_COS) || n < VECMATH_MIN_LEN) return false;
