@@ -75,7 +75,7 @@ loop:
     digit   = [0-9];
     digits  = digit ("_"? digit)*;
     exp     = [eE] [+-]? digits;
-    number  = digits ("." digits)? exp? | "." digits exp?;
+    number  = digits ("." digits)? exp? | "." digits exp? | digits "." exp;
     letter  = [a-zA-Z] | [\u00C0-\u00D6] | [\u00D8-\u00F6] | [\u00F8-\u024F]
             | [\u0391-\u039F] | [\u03A1] | [\u03A4-\u03A9] | [\u03B1-\u03C9]
             | [\u03D1\u03D5\u03F5] | [\u2113];
@@ -92,6 +92,14 @@ loop:
     "\n"         { RET(LX_NEWLINE); }
 
     number       { tok->num = number_value(start, lx->cursor); RET(TK_NUM); }
+    digits "."   {
+        /* "1." is a number, but in 1..4 the dots are the range and in 2.x a letter follows:
+         * there the number ends before the dot */
+        unsigned char next = (unsigned char)*lx->cursor;
+        if (next == '.' || next == '_' || (unsigned)((next | 0x20) - 'a') < 26u || next >= 0x80) lx->cursor--;
+        tok->num = number_value(start, lx->cursor);
+        RET(TK_NUM);
+    }
 
     "if"         { RET(TK_IF); }
     "then"       { RET(TK_THEN); }

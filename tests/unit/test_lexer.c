@@ -179,6 +179,10 @@ static const KindCase kind_cases[] = {
     /* numbers */
     {"3 3.14 .5 1e-3 1_000_000", "NUM NUM NUM NUM NUM"},
     {"2x", "NUM NAME"},
+    /* a number may end in its point, except before a second point (a range) or a letter */
+    {"1. 2.e3 1_000. (3.)", "NUM NUM NUM ( NUM )"},
+    {"1..4", "NUM : NUM"},
+    {"2.x", "NUM ERROR NAME"},
     /* strings, comments, newlines */
     {"\"hello\" \"a\\\"b\"", "STR STR"},
     {"1 # comment + - *\n2", "NUM NL NUM"},
@@ -240,6 +244,9 @@ static const NumCase num_cases[] = {
     {"1_000_000", 1000000, 9},
     {"0.000_1", 0.0001, 7},
     {"123456789012", 123456789012.0, 12},
+    {"1.", 1, 2},
+    {"2.e3", 2000, 4},
+    {"1_000.", 1000, 6},
 };
 
 START_TEST(number_values) {
