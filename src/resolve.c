@@ -261,7 +261,7 @@ static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
         resolve_expr(r, s, n->c);
         return;
     case N_WHY:
-        if (n->a->kind != N_PROB) { fail(r, n->a->span, "'why' explains a probability: why P(A | B)"); return; }
+        if (n->a->kind != N_PROB) { fail(r, node_extent(n->a), "'why' explains a probability: why P(A | B)"); return; }
         return;
     case N_IMPORT: case N_COMMAND:
         return;
