@@ -51,9 +51,9 @@ static bool la_fail(Interp *in, Span span, LaStatus st, const LaError *err) {
     return interp_error(in, span, "%s", err->message);
 }
 
-bool eval_truth(Interp *in, Value v, Span span, bool *out) {
+bool eval_truth(Interp *in, Value v, const Node *where, bool *out) {
     if (v.kind == VAL_NUM) {
-        if (isnan(v.as.num)) return interp_error(in, span, "condition is nan");
+        if (isnan(v.as.num)) return interp_error(in, node_extent(where), "condition is nan");
         *out = v.as.num != 0;
         return true;
     }
@@ -61,13 +61,13 @@ bool eval_truth(Interp *in, Value v, Span span, bool *out) {
         const Array *a = v.as.arr;
         bool all = a->len > 0;
         for (size_t i = 0; i < a->len; i++) {
-            if (isnan(a->data[i])) return interp_error(in, span, "condition contains nan");
+            if (isnan(a->data[i])) return interp_error(in, node_extent(where), "condition contains nan");
             if (a->data[i] == 0) all = false;
         }
         *out = all;
         return true;
     }
-    return interp_error(in, span, "a condition must be a number, got a %s", value_kind_name(v));
+    return interp_error(in, node_extent(where), "a condition must be a number, got a %s", value_kind_name(v));
 }
 
 /* A scalar that must be a whole number (an index, a count, a Σ bound). */
@@ -1219,14 +1219,14 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
             value_release(b);
             return ok;
         }
-        bool ok = eval_truth(in, a, n->a->span, &truth);
+        bool ok = eval_truth(in, a, n->a, &truth);
         value_release(a);
         if (!ok) return false;
         if (n->kind == N_AND && !truth) { *out = value_num(0); return true; }
         if (n->kind == N_OR && truth) { *out = value_num(1); return true; }
         Value b;
         if (!eval_expr(in, fr, n->b, &b)) return false;
-        ok = eval_truth(in, b, n->b->span, &truth);
+        ok = eval_truth(in, b, n->b, &truth);
         value_release(b);
         if (!ok) return false;
         *out = value_num(truth);
@@ -1305,7 +1305,7 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         Value c;
         if (!eval_expr(in, fr, n->a, &c)) return false;
         bool truth;
-        bool ok = eval_truth(in, c, n->a->span, &truth);
+        bool ok = eval_truth(in, c, n->a, &truth);
         value_release(c);
         if (!ok) return false;
         return eval_expr(in, fr, truth ? n->b : n->c, out);
@@ -1358,7 +1358,7 @@ COLD static Flow eval_check(Interp *in, Frame *fr, Node *s) {
     if (ok) {
         if (s->op == CHECK_TRUE) {
             bool truth = false;
-            ok = eval_truth(in, a, s->a->span, &truth);
+            ok = eval_truth(in, a, s->a, &truth);
             passed = ok && truth;
             if (ok && !passed) {
                 char got[256];
@@ -1645,7 +1645,7 @@ static bool eval_condition(Interp *in, Frame *fr, Node *cond, bool *truth) {
     }
     Value c;
     if (!eval_expr(in, fr, cond, &c)) return false;
-    bool ok = eval_truth(in, c, cond->span, truth);
+    bool ok = eval_truth(in, c, cond, truth);
     value_release(c);
     return ok;
 }
@@ -1719,7 +1719,7 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         Value c;
         if (!eval_expr(in, fr, s->a, &c)) return FLOW_ERROR;
         bool truth;
-        bool ok = eval_truth(in, c, s->a->span, &truth);
+        bool ok = eval_truth(in, c, s->a, &truth);
         value_release(c);
         if (!ok) return FLOW_ERROR;
         if (!truth) {

@@ -37,7 +37,7 @@ bool eval_call_builtin(Interp *in, const char *name, int argc, const Value *argv
 bool eval_check_index(Interp *in, Span span, double x, size_t len, size_t *pos);
 
 /* Truth of a condition: a nonzero scalar, or an array with every element nonzero. NaN is
- * an error. */
-bool eval_truth(Interp *in, Value v, Span span, bool *out);
+ * an error, underlining the whole of the expression `where` that gave v. */
+bool eval_truth(Interp *in, Value v, const Node *where, bool *out);
 
 #endif
