@@ -127,6 +127,9 @@ FORWARD(lapack_int, LAPACKE_dgesvd, 1,
 FORWARD(lapack_int, LAPACKE_dgetrf, 1,
         (int matrix_layout, lapack_int m, lapack_int n, double *a, lapack_int lda, lapack_int *ipiv),
         (matrix_layout, m, n, a, lda, ipiv))
+FORWARD(lapack_int, LAPACKE_dgetrf2, 1,
+        (int matrix_layout, lapack_int m, lapack_int n, double *a, lapack_int lda, lapack_int *ipiv),
+        (matrix_layout, m, n, a, lda, ipiv))
 FORWARD(lapack_int, LAPACKE_dgetri, 1,
         (int matrix_layout, lapack_int n, double *a, lapack_int lda, const lapack_int *ipiv),
         (matrix_layout, n, a, lda, ipiv))

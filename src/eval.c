@@ -111,8 +111,15 @@ static double range_count(double start, double step, double stop) {
     return whole + 1;
 }
 
+/* The value a name node (N_LOCAL or N_GLOBAL) refers to, in the frame or the globals. */
+static inline Value *variable_slot(Interp *in, Frame *fr, const Node *name) {
+    return name->kind == N_LOCAL ? &fr->slots[name->slot] : &in->globals[name->slot].value;
+}
+
+/* Evaluates the ends and step of range n and its element count (at most 10^15, else an
+ * error): what building it, storing it lazily and looping over it all need. */
 static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, double *step,
-                              double *stop) {
+                              double *stop, size_t *count) {
     Value a, b, c = value_num(1);
     if (!eval_expr(in, fr, n->a, &a)) return false;
     if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
@@ -132,13 +139,15 @@ static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, dou
     value_release(a);
     value_release(b);
     value_release(c);
-    return ok;
+    if (!ok) return false;
+    double elements = range_count(*start, *step, *stop);
+    if (elements > 1e15) return interp_error(in, n->span, "range %.15g:%.15g has too many elements", *start, *stop);
+    *count = (size_t)elements;
+    return true;
 }
 
-static bool make_range(Interp *in, Span span, double start, double step, double stop, Value *out) {
-    double count = range_count(start, step, stop);
-    if (count > 1e15) return interp_error(in, span, "range %.15g:%.15g has too many elements", start, stop);
-    Array *v = interp_new_vector(in, span, (size_t)count);
+static bool make_range(Interp *in, Span span, double start, double step, size_t count, Value *out) {
+    Array *v = interp_new_vector(in, span, count);
     if (!v) return false;
     for (size_t i = 0; i < v->len; i++) v->data[i] = start + (double)i * step;
     *out = value_arr(v);
@@ -336,7 +345,7 @@ static double scalar_index(Interp *in, Frame *fr, Node *n, int *st);
 COLD static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
     /* x[i] of a lazy range reads one element without building the range */
     if ((n->a->kind == N_LOCAL || n->a->kind == N_GLOBAL)) {
-        Value held = n->a->kind == N_LOCAL ? fr->slots[n->a->slot] : in->globals[n->a->slot].value;
+        Value held = *variable_slot(in, fr, n->a);
         if (held.kind == VAL_ARR && held.as.arr->lazy) {
             int st = SCALAR_OK;
             double x = scalar_index(in, fr, n, &st);
@@ -441,7 +450,7 @@ COLD static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
 COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
     Node *target = s->a;
     Node *name = target->a;
-    Value *slot = name->kind == N_LOCAL ? &fr->slots[name->slot] : &in->globals[name->slot].value;
+    Value *slot = variable_slot(in, fr, name);
     if (slot->kind == VAL_NIL) {
         const char *hint = interp_suggest(in, name->name);
         if (hint) return interp_error(in, name->span, "unknown name '%s' (did you mean '%s'?)", name->name, hint);
@@ -459,7 +468,7 @@ COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
     Value v;
     if (!eval_expr(in, fr, s->b, &v)) return false;
     /* evaluating the value may have rebound the slot (globals may move): look again */
-    slot = name->kind == N_LOCAL ? &fr->slots[name->slot] : &in->globals[name->slot].value;
+    slot = variable_slot(in, fr, name);
     if (slot->kind != VAL_ARR) { value_release(v); return interp_error(in, name->span, "'%s' changed while assigning", name->name); }
     if (v.kind != VAL_NUM && v.kind != VAL_ARR) {
         value_release(v);
@@ -742,7 +751,7 @@ static int lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out);
  * caller evaluates it); true with *out set, or with *ok false and the error set. */
 static bool lazy_argument(Interp *in, Frame *fr, Node *arg, Value *out, bool *ok) {
     if (arg->kind == N_GLOBAL || arg->kind == N_LOCAL) {
-        Value held = arg->kind == N_LOCAL ? fr->slots[arg->slot] : in->globals[arg->slot].value;
+        Value held = *variable_slot(in, fr, arg);
         if (held.kind != VAL_ARR || !held.as.arr->lazy) return false;
         *out = value_retain(held);
         return true;
@@ -774,14 +783,16 @@ COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     bool shape_only = callee.kind == VAL_BUILTIN && callee.as.builtin->shape_only;
     for (; done < argc; done++) {
         Node *arg = n->list[done];
-        spans[done] = node_extent(arg);
+        /* only builtins report errors about one argument; a user function's call does not
+         * pay for walking its arguments' trees */
+        spans[done] = callee.kind == VAL_BUILTIN ? node_extent(arg) : arg->span;
         if (shape_only && lazy_argument(in, fr, arg, &argv[done], &ok)) {
             if (!ok) break;
             continue;
         }
         if (!eval_expr(in, fr, arg, &argv[done])) { ok = false; break; }
         if (argv[done].kind == VAL_NIL) {
-            ok = interp_error(in, spans[done], "this call returns no value, so it cannot be an argument");
+            ok = interp_error(in, node_extent(arg), "this call returns no value, so it cannot be an argument");
             done++;
             break;
         }
@@ -1294,8 +1305,9 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         return eval_index(in, fr, n, out);
     case N_RANGE: {
         double start, step, stop;
-        if (!eval_range_bounds(in, fr, n, &start, &step, &stop)) return false;
-        return make_range(in, n->span, start, step, stop, out);
+        size_t count;
+        if (!eval_range_bounds(in, fr, n, &start, &step, &stop, &count)) return false;
+        return make_range(in, n->span, start, step, count, out);
     }
     case N_VECTOR:
         return eval_vector_literal(in, fr, n, out);
@@ -1421,13 +1433,9 @@ COLD static Flow eval_check(Interp *in, Frame *fr, Node *s) {
 static int lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out) {
     double start, step, stop;
     if (value->kind == N_RANGE) {
-        if (!eval_range_bounds(in, fr, value, &start, &step, &stop)) return SCALAR_ERROR;
-        double count = range_count(start, step, stop);
-        if (count > 1e15) {
-            interp_error(in, value->span, "range %.15g:%.15g has too many elements", start, stop);
-            return SCALAR_ERROR;
-        }
-        *out = value_arr(array_new_lazy(&in->budget, (size_t)count, start, step));
+        size_t count;
+        if (!eval_range_bounds(in, fr, value, &start, &step, &stop, &count)) return SCALAR_ERROR;
+        *out = value_arr(array_new_lazy(&in->budget, count, start, step));
         return SCALAR_OK;
     }
     if (value->kind != N_CALL || value->nlist != 3 || value->a->kind != N_GLOBAL) return SCALAR_NO;
@@ -1458,7 +1466,7 @@ static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
         int st = lazy_sequence(in, fr, s->b, &lazy);
         if (st == SCALAR_ERROR) return FLOW_ERROR;
         if (st == SCALAR_OK) {
-            Value *slot = target->kind == N_LOCAL ? &fr->slots[target->slot] : &in->globals[target->slot].value;
+            Value *slot = variable_slot(in, fr, target);
             value_replace(slot, lazy);
             return FLOW_NEXT;
         }
@@ -1468,7 +1476,7 @@ static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
         int st = eval_scalar(in, fr, s->b, &d);
         if (st == SCALAR_ERROR) return FLOW_ERROR;
         if (st == SCALAR_OK) {
-            Value *slot = target->kind == N_LOCAL ? &fr->slots[target->slot] : &in->globals[target->slot].value;
+            Value *slot = variable_slot(in, fr, target);
             if (slot->kind > VAL_NUM) value_release(*slot);
             *slot = value_num(d);
             return FLOW_NEXT;
@@ -1536,19 +1544,13 @@ COLD static Flow eval_fact(Interp *in, Frame *fr, Node *s) {
 COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
     Node *var = s->c;
     Value *slot_ref;
-#define VAR_SLOT() (var->kind == N_LOCAL ? &fr->slots[var->slot] : &in->globals[var->slot].value)
+#define VAR_SLOT() variable_slot(in, fr, var)
     double start, step, stop;
     Value seq = value_nil();
     size_t count;
     bool lazy = s->a->kind == N_RANGE;
     if (lazy) {
-        if (!eval_range_bounds(in, fr, s->a, &start, &step, &stop)) return FLOW_ERROR;
-        double c = range_count(start, step, stop);
-        if (c > 1e15) {
-            interp_error(in, s->a->span, "range %.15g:%.15g has too many elements", start, stop);
-            return FLOW_ERROR;
-        }
-        count = (size_t)c;
+        if (!eval_range_bounds(in, fr, s->a, &start, &step, &stop, &count)) return FLOW_ERROR;
     } else {
         if (!eval_expr(in, fr, s->a, &seq)) return FLOW_ERROR;
         if (seq.kind == VAL_NUM) count = 1;

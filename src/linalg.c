@@ -885,37 +885,6 @@ LaStatus la_norm(MemBudget *budget, const Array *a, double p, double *out, LaErr
     return LA_OK;
 }
 
-/* LU with partial pivoting of the n×n row-major a, in place, dividing by each pivot (as
- * LAPACK's reference dgetf2 does when |pivot| < DBL_MIN). OpenBLAS's dgetrf multiplies by
- * 1/pivot instead, which overflows for |pivot| < 2^-1024 (≈ 5.6e-309) and turns the zeros
- * below such a pivot into 0 · inf = NaN: det([1e-320, 0; 0, 1]) came out NaN (so does
- * NumPy's on OpenBLAS). la_det falls back to this, unblocked and O(n³), in that rare case.
- * ipiv as dgetrf's (1-based). Returns 0, or the 1-based index of an exactly zero pivot, where
- * it stops (the determinant is 0). */
-static lapack_int lu_dividing(double *a, size_t n, lapack_int *ipiv) {
-    for (size_t k = 0; k < n; k++) {
-        size_t p = k;
-        for (size_t i = k + 1; i < n; i++)
-            if (fabs(a[i * n + k]) > fabs(a[p * n + k])) p = i;
-        ipiv[k] = (lapack_int)(p + 1);
-        if (p != k)
-            for (size_t j = 0; j < n; j++) {
-                double t = a[k * n + j];
-                a[k * n + j] = a[p * n + j];
-                a[p * n + j] = t;
-            }
-        double pivot = a[k * n + k];
-        if (pivot == 0.0) return (lapack_int)(k + 1);
-        for (size_t i = k + 1; i < n; i++) {
-            double l = a[i * n + k] / pivot;
-            a[i * n + k] = l;
-            if (l != 0.0)
-                for (size_t j = k + 1; j < n; j++) a[i * n + j] -= l * a[k * n + j];
-        }
-    }
-    return 0;
-}
-
 /* Π diag(lu) · 2^extra with the sign of dgetrf's row swaps, without intermediate overflow
  * or underflow: the mantissas are multiplied and renormalised by frexp, the exponents summed,
  * one ldexp at the end. Where the plain product stays in range this is bit for bit the plain
@@ -968,8 +937,13 @@ LaStatus la_det(MemBudget *budget, const Array *a, double *out, LaError *err) {
     scale_columns(lu->data, a->data, n, n, &cs);
     lapack_int info = LAPACKE_dgetrf(LAPACK_ROW_MAJOR, (int)n, (int)n, lu->data, (int)n, ipiv);
     if (info == 0 && !all_finite(lu->len, lu->data) && all_finite(a->len, a->data)) {
-        scale_columns(lu->data, a->data, n, n, &cs);   /* OpenBLAS's 1/pivot overflowed */
-        info = lu_dividing(lu->data, n, ipiv);
+        /* OpenBLAS's dgetrf multiplies by 1/pivot, which overflows for |pivot| < 2^-1024
+         * (≈ 5.6e-309) and turns the zeros below such a pivot into 0 · inf = NaN:
+         * det([1e-320, 0; 0, 1]) came out NaN (so does NumPy's on OpenBLAS). LAPACK's
+         * reference recursive dgetrf2 divides by a pivot that small instead: factor again
+         * with it in that rare case. */
+        scale_columns(lu->data, a->data, n, n, &cs);
+        info = LAPACKE_dgetrf2(LAPACK_ROW_MAJOR, (int)n, (int)n, lu->data, (int)n, ipiv);
     }
     if (info < 0) st = lapack_fail(&c, info, "dgetrf");
     else if (info > 0) *out = 0.0;   /* an exactly zero pivot */
@@ -984,7 +958,7 @@ LaStatus la_det(MemBudget *budget, const Array *a, double *out, LaError *err) {
  * max|entry| in [1, 2) (anorm: that scaled matrix's 1-norm): LA_OK when a is regular;
  * LA_SINGULAR "fn: matrix is singular (rank R of N)" for an exact zero pivot or a small
  * condition estimate confirmed by the SVD rank; another status if the check failed.
- * Factors holding NaN or inf come from OpenBLAS's 1/pivot overflowing (see lu_dividing):
+ * Factors holding NaN or inf come from OpenBLAS's 1/pivot overflowing (see la_det):
  * a pivot below 2^-1024 of a matrix scaled so means σ_min ≤ n · |pivot|, so the SVD rank
  * finds it singular — unless the factors overflowed by element growth instead (possible
  * only beyond n ≈ 1000), which gets its own message. */
