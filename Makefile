@@ -43,15 +43,19 @@ UNIT_OBJ := $(patsubst tests/unit/%.c,$(BUILD)/obj/unit_%.o,$(UNIT_SRC) tests/un
 
 all: $(BUILD)/mlm
 
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+# $(call install_missing,PACKAGES,TARGET): installs with apt-get only the Debian packages of
+# PACKAGES that dpkg does not list as installed (make deps, bench and fuzz share it).
+install_missing = missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing$$missing"; \
+	  echo "make $(2): installing$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+deps:
+	@$(call install_missing,$(DEB_PACKAGES),deps)
 
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -134,14 +138,7 @@ clean:
 BENCH_PACKAGES := python3-numpy lua5.4 libopenblas-dev liblapacke-dev
 
 bench: deps
-	@missing=""; for p in $(BENCH_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "make bench: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
+	@$(call install_missing,$(BENCH_PACKAGES),bench)
 	@$(MAKE) --no-print-directory all
 	@mkdir -p $(BUILD)/bench
 	@for f in bench/timeit.c bench/peers/*.c; do \
@@ -187,14 +184,7 @@ comma := ,
 
 .PHONY: fuzz
 fuzz:
-	@missing=""; for p in $(FUZZ_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "make fuzz: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
+	@$(call install_missing,$(FUZZ_PACKAGES),fuzz)
 	@$(MAKE) --no-print-directory $(GEN)
 	@$(MAKE) --no-print-directory $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_eval >$(BUILD)/fuzz-build.log 2>&1 \
 	  || { cat $(BUILD)/fuzz-build.log; exit 1; }
