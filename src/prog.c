@@ -941,8 +941,14 @@ static ProgResult run_shares(Interp *in, Frame *fr, const Prog *p, const Bind *b
     return res;
 }
 
-static ProgResult run_parallel(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
-                               size_t nblocks, int threads, Span span, double *out, Reducer *r) {
+/* }===================== */
+
+/* Runs blocks over [0, len) on as many threads as threads_for gives (often 1: then all on
+ * this one); each result block goes to out (when non-NULL) or into r. */
+static ProgResult run_blocks(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
+                             Span span, double *out, Reducer *r) {
+    size_t nblocks = (len + BLOCK - 1) / BLOCK;
+    int threads = threads_for(in, p, nblocks);
     ProgResult res = PROG_OK;
     bool interrupted = false;
     if (out) {
@@ -951,7 +957,8 @@ static ProgResult run_parallel(Interp *in, Frame *fr, const Prog *p, const Bind 
         /* a reduction goes in rounds of PAR_ROUND_BLOCKS per thread, so the per-block values
          * take a fixed buffer however long the sum (Σ to 10^10 is 39 million blocks) */
         size_t round = (size_t)threads * PAR_ROUND_BLOCKS;
-        double *partials = malloc(round * sizeof *partials);
+        double small[64];   /* arrays up to 16,384 elements: no allocation */
+        double *partials = nblocks <= 64 ? small : malloc((nblocks < round ? nblocks : round) * sizeof *partials);
         if (!partials) return PROG_NO;
         for (size_t first = 0; first < nblocks && res == PROG_OK && !interrupted; first += round) {
             size_t end = nblocks - first < round ? nblocks : first + round;
@@ -961,43 +968,11 @@ static ProgResult run_parallel(Interp *in, Frame *fr, const Prog *p, const Bind 
             if (res == PROG_OK && !interrupted)
                 for (size_t b = 0; b < end - first; b++) reduce_combine(r, partials[b]);
         }
-        free(partials);
+        if (partials != small) free(partials);
     }
-    /* a worker stopped early: the caller reports Ctrl-C, or (flag already taken) the general
+    /* stopped early for Ctrl-C: the caller reports it, or (flag already taken) the general
      * engine starts over */
     if (interrupted) res = interp_check_interrupt(in, span) ? PROG_ERROR : PROG_NO;
-    return res;
-}
-
-/* }===================== */
-
-/* Runs blocks over [0, len); each result block goes to out (when non-NULL) or r. */
-static ProgResult run_blocks(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
-                             Span span, double *out, Reducer *r) {
-    size_t nblocks = (len + BLOCK - 1) / BLOCK;
-    int threads = threads_for(in, p, nblocks);
-    if (threads > 1) return run_parallel(in, fr, p, binds, len, nblocks, threads, span, out, r);
-    Scratch *s = aligned_alloc(64, sizeof *s);
-    if (!s) return PROG_NO;
-    ProgResult res = PROG_OK;
-    size_t count = 0;
-    for (size_t first = 0; first < len; first += BLOCK, count++) {
-        if ((count & 255) == 255 && interp_interrupt_pending(in) && interp_check_interrupt(in, span)) {
-            res = PROG_ERROR;
-            break;
-        }
-        size_t n = len - first < BLOCK ? len - first : BLOCK;
-        Entry top;
-        res = run_block(in, fr, p, binds, first, n, s->block, &top);
-        if (res != PROG_OK) break;
-        if (out) {
-            if (top.p) memcpy(out + first, top.p, n * sizeof(double));
-            else for (size_t j = 0; j < n; j++) out[first + j] = top.u;
-        } else {
-            reduce_combine(r, block_value(r->how, &top, n, &s->block[MAX_DEPTH]));
-        }
-    }
-    free(s);
     return res;
 }
 
