@@ -97,15 +97,16 @@ const char *value_shape(Value v, char *buf, size_t size);
 const char *value_describe(Value v, char *buf, size_t size);
 
 /* ---- memory accounting: one budget per session, checked before every allocation ---- */
+enum { MEM_SPARES = 4 };
 typedef struct MemBudget {
     size_t limit;   /* bytes; 0 = unlimited */
     size_t in_use;  /* bytes of array storage currently allocated */
     size_t allocations;     /* arrays given storage so far (for `time`) */
     size_t allocated_bytes; /* and their bytes */
-    /* Large buffers (≥ 4 MiB) of released arrays kept for reuse: fresh pages cost a page
-     * fault each (~0.2 GB/s here), reused ones are already mapped. Owned by the budget;
+    /* Buffers (≥ 256 KiB) of released arrays kept for reuse: fresh pages cost a page fault
+     * each (~0.2 GB/s here), reused ones are already mapped. Owned by the budget;
      * membudget_release frees them. */
-    struct { void *ptr; size_t size; } spare[4];
+    struct { void *ptr; size_t size; } spare[MEM_SPARES];
 } MemBudget;
 
 /* Writes a byte count for people: "160 bytes", "7.63 MiB", "7.28 TiB" (3 significant

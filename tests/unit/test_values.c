@@ -202,6 +202,49 @@ START_TEST(memory_budget) {
 }
 END_TEST
 
+/* Released buffers of 256 KiB and more are kept (MEM_SPARES of them, the biggest) and handed
+ * back to the next array of the same storage size; smaller ones go back to malloc. */
+START_TEST(released_buffers_are_reused) {
+    MemBudget b = {0, 0};
+    AllocStatus st;
+    const size_t n = 40000; /* 320,000 bytes: above the 256 KiB floor */
+    Array *x = array_new_vector(&b, n, &st);
+    ck_assert_ptr_nonnull(x);
+    double *storage = x->data;
+    array_release(x);
+    ck_assert_uint_eq(b.in_use, 0);
+    Array *other = array_new_vector(&b, n + 100, &st); /* another size: not the spare */
+    ck_assert_ptr_ne(other->data, storage);
+    Array *same = array_new_matrix(&b, 200, n / 200, &st); /* same bytes, other shape */
+    ck_assert_ptr_eq(same->data, storage);
+    array_release(same);
+    array_release(other);
+
+    /* all slots hold small spares: a bigger buffer takes the smallest one's place */
+    Array *small[MEM_SPARES];
+    for (int i = 0; i < MEM_SPARES; i++) small[i] = array_new_vector(&b, n + (size_t)i * 8, &st);
+    double *smallest = small[0]->data;
+    for (int i = 0; i < MEM_SPARES; i++) array_release(small[i]);
+    Array *big = array_new_vector(&b, 2 * n, &st);
+    double *big_storage = big->data;
+    array_release(big);
+    bool kept = false, smallest_kept = false;
+    for (int i = 0; i < MEM_SPARES; i++) {
+        kept |= b.spare[i].ptr == big_storage;
+        smallest_kept |= b.spare[i].ptr == smallest;
+    }
+    ck_assert(kept);
+    ck_assert(!smallest_kept);
+    /* and a buffer smaller than every spare is freed, not kept */
+    Array *tiny = array_new_vector(&b, n - 8, &st);
+    double *tiny_storage = tiny->data;
+    array_release(tiny);
+    for (int i = 0; i < MEM_SPARES; i++) ck_assert_ptr_ne(b.spare[i].ptr, tiny_storage);
+    membudget_release(&b);
+    for (int i = 0; i < MEM_SPARES; i++) ck_assert_ptr_null(b.spare[i].ptr);
+}
+END_TEST
+
 /* }======== */
 
 /* {======== reference counts and copy-on-write */
@@ -611,6 +654,7 @@ Suite *values_suite(void) {
     TCase *limits = tcase_create("Limits");
     tcase_add_test(limits, size_overflow);
     tcase_add_test(limits, memory_budget);
+    tcase_add_test(limits, released_buffers_are_reused);
     tcase_add_test(limits, results_are_charged_to_the_budget);
     suite_add_tcase(s, limits);
     TCase *bc = tcase_create("Broadcasting");
