@@ -3,7 +3,7 @@
 
 Usage: bench/run.py [--quick] [--runs N]   (from the repository root; `make bench` calls it)
 
-Every implementation of a workload runs alternately with the others: one warm-up round, then
+Every implementation of a workload runs alternately with the others, in a fresh random order each round: one warm-up round, then
 RUNS timed rounds. Each run is one whole process; bench/timeit.c takes its wall time and its peak
 RSS, and run.py checks what it printed. A wrong answer or a crash makes a FAIL row, not a time.
 For the workloads in KERNELS every program also times its kernel in-process and prints a line in
@@ -12,6 +12,7 @@ up per run and checks the rest. Writes bench/results.md and prints it.
 """
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -104,6 +105,13 @@ KERNELS = {
     "W7": "[values, vectors] = eig(A) (np.linalg.eigh, LAPACKE_dsyevd)",
 }
 FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
+# Workloads whose programs call their kernel REPS times in one process (after the untimed 2×2
+# warm-up) and print a `time:` line for each. The first call pays one-time costs: OpenBLAS's and
+# LAPACK's work buffers are touched for the first time (a thousand page faults in W4, at a price
+# that swings with the host's memory), a result lands in memory never used before. Their kernel
+# figure, the one the goals judge, is the best of the later calls (steady-state throughput, what
+# GFLOP/s means); the first call's time is reported beside it.
+REPEATED, REPS = ("W4", "W7"), 5
 # Issue 4's figures compare mlm with NumPy calling the same OpenBLAS routine, so the true ratio
 # is near 1 and the host's noise (±10% from run to run here) decides a 0.95 goal unless the
 # median has more samples: these workloads run ROUNDS_SCALE × the rounds, every implementation.
@@ -122,6 +130,7 @@ GOALS = [
     ("W4", "NumPy / mlm wall (issue 4: throughput vs NumPy)", "NumPy", "mlm", "wall", "≥", 0.95),
     ("W4", "mlm / C + OpenBLAS kernel", "mlm", "C + OpenBLAS", "kernel", "≤", 1.15),
     ("W4", "NumPy / mlm kernel = mlm / NumPy GFLOP/s (issue 4)", "NumPy", "mlm", "kernel", "≥", 0.95),
+    ("W4", "NumPy / mlm first call (information)", "NumPy", "mlm", "first", "", None),
     ("W5", "mlm / C printf wall", "mlm", "C printf", "wall", "≤", 1.5),
     ("W6", "mlm / Lua 5.4 wall", "mlm", "Lua 5.4", "wall", "≤", 1.0),
     ("W6", "mlm / Lua 5.4 wall (stretch)", "mlm", "Lua 5.4", "wall", "≤", 0.5),
@@ -129,17 +138,25 @@ GOALS = [
     ("W7", "NumPy / mlm wall (issue 4: speed vs NumPy)", "NumPy", "mlm", "wall", "≥", 0.95),
     ("W7", "mlm / C + LAPACKE kernel", "mlm", "C + LAPACKE", "kernel", "≤", 1.15),
     ("W7", "NumPy / mlm kernel (issue 4: speed vs NumPy)", "NumPy", "mlm", "kernel", "≥", 0.95),
+    ("W7", "NumPy / mlm first call (information)", "NumPy", "mlm", "first", "", None),
 ]
 
 
-def take_times(out):
-    """The output without its `time:` lines, and their total (seconds, arrays, MiB) or None."""
-    found = TIME.findall(out)
+def take_times(out, wid):
+    """The output without its `time:` lines, and what they say, or None: (kernel seconds, first
+    call seconds, arrays, MiB). For a REPEATED workload the kernel is the best call after the
+    first and arrays and MiB are one call's (None unless there are REPS lines); otherwise the
+    lines are added up (W2 times its three statements) and the first call is the kernel."""
+    found = [(float(t) * UNIT[u], int(a or 0), float(m or 0)) for t, u, a, m in TIME.findall(out)]
+    rest = TIME.sub("", out)
+    if wid in REPEATED:
+        if len(found) != REPS:
+            return rest, None
+        return rest, (min(t for t, _, _ in found[1:]), found[0][0], found[0][1], found[0][2])
     if not found:
-        return out, None
-    return TIME.sub("", out), (sum(float(t) * UNIT[u] for t, u, _, _ in found),
-                               sum(int(a or 0) for _, _, a, _ in found),
-                               sum(float(m or 0) for _, _, _, m in found))
+        return rest, None
+    total = sum(t for t, _, _ in found)
+    return rest, (total, total, sum(a for _, a, _ in found), sum(m for _, _, m in found))
 
 
 def run_once(argv, env):
@@ -164,17 +181,21 @@ def run_once(argv, env):
 def bench(workload, runs, env):
     wid, _, check, impls = workload
     runs *= ROUNDS_SCALE.get(wid, 1)
-    res = {name: {"walls": [], "kernels": [], "rss": 0, "fail": None, "out": "", "alloc": None,
+    res = {name: {"walls": [], "kernels": [], "firsts": [], "rss": 0, "fail": None, "out": "", "alloc": None,
                   "runs": runs} for name, _ in impls}
     print(f"bench: {wid}", file=sys.stderr)
+    order = random.Random(wid)  # the same sequence every run, for repeatable comparisons
     for rnd in range(1 + FAST_RUNS * runs):  # round 0 is the warm-up
-        for name, argv in impls:
+        # a fresh order each round: a fixed one would give each implementation the same
+        # predecessor every time (what it left in the caches and the page allocator)
+        for name, argv in order.sample(impls, len(impls)):
             r = res[name]
             if r["fail"] or len(r["walls"]) >= r["runs"]:
                 continue
             wall, rss, code, out, err = run_once(argv, env)
-            out, kernel = take_times(out)
-            untimed = "no `time:` line " if wid in KERNELS and kernel is None else ""
+            out, kernel = take_times(out, wid)
+            untimed = (f"not {REPS} `time:` lines " if wid in REPEATED else "no `time:` line ") \
+                if wid in KERNELS and kernel is None else ""
             if code != 0 or not check(out) or untimed:
                 why = untimed + (err.strip().splitlines() or [""])[0][:120]
                 r["fail"] = f"exit {code}, printed {out.strip()[:60]!r} {why}".strip()
@@ -189,7 +210,8 @@ def bench(workload, runs, env):
                 # other: a fast one's extra rounds run alone, under other conditions
                 if kernel is not None and rnd <= runs:
                     r["kernels"].append(kernel[0])
-                    r["alloc"] = kernel[1:]
+                    r["firsts"].append(kernel[1])
+                    r["alloc"] = kernel[2:]
     return res
 
 
@@ -198,7 +220,7 @@ def metric(r, m):
         return None
     if m == "RSS":
         return r["rss"]
-    samples = r["walls"] if m == "wall" else r["kernels"]
+    samples = {"wall": r["walls"], "kernel": r["kernels"], "first": r["firsts"]}[m]
     return statistics.median(samples) if samples else None
 
 
@@ -215,7 +237,7 @@ def report(results, runs, quick, repl):
              f"Whole-process wall time (start-up included), 1 warm-up + {runs} runs per "
              f"implementation ({FAST_RUNS * runs} for those under {1000 * FAST:.0f} ms; "
              f"{' and '.join(ROUNDS_SCALE)}: {'/'.join(str(k) for k in sorted(set(ROUNDS_SCALE.values())))}× the rounds), "
-             "run alternately; peak RSS is the largest of the runs. "
+             "run alternately, in a fresh random order each round; peak RSS is the largest of the runs. "
              "OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for every process. "
              "mlm shares fused array work of 131,072 elements or more among the CPUs (MLM_THREADS unset), "
              "where NumPy's element-wise operations run on one thread; OpenBLAS uses every CPU for all. "
@@ -238,27 +260,33 @@ def report(results, runs, quick, repl):
               "statement, NumPy time.perf_counter(), C clock_gettime) and prints a `time:` line; "
               "the inputs are made before the timer. In W4 and W7 every program first makes one "
               "untimed 2×2 call of the same routine, because mlm loads OpenBLAS and LAPACKE at "
-              "their first use, where NumPy loads them at import and C at start-up; the C W4 "
-              "program writes its output matrix before the timer, so that it times dgemm alone. "
+              "their first use, where NumPy loads them at import and C at start-up; then it times "
+              f"{REPS} calls of the full-size kernel. The first of them pays one-time costs (the "
+              "libraries' work buffers touched for the first time, results in memory never used "
+              "before, whose price swings with the host), so the kernel figure of W4 and W7 is the "
+              "best of the later calls, steady-state throughput as GFLOP/s means it, and the first "
+              "call's median stands beside it. The C W4 program writes its output matrix once "
+              "before the timers, so that it times dgemm alone. "
               "Kernel times come from the interleaved rounds only (the first "
               f"{runs} of each implementation; {', '.join(f'{s * runs} in {w}' for w, s in ROUNDS_SCALE.items())}, "
               "whose ratios against NumPy are issue 4's goals and need the samples), also where a fast "
               "one made more runs for its wall time. "
               "Arrays allocated: what mlm's `time` reports for its kernel.", "",
               "| workload | kernel | implementation | median ms | min–max ms | GFLOP/s | "
-              "arrays allocated (MiB) |", "|---|---|---|---|---|---|---|"]
+              "first call median ms | arrays allocated (MiB) |", "|---|---|---|---|---|---|---|---|"]
     for wid, kernel in KERNELS.items():
         for row, (name, r) in enumerate(by_id[wid].items()):
             first = f"| {wid if row == 0 else ''} | {kernel if row == 0 else ''} | {name} |"
             t = metric(r, "kernel")
             if t is None:
-                lines.append(f"{first} – | – | – | FAIL |")
+                lines.append(f"{first} – | – | – | – | FAIL |")
                 continue
             ks, (arrays, mib) = r["kernels"], r["alloc"]
             gflops = f"{FLOP[wid] / t / 1e9:.1f}" if wid in FLOP else "–"
             alloc = f"{arrays} ({mib:.1f})" if name == "mlm" else "–"
+            cold = f"{1e3 * metric(r, 'first'):.2f}" if wid in REPEATED else "–"
             lines.append(f"{first} {1e3 * t:.2f} | {1e3 * min(ks):.2f}–{1e3 * max(ks):.2f} | "
-                         f"{gflops} | {alloc} |")
+                         f"{gflops} | {cold} | {alloc} |")
     if repl:
         lines += ["", "## REPL start-up (issue 3)", "",
                   f"From fork to the first `mlm> ` on a pseudo-terminal (tests/repl/startup.c), with a "
@@ -269,9 +297,12 @@ def report(results, runs, quick, repl):
     for wid, label, a, b, m, op, bound in GOALS:
         va, vb = metric(by_id[wid].get(a), m), metric(by_id[wid].get(b), m)
         if va is None or vb is None:
-            lines.append(f"| {wid} | {label} | – | {op} {bound}× | FAIL |")
+            lines.append(f"| {wid} | {label} | – | {f'{op} {bound}×' if bound else '–'} | FAIL |")
             continue
         ratio = va / vb
+        if bound is None:
+            lines.append(f"| {wid} | {label} | {ratio:.3f}× | – | – |")
+            continue
         ok = ratio <= bound if op == "≤" else ratio >= bound
         lines.append(f"| {wid} | {label} | {ratio:.3f}× | {op} {bound}× | {'PASS' if ok else 'MISS'} |")
     return "\n".join(lines) + "\n"
