@@ -3,9 +3,10 @@
 
 Usage: bench/run.py [--quick] [--runs N]   (from the repository root; `make bench` calls it)
 
-Every implementation of a workload runs alternately with the others, in a fresh random order each round: one warm-up round, then
-RUNS timed rounds. Each run is one whole process; bench/timeit.c takes its wall time and its peak
-RSS, and run.py checks what it printed. A wrong answer or a crash makes a FAIL row, not a time.
+Every implementation of a workload runs alternately with the others, in a fresh random order
+each round: one warm-up round, then RUNS timed rounds (ROUNDS_SCALE × as many for W4 and W7).
+Each run is one whole process; bench/timeit.c takes its wall time and its peak RSS, and run.py
+checks what it printed. A wrong answer or a crash makes a FAIL row, not a time.
 For the workloads in KERNELS every program also times its kernel in-process and prints a line in
 the form of mlm's `time` statement (`time: 26.08 ms, ...`); run.py takes those lines out, adds them
 up per run and checks the rest. Writes bench/results.md and prints it.
@@ -108,7 +109,7 @@ FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
 # Workloads whose programs call their kernel REPS times in one process (after the untimed 2×2
 # warm-up) and print a `time:` line for each. The first call pays one-time costs: OpenBLAS's and
 # LAPACK's work buffers are touched for the first time (a thousand page faults in W4, at a price
-# that swings with the host's memory), a result lands in memory never used before. Their kernel
+# that swings with the host's memory), a result may land in memory never used before. Their kernel
 # figure, the one the goals judge, is the best of the later calls (steady-state throughput, what
 # GFLOP/s means); the first call's time is reported beside it.
 REPEATED, REPS = ("W4", "W7"), 5
@@ -203,7 +204,8 @@ def bench(workload, runs, env):
             r["out"] = out.strip()
             r["rss"] = max(r["rss"], rss)
             if rnd == 0 and wall < FAST:
-                r["runs"] = FAST_RUNS * runs // ROUNDS_SCALE.get(wid, 1)  # a few ms a run: more runs against noise, at no real cost
+                # a few ms a run: more runs against noise, at no real cost
+                r["runs"] = max(runs, FAST_RUNS * runs // ROUNDS_SCALE.get(wid, 1))
             elif rnd > 0:
                 r["walls"].append(wall)
                 # kernel times only from the rounds every implementation runs, one after the
@@ -236,7 +238,7 @@ def report(results, runs, quick, repl):
              f"{cpu}, {os.cpu_count()} cores, load average {os.getloadavg()[1]:.2f} (5 min); mlm at {commit}{' (+ uncommitted changes)' if dirty else ''}.",
              f"Whole-process wall time (start-up included), 1 warm-up + {runs} runs per "
              f"implementation ({FAST_RUNS * runs} for those under {1000 * FAST:.0f} ms; "
-             f"{' and '.join(ROUNDS_SCALE)}: {'/'.join(str(k) for k in sorted(set(ROUNDS_SCALE.values())))}× the rounds), "
+             f"{', '.join(f'{w}: {k}× the rounds' for w, k in ROUNDS_SCALE.items())}), "
              "run alternately, in a fresh random order each round; peak RSS is the largest of the runs. "
              "OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for every process. "
              "mlm shares fused array work of 131,072 elements or more among the CPUs (MLM_THREADS unset), "
