@@ -71,15 +71,20 @@ static bool dim_match(size_t x, size_t y, size_t *out) {
     return false;
 }
 
+bool ew_broadcast_dims(int na, size_t ra, size_t ca, int nb, size_t rb, size_t cb, int *ndim,
+                       size_t *rows, size_t *cols) {
+    *ndim = na > nb ? na : nb;
+    if (!dim_match(ca, cb, cols)) return false;
+    if (!dim_match(ra, rb, rows)) return false;
+    return true;
+}
+
 bool ew_broadcast_shape(Value a, Value b, int *ndim, size_t *rows, size_t *cols) {
     int na, nb;
     size_t ra, ca, rb, cb;
     shape_of(a, &na, &ra, &ca);
     shape_of(b, &nb, &rb, &cb);
-    *ndim = na > nb ? na : nb;
-    if (!dim_match(ca, cb, cols)) return false;
-    if (!dim_match(ra, rb, rows)) return false;
-    return true;
+    return ew_broadcast_dims(na, ra, ca, nb, rb, cb, ndim, rows, cols);
 }
 
 static KernelBinary kernel_op(int op) {

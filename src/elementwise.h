@@ -27,6 +27,12 @@ bool ew_binary_named(Interp *in, KernelBinary kb, const char *name, Value a, Val
 /* The shape broadcasting a and b gives: returns false if incompatible. ndim 0 = scalar. */
 bool ew_broadcast_shape(Value a, Value b, int *ndim, size_t *rows, size_t *cols);
 
+/* The same on shapes: (na, ra, ca) and (nb, rb, cb), a vector being 1 × length and a scalar
+ * ndim 0 and 1 × 1; each dimension equal or 1. The fused engine (prog.c) folds its operands'
+ * shapes with it, so both engines broadcast alike. */
+bool ew_broadcast_dims(int na, size_t ra, size_t ca, int nb, size_t rb, size_t cb, int *ndim,
+                       size_t *rows, size_t *cols);
+
 /* Approximate equality used by ≈ and `check a ≈ b`: |x − y| ≤ max(rel·max(|x|,|y|), abs). */
 bool ew_close(double x, double y, double rel, double abs_tol);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "elementwise.h"
 #include "func.h"
 #include "kernels.h"
 
@@ -46,7 +47,7 @@ typedef struct POp {
 typedef struct PLeaf {
     bool local;
     int slot;
-    bool loaded;        /* used as an operand (its shape is the result's) */
+    bool loaded;        /* used as an operand (its shape broadcasts to the result's) */
     bool indexed;       /* used as the base of an index */
 } PLeaf;
 
@@ -612,8 +613,17 @@ ProgResult prog_scalar(Interp *in, Frame *fr, const Prog *p, double *out) {
 
 typedef enum BindKind { BIND_UNIFORM, BIND_DATA, BIND_AFFINE } BindKind;
 
+/* How an array operand's elements lie over the domain (NumPy broadcasting). */
+typedef enum Spread {
+    SPREAD_FULL,    /* the domain's shape: element k is its element k */
+    SPREAD_ROW,     /* one row (1 × cols, or a vector) repeated down the rows: k mod cols */
+    SPREAD_COL,     /* one column (rows × 1) repeated across the columns: k div cols */
+} Spread;
+
 typedef struct Bind {
     BindKind kind;
+    Spread spread;        /* BIND_DATA and BIND_AFFINE */
+    size_t cols;          /* the domain's row length (SPREAD_ROW and SPREAD_COL) */
     double u;             /* uniform value */
     const double *data;   /* array storage */
     double start, step;   /* affine: start + i·step */
@@ -629,7 +639,10 @@ typedef struct Domain {
     size_t rows, cols, len;
 } Domain;
 
-/* Binds every leaf; index_slot (≥ 0) is the Σ index, an affine sequence over the domain. */
+/* Binds every leaf; index_slot (≥ 0) is the Σ index, an affine sequence over the domain.
+ * The domain is the shape the loaded arrays broadcast to (ew_broadcast_dims, as the general
+ * engine does operator by operator); operands that do not broadcast leave it to the general
+ * engine, which names the shapes in its error. */
 static ProgResult bind_leaves(Interp *in, Frame *fr, const Prog *p, Bind *binds, Domain *dom,
                               int index_slot, double from) {
     for (int i = 0; i < p->nleaves; i++) {
@@ -669,12 +682,26 @@ static ProgResult bind_leaves(Interp *in, Frame *fr, const Prog *p, Bind *binds,
             dom->ndim = a->ndim;
             dom->rows = a->rows;
             dom->cols = a->cols;
-            dom->len = a->len;
-        } else if (dom->ndim != a->ndim || dom->rows != a->rows || dom->cols != a->cols) {
-            return PROG_NO; /* broadcasting between shapes: the general engine does it */
+        } else if (!ew_broadcast_dims(dom->ndim, dom->rows, dom->cols, a->ndim, a->rows, a->cols,
+                                      &dom->ndim, &dom->rows, &dom->cols)) {
+            return PROG_NO;
         }
     }
-    if (p->has_superscript_inverse && dom->any && dom->ndim == 2) return PROG_NO;
+    if (!dom->any) return PROG_OK;
+    if (p->has_superscript_inverse && dom->ndim == 2) return PROG_NO;
+    dom->len = dom->rows * dom->cols;
+    for (int i = 0; i < p->nleaves; i++) {
+        Bind *b = &binds[i];
+        const Array *a = b->arr;
+        if (!a || !p->leaves[i].loaded || (a->rows == dom->rows && a->cols == dom->cols)) continue;
+        if (a->len == 1) {   /* one element over the whole domain */
+            b->u = array_at(a, 0);
+            b->kind = BIND_UNIFORM;
+        } else {
+            b->spread = a->rows == 1 ? SPREAD_ROW : SPREAD_COL;
+            b->cols = dom->cols;
+        }
+    }
     return PROG_OK;
 }
 
@@ -682,6 +709,32 @@ typedef struct Entry {
     const double *p;  /* block values, or NULL when uniform */
     double u;
 } Entry;
+
+/* Points e at elements [first, first + n) of the domain taken from b, an operand spread as a
+ * row or a column; z is scratch for them. A column is uniform across a block within one row,
+ * and a stored row is read in place there. */
+static void load_spread(const Bind *b, size_t first, size_t n, double *z, Entry *e) {
+    const Array *a = b->arr;
+    size_t cols = b->cols, r = first / cols, c = first % cols;
+    if (b->spread == SPREAD_COL) {
+        if (c + n <= cols) { e->p = NULL; e->u = array_at(a, r); return; }
+        for (size_t j = 0; j < n; r++, c = 0) {
+            size_t run = cols - c < n - j ? cols - c : n - j;
+            double v = array_at(a, r);
+            for (size_t k = 0; k < run; k++) z[j + k] = v;
+            j += run;
+        }
+    } else {
+        if (c + n <= cols && b->kind == BIND_DATA) { e->p = b->data + c; e->u = 0; return; }
+        for (size_t j = 0; j < n; c = 0) {
+            size_t run = cols - c < n - j ? cols - c : n - j;
+            if (b->kind == BIND_DATA) memcpy(z + j, b->data + c, run * sizeof *z);
+            else for (size_t k = 0; k < run; k++) z[j + k] = array_at(a, c + k);
+            j += run;
+        }
+    }
+    e->p = z;
+}
 
 /* Runs the program on elements [first, first + n) of the domain; the result is *top. */
 static ProgResult run_block(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t first,
@@ -698,6 +751,7 @@ static ProgResult run_block(Interp *in, Frame *fr, const Prog *p, const Bind *bi
         case P_LOAD: {
             const Bind *b = &binds[op->leaf];
             if (b->kind == BIND_UNIFORM) { st[sp].p = NULL; st[sp].u = b->u; }
+            else if (b->spread != SPREAD_FULL) load_spread(b, first, n, scratch[sp], &st[sp]);
             else if (b->kind == BIND_DATA) st[sp].p = b->data + first;
             else {
                 kernel_affine(scratch[sp], b->start, b->step, first, n);

@@ -6,9 +6,11 @@
  *   - on scalars (a tight stack machine, no Values), for loops and Σ bodies;
  *   - over arrays in cache-sized blocks (the numexpr idea): every operator is a SIMD kernel
  *     over a block of 256 elements, so `sum((y - ŷ)^2)` or `1/(1 + exp(-x))` makes no
- *     full-size temporaries; reductions consume the blocks directly.
+ *     full-size temporaries; reductions consume the blocks directly. Operands of different
+ *     shapes broadcast (a row, a column or one element spread over the result's shape) as in
+ *     the element-wise engine.
  * Programs are cached in their node (arena memory) and compiled on first use. When a run
- * meets something it does not handle (a shape that needs broadcasting, a function that was
+ * meets something it does not handle (shapes that do not broadcast, a function that was
  * redefined, a string), it answers PROG_NO and the caller uses the general evaluator: a
  * program is an optimisation, never a different meaning. */
 #ifndef MLM_PROG_H
@@ -29,8 +31,8 @@ Prog *prog_of(Interp *in, Frame *fr, Node *n);
 /* Runs p on scalars. */
 ProgResult prog_scalar(Interp *in, Frame *fr, const Prog *p, double *out);
 
-/* Runs p element-wise over its array operands (all of one shape; scalars broadcast) into a
- * new array. PROG_NO when no operand is an array or shapes differ. */
+/* Runs p element-wise over its array operands (broadcast to one shape, as ew_binary does)
+ * into a new array. PROG_NO when no operand is an array or the shapes do not broadcast. */
 ProgResult prog_array(Interp *in, Frame *fr, const Prog *p, Span span, Value *out);
 
 /* Reduces the elements p produces (as prog_array would) without storing them. */

@@ -220,6 +220,28 @@ START_TEST(fused_engine_agrees_with_the_element_wise_engine) {
                 "t = 0; for i in 1..1000 { t = t + 1 / (1 + exp(-(i / 100 - 5))) }; printf(\"%.14g\", t)");
     same_output("y = [3, 5, 2]; yh = [2.5, 5, 4]; printf(\"%.17g\", Σ_{i=1}^{3} (y[i] - yh[i])^2)",
                 "printf(\"%.17g\", 0.5^2 + 0 + 2^2)");
+    /* broadcasting: a column against a row (lazy or stored), a matrix against its row and its
+     * column, one element against all, rows shorter and longer than a block */
+    const char *print_all = "\nfor v in reshape(Z, 1, numel(Z)) { printf(\"%.17g \", v) }";
+    const char *broadcasts[][2] = {
+        {"c = reshape(1:300, 300, 1); r = 1:700\nZ = (c + 2 * r) % 7 - 2",
+         "c = reshape(1:300, 300, 1); r = 1:700; id(v) = { return v }\nZ = id(id(c + id(2 * r)) % 7) - 2"},
+        {"c = reshape(linspace(-1, 1, 40), 40, 1); r = linspace(0, 3, 9) * 1\nZ = exp(c) * r - c / (1 + r)",
+         "c = reshape(linspace(-1, 1, 40), 40, 1); r = linspace(0, 3, 9) * 1; id(v) = { return v }\n"
+         "Z = id(id(exp(c)) * r) - id(c / id(1 + r))"},
+        {"M = reshape(1:12, 4, 3) / 7; c = [1; 2; 3; 4]\nZ = (M - [1, 2, 3]) * c + [5]",
+         "M = reshape(1:12, 4, 3) / 7; c = [1; 2; 3; 4]; id(v) = { return v }\nZ = id(id(M - [1, 2, 3]) * c) + [5]"},
+    };
+    for (size_t k = 0; k < sizeof broadcasts / sizeof *broadcasts; k++) {
+        char fused[512], general[512];
+        snprintf(fused, sizeof fused, "%s%s", broadcasts[k][0], print_all);
+        snprintf(general, sizeof general, "%s%s", broadcasts[k][1], print_all);
+        same_output(fused, general);
+    }
+    /* and it runs fused: the result is the only array made */
+    char *t = run("c = reshape(1:300, 300, 1); r = 1:700\ntime Z = (c + 2 * r) % 7 - 2");
+    ck_assert_msg(strstr(t, ", 1 array allocated (1.602 MiB)") != NULL, "%s", t);
+    free(t);
     /* errors inside fused code are the same errors */
     char *e = run("y = 1:100; sum(i, 1, 101, y[i])");
     ck_assert_str_eq(e, "t.mlm:1:29: error: index 101 is out of range 1..100 (length 100)\n"
@@ -266,6 +288,8 @@ START_TEST(threads_give_the_same_numbers_as_one) {
         "printf(\"%.17g %.17g %.17g %.17g\", y[1], y[150000], y[end], sum(y))",
         "printf(\"%.17g\", Σ_{i=1}^{400000} 1/i^2)",
         "z = linspace(0, 1, 300001); z[299999] = nan; printf(\"%g %g\", min(z * 2), max(z + 1))",
+        "c = reshape(1:600, 600, 1) / 600; r = linspace(0, 1, 700)\n"
+        "Z = exp(-c) * r - c; printf(\"%.17g %.17g %.17g\", sum(exp(-c) * r), Z[600, 700], sum(Z))",
     };
     for (size_t k = 0; k < sizeof programs / sizeof *programs; k++) {
         char *one = run_threads(programs[k], 1);
