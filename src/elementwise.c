@@ -117,10 +117,21 @@ static void binary_loop(KernelBinary kb, const double *x, size_t xr, size_t xc, 
     }
 }
 
+/* v's storage when v is an array nobody else holds (a temporary its owner is about to
+ * release) of the given shape, so a result can be written over it; else NULL. */
+static Array *reusable(Value v, int ndim, size_t rows, size_t cols) {
+    if (v.kind != VAL_ARR) return NULL;
+    Array *x = v.as.arr;
+    if (x->refcount != 1 || x->lazy || x->ndim != ndim || x->rows != rows || x->cols != cols) return NULL;
+    return x;
+}
+
 /* The core of every element-wise binary operation: kb over a and b with broadcasting; `what`
- * names the operation in errors ("'+'" or "atan2"). */
+ * names the operation in errors ("'+'" or "atan2"). With `owned` the caller gives a and b up
+ * after the call, and the result may take over the storage of either (the kernels read each
+ * element before they write it). */
 static bool binary_kernel(Interp *in, KernelBinary kb, const char *what, Value a, Value b, Span span,
-                          Value *out) {
+                          bool owned, Value *out) {
     if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
         *out = value_num(kernel_binary_scalar(kb, a.as.num, b.as.num));
         return true;
@@ -137,8 +148,10 @@ static bool binary_kernel(Interp *in, KernelBinary kb, const char *what, Value a
                             value_shape(a, sa, sizeof sa), value_shape(b, sb, sizeof sb), what);
     }
     /* Two vectors of different lengths (one of length 1) stay a vector. */
-    Array *z = interp_new_array(in, span, ndim, rows, cols);
-    if (!z) return false;
+    Array *z = NULL;
+    if (owned && !(z = reusable(a, ndim, rows, cols))) z = reusable(b, ndim, rows, cols);
+    if (z) array_retain(z);
+    else if (!(z = interp_new_array(in, span, ndim, rows, cols))) return false;
     int nx, ny;
     size_t xr, xc, yr, yc;
     shape_of(a, &nx, &xr, &xc);
@@ -157,11 +170,26 @@ bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
     }
     char what[16];
     snprintf(what, sizeof what, "'%s'", op_symbol(op));
-    return binary_kernel(in, kernel_op(op), what, a, b, span, out);
+    return binary_kernel(in, kernel_op(op), what, a, b, span, false, out);
+}
+
+bool ew_binary_owned(Interp *in, int op, Value a, Value b, Span span, Value *out) {
+    bool ok;
+    if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
+        *out = value_num(ew_apply(op, a.as.num, b.as.num));
+        ok = true;
+    } else {
+        char what[16];
+        snprintf(what, sizeof what, "'%s'", op_symbol(op));
+        ok = binary_kernel(in, kernel_op(op), what, a, b, span, true, out);
+    }
+    value_release(a);
+    value_release(b);
+    return ok;
 }
 
 bool ew_binary_named(Interp *in, KernelBinary kb, const char *name, Value a, Value b, Span span, Value *out) {
-    return binary_kernel(in, kb, name, a, b, span, out);
+    return binary_kernel(in, kb, name, a, b, span, false, out);
 }
 
 bool ew_map(Interp *in, double (*f)(double), Value a, Span span, Value *out) {

@@ -18,6 +18,11 @@ double ew_apply(int op, double x, double y);
  * "shapes 2 and 3 do not match for +". */
 bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out);
 
+/* ew_binary on operands the caller owns and gives up: a and b are released. The result may be
+ * written over the storage of either when it is a temporary (an array no one else holds) of
+ * the result's shape: `X @ W + b` adds b into the product's storage, allocating nothing. */
+bool ew_binary_owned(Interp *in, int op, Value a, Value b, Span span, Value *out);
+
 /* f applied to every element (scalar → scalar, array → same-shape array). */
 bool ew_map(Interp *in, double (*f)(double), Value a, Span span, Value *out);
 

@@ -1171,6 +1171,9 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
             *out = value_num(ew_apply(n->op, a.as.num, b.as.num));
             return true;
         }
+        /* element-wise operators take a and b over: a temporary operand's storage can
+         * hold the result */
+        if (n->op <= OP_MOD) return ew_binary_owned(in, n->op, a, b, n->span, out);
         bool ok = binary(in, n->op, a, b, n->span, out);
         value_release(a);
         value_release(b);

@@ -416,6 +416,48 @@ START_TEST(matrix_and_row) {
 }
 END_TEST
 
+/* ew_binary_owned takes its operands over: a temporary (refcount 1) of the result's shape
+ * holds the result, anything still held elsewhere is left alone. */
+START_TEST(owned_operands_lend_their_storage) {
+    Session s;
+    session_open(&s);
+    Value m = MAT(2, 3, 1, 2, 3, 4, 5, 6), row = VEC(10, 20, 30), r;
+    double *storage = m.as.arr->data;
+    ck_assert(ew_binary_owned(s.in, OP_ADD, m, value_retain(row), s.span, &r));
+    CK_ARRAY(r, 2, 2, 3, 11, 22, 33, 14, 25, 36);
+    ck_assert_ptr_eq(r.as.arr->data, storage);          /* the temporary's storage */
+    ck_assert_int_eq(r.as.arr->refcount, 1);
+    /* the right operand's storage too, when the left one cannot hold the result */
+    Value m2 = MAT(2, 3, 1, 2, 3, 4, 5, 6);
+    storage = m2.as.arr->data;
+    Value r2;
+    ck_assert(ew_binary_owned(s.in, OP_SUB, value_retain(row), m2, s.span, &r2));
+    CK_ARRAY(r2, 2, 2, 3, 9, 18, 27, 6, 15, 24);
+    ck_assert_ptr_eq(r2.as.arr->data, storage);
+    value_release(r2);
+    /* held elsewhere (a variable would hold it): a new array, the operand unchanged */
+    Value held = value_retain(r);
+    ck_assert(ew_binary_owned(s.in, OP_MUL, held, value_num(2), s.span, &r2));
+    ck_assert_ptr_ne(r2.as.arr->data, r.as.arr->data);
+    CK_ARRAY(r, 2, 2, 3, 11, 22, 33, 14, 25, 36);
+    CK_ARRAY(r2, 2, 2, 3, 22, 44, 66, 28, 50, 72);
+    value_release(r2);
+    /* a result bigger than the temporary (a column against a row): a new array */
+    Value col = MAT(2, 1, 1, 2);
+    ck_assert(ew_binary_owned(s.in, OP_ADD, col, value_retain(row), s.span, &r2));
+    CK_ARRAY(r2, 2, 2, 3, 11, 21, 31, 12, 22, 32);
+    value_release(r2);
+    /* a shape error releases both and leaves out alone */
+    r2 = value_nil();
+    ck_assert(!ew_binary_owned(s.in, OP_ADD, VEC(1, 2), value_retain(row), s.span, &r2));
+    ck_assert_int_eq(r2.kind, VAL_NIL);
+    ck_assert_int_eq(row.as.arr->refcount, 1);
+    value_release(r);
+    value_release(row);
+    session_close(&s);
+}
+END_TEST
+
 START_TEST(matrix_and_column) {
     Session s;
     session_open(&s);
@@ -661,6 +703,7 @@ Suite *values_suite(void) {
     tcase_add_test(bc, scalar_and_vector);
     tcase_add_test(bc, vector_and_vector);
     tcase_add_test(bc, matrix_and_row);
+    tcase_add_test(bc, owned_operands_lend_their_storage);
     tcase_add_test(bc, matrix_and_column);
     tcase_add_test(bc, comparisons_and_mod);
     tcase_add_test(bc, empty_arrays);
