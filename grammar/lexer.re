@@ -164,6 +164,7 @@ loop:
     ";"          { RET(TK_SEMI); }
     ":"          { RET(TK_COLON); }
     ".."         { RET(TK_COLON); }
+    "."          { RET(TK_PERIOD); }
     "|"          { RET(LX_BAR); }
     ("||" | "‖") "_" ("1")     { tok->op = NORM_1; RET(LX_DBAR); }
     ("||" | "‖") "_" ("2")     { tok->op = NORM_2; RET(LX_DBAR); }

@@ -2,7 +2,7 @@
  *
  * Precedence, low to high (docs/LANGUAGE.md): -> · if/else · | (given) · or · and · not ·
  * comparisons · : .. · + - · Σ∏ prefix · * / · × @ % \ ∩ · implicit multiplication (2x) ·
- * unary - + √ · ^ (right) · postfix ' ᵀ ² calls indexing. Conflicts fail the build.
+ * unary - + √ · ^ (right) · postfix ' ᵀ ² calls indexing .field. Conflicts fail the build.
  * Nodes live in the parse context's arena, so no %destructor is needed. */
 
 %include {
@@ -64,7 +64,7 @@
 %left IMPMUL.
 %right UMINUS SQRT.
 %right CARET.
-%left TRANSPOSE SUP SUPNAME LPAREN LBRACKET.
+%left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD.
 
 %type program {Node*}
 %type stmt {Node*}
@@ -163,6 +163,9 @@ idxs(A) ::= idxs(X) COMMA idx(E). { A = X; ast_append(ctx->arena, A, E); }
 idx(E) ::= expr(X). { E = X; }
 idx(E) ::= COLON(T). { E = parse_leaf(ctx, N_ALL, &T); }
 
+expr(E) ::= expr(X) PERIOD(P) NAME(N). {
+    E = ast_node(ctx->arena, N_FIELD, span_join(parse_span(ctx, &P), parse_span(ctx, &N)));
+    E->a = X; E->name = ast_strdup(ctx->arena, N.text, N.text_len); }
 expr(E) ::= expr(X) TRANSPOSE(T). { E = ast_node(ctx->arena, N_TRANSPOSE, parse_span(ctx, &T)); E->a = X; }
 expr(E) ::= expr(X) SUP(T). { E = ast_node(ctx->arena, N_POWSUP, parse_span(ctx, &T)); E->a = X; E->num = T.num; }
 expr(E) ::= expr(X) SUPNAME(T). {

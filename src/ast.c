@@ -153,6 +153,7 @@ static void sexpr(Out *o, const Node *n) {
     case N_APPROX: put(o, "(≈ "); sexpr(o, n->a); put(o, " "); sexpr(o, n->b); put(o, ")"); return;
     case N_POWSUP: put(o, "(^ "); sexpr(o, n->a); put(o, " %.15g)", n->num); return;
     case N_TRANSPOSE: put(o, "(' "); sexpr(o, n->a); put(o, ")"); return;
+    case N_FIELD: put(o, "(. "); sexpr(o, n->a); put(o, " %s)", n->name); return;
     case N_ABS: put(o, "(abs "); sexpr(o, n->a); put(o, ")"); return;
     case N_NORM: put(o, "(norm%s ", n->op == NORM_1 ? "1" : n->op == NORM_INF ? "inf" : n->op == NORM_FRO ? "fro" : ""); sexpr(o, n->a); put(o, ")"); return;
     case N_GIVEN: put(o, "(| "); sexpr(o, n->a); put(o, " "); sexpr(o, n->b); put(o, ")"); return;

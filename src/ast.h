@@ -31,6 +31,7 @@ typedef enum NodeKind {
     N_NORM,       /* ||a||, op = NORM_2 / NORM_1 / NORM_INF / NORM_FRO */
     N_CALL,       /* a = callee, list = args */
     N_INDEX,      /* a = indexed, list = indices */
+    N_FIELD,      /* a.name: a part of a result with several (eig(A).values) */
     N_RANGE,      /* a = start, b = stop, c = step or NULL */
     N_VECTOR,     /* list = elements  [1, 2, 3] */
     N_MATRIX,     /* list = rows, each an N_VECTOR   [1, 2; 3, 4] */

@@ -545,6 +545,29 @@ static bool transpose(Interp *in, Value v, Span span, Value *out) {
     return true;
 }
 
+/* a.name: the part called name of a result with several (eig, svd, qr, pca, lstsq). */
+COLD static bool field(Interp *in, Value a, const Node *n, Value *out) {
+    if (a.kind != VAL_TUPLE && strcmp(n->name, "T") == 0)
+        return interp_error(in, n->span, "NumPy's '.T' is written xᵀ, x' or transpose(x) in mlm");
+    if (a.kind != VAL_TUPLE) {
+        char what[64];
+        return interp_error(in, n->span, "'.%s' picks a part of a result with several (from eig, svd, qr, pca or "
+                            "lstsq), but this is %s", n->name, value_describe(a, what, sizeof what));
+    }
+    const Tuple *t = a.as.tuple;
+    for (int i = 0; i < t->count; i++)
+        if (strcmp(t->names[i], n->name) == 0) {
+            *out = value_retain(t->items[i]);
+            return true;
+        }
+    char names[160];
+    size_t used = 0;
+    names[0] = '\0';
+    for (int i = 0; i < t->count && used < sizeof names; i++)
+        used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "", t->names[i]);
+    return interp_error(in, n->span, "this result has no part '%s'; its parts are %s", n->name, names);
+}
+
 static bool matmul(Interp *in, Value a, Value b, Span span, Value *out) {
     if (a.kind == VAL_NUM || b.kind == VAL_NUM) {
         if ((a.kind == VAL_NUM || a.kind == VAL_ARR) && (b.kind == VAL_NUM || b.kind == VAL_ARR))
@@ -1271,6 +1294,13 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         } else {
             ok = ew_binary(in, OP_POW, a, value_num(n->num), n->span, out);
         }
+        value_release(a);
+        return ok;
+    }
+    case N_FIELD: {
+        Value a;
+        if (!eval_expr(in, fr, n->a, &a)) return false;
+        bool ok = field(in, a, n, out);
         value_release(a);
         return ok;
     }

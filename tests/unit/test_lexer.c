@@ -67,6 +67,7 @@ static const char *kind_name(int k) {
     case TK_PERCENT: return "%";
     case TK_AT: return "@";
     case TK_DOT: return "DOT";
+    case TK_PERIOD: return ".";
     case TK_BACKSLASH: return "\\";
     case TK_INTERSECT: return "CAP";
     case TK_SQRT: return "SQRT";
@@ -182,7 +183,10 @@ static const KindCase kind_cases[] = {
     /* a number may end in its point, except before a second point (a range) or a letter */
     {"1. 2.e3 1_000. (3.)", "NUM NUM NUM ( NUM )"},
     {"1..4", "NUM : NUM"},
-    {"2.x", "NUM ERROR NAME"},
+    {"2.x", "NUM . NAME"},                 /* the part x of 2: an error when evaluated */
+    {"r.S eig(A).values", "NAME . NAME NAME ( NAME ) . NAME"},
+    /* Octave's element-wise operators are errors that name mlm's */
+    {"x.*y x./y x.^2", "NAME ERROR NAME NAME ERROR NAME NAME ERROR NUM"},
     /* strings, comments, newlines */
     {"\"hello\" \"a\\\"b\"", "STR STR"},
     {"1 # comment + - *\n2", "NUM NL NUM"},

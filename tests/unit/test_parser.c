@@ -115,6 +115,10 @@ static const TreeCase tree_cases[] = {
     {"x[1][2]", "(index (index x 1) 2)"},
     {"f(1)(2)", "(call (call f 1) 2)"},
     {"f()", "(call f)"},
+    {"eig(A).values[1]", "(index (. (call eig A) values) 1)"},
+    {"-r.S^2", "(neg (^ (. r S) 2))"},
+    {"r.U @ r.V'", "(@ (. r U) (' (. r V)))"},
+    {"2.5 + x", "(+ 2.5 x)"},
     {"√x + 1", "(+ (call sqrt x) 1)"},
     {"√x^2", "(call sqrt (^ x 2))"},
     /* bars: absolute value, norm, given, or */
