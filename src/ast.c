@@ -1,6 +1,7 @@
 /* ast.c — the node arena and node constructors. An arena is a chain of 64 KiB blocks;
  * nodes are never freed one by one. */
 #include "ast.h"
+#include "ops.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -73,6 +74,12 @@ static void *arena_alloc(AstArena *arena, size_t size) {
 
 void *ast_alloc(AstArena *arena, size_t size) { return arena_alloc(arena, size); }
 
+bool ast_arena_owns(const AstArena *arena, const void *p) {
+    for (const ArenaBlock *b = arena->blocks; b; b = b->next)
+        if ((const char *)p >= (const char *)b->data && (const char *)p < (const char *)b->data + b->used) return true;
+    return false;
+}
+
 Node *ast_node(AstArena *arena, NodeKind kind, Span span) {
     Node *n = arena_alloc(arena, sizeof *n);
     memset(n, 0, sizeof *n);
@@ -111,16 +118,13 @@ void ast_append(AstArena *arena, Node *node, Node *item) {
     node->list[node->nlist++] = item;
 }
 
+/* The S-expression head of an operator: the table's spelling, with words for the prefix and
+ * big operators so (neg x) and (sum i …) cannot be mistaken for binary ones. */
 static const char *op_text(int op) {
     switch (op) {
-    case OP_ADD: return "+"; case OP_SUB: return "-"; case OP_MUL: return "*";
-    case OP_DIV: return "/"; case OP_POW: return "^"; case OP_MOD: return "%";
-    case OP_MATMUL: return "@"; case OP_DOT: return "·"; case OP_LDIV: return "\\";
-    case OP_NEG: return "neg"; case OP_POS: return "pos"; case OP_NOT: return "not";
-    case OP_EQ: return "=="; case OP_NE: return "!="; case OP_LT: return "<";
-    case OP_LE: return "<="; case OP_GT: return ">"; case OP_GE: return ">=";
-    case OP_SUM: return "sum"; case OP_PROD: return "prod"; case OP_INTERSECT: return "∩";
-    default: return "?";
+    case OP_NEG: return "neg"; case OP_POS: return "pos";
+    case OP_SUM: return "sum"; case OP_PROD: return "prod";
+    default: return op_info(op)->text;
     }
 }
 

@@ -68,6 +68,9 @@ enum {
     NORM_2, NORM_1, NORM_INF, NORM_FRO,
     CHECK_APPROX, CHECK_EQ, CHECK_TRUE,
     OP_INTERSECT, OP_UNION,
+    /* node kinds that read as operators, so the operator table (ops.h) covers them too */
+    OP_AND, OP_OR, OP_APPROX, OP_ARROW, OP_GIVEN,
+    OP_COUNT
 };
 
 typedef struct Node Node;
@@ -102,6 +105,8 @@ Node *ast_binary(AstArena *arena, int op, Node *a, Node *b, Span op_span);
 /* The span from the first to the last byte of expression n and its operands, for errors
  * about a whole argument (n->span of a binary expression is its operator). */
 Span node_extent(const Node *n);
+/* True when p points into memory of arena (a debug check: walks its blocks). */
+bool ast_arena_owns(const AstArena *arena, const void *p);
 /* size bytes of arena memory (16-byte aligned), freed with the arena. */
 void *ast_alloc(AstArena *arena, size_t size);
 /* Copies len bytes into the arena, NUL-terminated. */

@@ -26,6 +26,18 @@ const Builtin *builtins_find(const char *name) {
     return NULL;
 }
 
+int builtins_pillars(const char **pillars, int max) {
+    int n = 0;
+    for (int t = 0; t < NTABLES; t++)
+        for (int i = 0; i < tables[t]->count; i++) {
+            const char *p = tables[t]->entries[i].pillar;
+            bool seen = false;
+            for (int k = 0; k < n; k++) seen = seen || strcmp(pillars[k], p) == 0;
+            if (!seen && n < max) pillars[n++] = p;
+        }
+    return n;
+}
+
 const Builtin *builtins_at(int index) {
     for (int t = 0; t < NTABLES; t++) {
         if (index < tables[t]->count) return &tables[t]->entries[index];

@@ -10,6 +10,8 @@
 #define MLM_BUILTINS_H
 
 #include "interp.h"
+#include "kernels.h"
+#include "ops.h"
 
 struct Builtin;
 
@@ -29,13 +31,14 @@ typedef struct Builtin {
     const char *summary;      /* one line: what it means */
     const char *example;      /* an expression that runs: "norm([3, 4])" */
     const char *related;      /* "abs, dot" */
-    const char *pillar;       /* "maths", "arrays", "linear algebra", … */
+    const char *pillar;       /* "maths", "arrays", "linear algebra", … (help groups by it) */
     double (*map)(double);    /* for element-wise maths builtins: the scalar function */
-    int reduce;               /* BUILTIN_SUM … for reductions the fused engine can run */
+    KernelUnary unary_kernel; /* the SIMD kernel computing map over arrays (KU_NONE: none) */
+    KernelBinary binary_kernel; /* two-argument element-wise builtins (min, max, atan2): KB_NONE: none */
+    Reduce reduce;            /* REDUCE_SUM … for reductions the fused engine can run */
     bool shape_only;          /* reads only shapes: a lazy range is passed unbuilt (size, length) */
+    bool takes_objects;       /* receives objects as they are (else one with as_array becomes its array) */
 } Builtin;
-
-enum { BUILTIN_NOT_REDUCE = 0, BUILTIN_SUM, BUILTIN_PROD, BUILTIN_MEAN, BUILTIN_MIN, BUILTIN_MAX };
 
 typedef struct BuiltinTable {
     const Builtin *entries;
@@ -55,6 +58,9 @@ void builtins_register(Interp *in);
 const Builtin *builtins_find(const char *name);
 /* Iterates all builtins: index from 0 until NULL. */
 const Builtin *builtins_at(int index);
+/* The pillars named by the builtin rows, in table order ("maths", "arrays", …): up to max
+ * of them into pillars (borrowed strings); returns how many. help's overview lists by them. */
+int builtins_pillars(const char **pillars, int max);
 
 /* Helpers for implementations. */
 /* Scalar argument i or error "NAME: argument i must be a scalar, got a 3×2 matrix". */

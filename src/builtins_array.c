@@ -124,26 +124,25 @@ static bool fn_numel(Interp *in, const CallInfo *ci, int argc, const Value *argv
 
 /* {===================== reductions */
 
-typedef enum Reduce { R_SUM, R_PROD, R_MEAN, R_MIN, R_MAX } Reduce;
 
 static double reduce_strided(Reduce how, const double *x, size_t n, size_t stride) {
-    if (how == R_SUM || how == R_MEAN) {
+    if (how == REDUCE_SUM || how == REDUCE_MEAN) {
         double s = 0, c = 0;
         if (stride == 1) s = kernel_sum(x, n);
         else for (size_t i = 0; i < n; i++) neumaier_add(&s, &c, x[i * stride]);
         s += c;
-        return how == R_MEAN ? (n ? s / (double)n : NAN) : s;
+        return how == REDUCE_MEAN ? (n ? s / (double)n : NAN) : s;
     }
-    if (how == R_PROD) {
+    if (how == REDUCE_PROD) {
         double p = 1;
         for (size_t i = 0; i < n; i++) p *= x[i * stride];
         return p;
     }
-    double best = how == R_MIN ? INFINITY : -INFINITY;
+    double best = how == REDUCE_MIN ? INFINITY : -INFINITY;
     for (size_t i = 0; i < n; i++) {
         double v = x[i * stride];
         if (isnan(v)) return NAN;
-        if (how == R_MIN ? v < best : v > best) best = v;
+        if (how == REDUCE_MIN ? v < best : v > best) best = v;
     }
     return best;
 }
@@ -156,7 +155,7 @@ static bool reduce(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
         return interp_error(in, ci->args[0], "%s needs a number or an array, got a %s", name, value_kind_name(x));
     if (x.kind == VAL_NUM) { *out = x; return true; }
     const Array *a = x.as.arr;
-    if ((how == R_MIN || how == R_MAX) && a->len == 0 && argc == 1)
+    if ((how == REDUCE_MIN || how == REDUCE_MAX) && a->len == 0 && argc == 1)
         return interp_error(in, ci->args[0], "%s of an empty array", name);
     if (argc == 1) {
         *out = value_num(reduce_strided(how, a->data, a->len, 1));
@@ -181,28 +180,28 @@ static bool reduce(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
 }
 
 static bool fn_sum(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
-    return reduce(in, ci, argc, argv, R_SUM, out);
+    return reduce(in, ci, argc, argv, REDUCE_SUM, out);
 }
 
 static bool fn_prod(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
-    return reduce(in, ci, argc, argv, R_PROD, out);
+    return reduce(in, ci, argc, argv, REDUCE_PROD, out);
 }
 
 static bool fn_mean(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     if (argv[0].kind == VAL_ARR && argv[0].as.arr->len == 0)
         return interp_error(in, ci->args[0], "mean of an empty array");
-    return reduce(in, ci, argc, argv, R_MEAN, out);
+    return reduce(in, ci, argc, argv, REDUCE_MEAN, out);
 }
 
 
 static bool fn_min(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     if (argc == 2) return ew_binary_named(in, KB_MIN, "min", argv[0], argv[1], ci->call, out);
-    return reduce(in, ci, argc, argv, R_MIN, out);
+    return reduce(in, ci, argc, argv, REDUCE_MIN, out);
 }
 
 static bool fn_max(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     if (argc == 2) return ew_binary_named(in, KB_MAX, "max", argv[0], argv[1], ci->call, out);
-    return reduce(in, ci, argc, argv, R_MAX, out);
+    return reduce(in, ci, argc, argv, REDUCE_MAX, out);
 }
 
 static bool fn_cumsum(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
@@ -222,18 +221,42 @@ static bool fn_cumsum(Interp *in, const CallInfo *ci, int argc, const Value *arg
 /* }===================== */
 
 static const Builtin entries[] = {
-    {"zeros", 1, 2, fn_zeros, "zeros(n) or zeros(rows, cols)", "a vector or matrix of zeros", "zeros(2, 3)", "ones, eye", "arrays", NULL},
-    {"ones", 1, 2, fn_ones, "ones(n) or ones(rows, cols)", "a vector or matrix of ones", "ones(3)", "zeros, eye", "arrays", NULL},
-    {"linspace", 2, 3, fn_linspace, "linspace(a, b, n = 100)", "n evenly spaced numbers from a to b, ends included", "linspace(0, 1, 5)", "zeros, ranges a:step:b", "arrays", NULL},
-    {"size", 1, 2, fn_size, "size(x) or size(x, dim)", "the shape: [rows, cols] of a matrix, [n] of a vector, [] of a scalar", "size([1, 2; 3, 4; 5, 6])", "length, numel", "arrays", NULL, 0, true},
-    {"length", 1, 1, fn_length, "length(x)", "the number of elements of a vector (rows of a matrix)", "length([4, 5, 6])", "size, numel", "arrays", NULL, 0, true},
-    {"numel", 1, 1, fn_numel, "numel(x)", "the number of elements", "numel(ones(2, 3))", "size, length", "arrays", NULL, 0, true},
-    {"sum", 1, 4, fn_sum, "sum(x), sum(X, dim), sum(i, a, b, body)", "the sum of the elements (dim 1: of each column, 2: of each row); sum(i, 1, n, body) is Σ_{i=1}^{n} body", "sum(i, 1, 4, i^2)", "prod, mean, Σ", "arrays", NULL, BUILTIN_SUM},
-    {"prod", 1, 4, fn_prod, "prod(x), prod(X, dim), prod(i, a, b, body)", "the product of the elements; prod(i, 1, n, body) is ∏_{i=1}^{n} body", "prod([1, 2, 3, 4])", "sum, ∏", "arrays", NULL, BUILTIN_PROD},
-    {"mean", 1, 2, fn_mean, "mean(x) or mean(X, dim)", "the arithmetic mean (dim 1: of each column, 2: of each row)", "mean([1, 2, 3, 4])", "sum", "arrays", NULL, BUILTIN_MEAN},
-    {"min", 1, 2, fn_min, "min(x) or min(a, b)", "the smallest element, or the element-wise minimum of a and b", "min([3, 1, 2])", "max", "arrays", NULL, BUILTIN_MIN},
-    {"max", 1, 2, fn_max, "max(x) or max(a, b)", "the largest element, or the element-wise maximum of a and b", "max(0, [-1, 2])", "min, relu", "arrays", NULL, BUILTIN_MAX},
-    {"cumsum", 1, 1, fn_cumsum, "cumsum(x)", "running totals", "cumsum([1, 2, 3])", "sum", "arrays", NULL},
+    {.name = "zeros", .min_args = 1, .max_args = 2, .fn = fn_zeros,
+     .signature = "zeros(n) or zeros(rows, cols)", .summary = "a vector or matrix of zeros",
+     .example = "zeros(2, 3)", .related = "ones, eye", .pillar = "arrays"},
+    {.name = "ones", .min_args = 1, .max_args = 2, .fn = fn_ones,
+     .signature = "ones(n) or ones(rows, cols)", .summary = "a vector or matrix of ones",
+     .example = "ones(3)", .related = "zeros, eye", .pillar = "arrays"},
+    {.name = "linspace", .min_args = 2, .max_args = 3, .fn = fn_linspace,
+     .signature = "linspace(a, b, n = 100)", .summary = "n evenly spaced numbers from a to b, ends included",
+     .example = "linspace(0, 1, 5)", .related = "zeros, ranges a:step:b", .pillar = "arrays"},
+    {.name = "size", .min_args = 1, .max_args = 2, .fn = fn_size,
+     .signature = "size(x) or size(x, dim)", .summary = "the shape: [rows, cols] of a matrix, [n] of a vector, [] of a scalar",
+     .example = "size([1, 2; 3, 4; 5, 6])", .related = "length, numel", .pillar = "arrays", .shape_only = true},
+    {.name = "length", .min_args = 1, .max_args = 1, .fn = fn_length,
+     .signature = "length(x)", .summary = "the number of elements of a vector (rows of a matrix)",
+     .example = "length([4, 5, 6])", .related = "size, numel", .pillar = "arrays", .shape_only = true},
+    {.name = "numel", .min_args = 1, .max_args = 1, .fn = fn_numel,
+     .signature = "numel(x)", .summary = "the number of elements",
+     .example = "numel(ones(2, 3))", .related = "size, length", .pillar = "arrays", .shape_only = true},
+    {.name = "sum", .min_args = 1, .max_args = 4, .fn = fn_sum,
+     .signature = "sum(x), sum(X, dim), sum(i, a, b, body)", .summary = "the sum of the elements (dim 1: of each column, 2: of each row); sum(i, 1, n, body) is Σ_{i=1}^{n} body",
+     .example = "sum(i, 1, 4, i^2)", .related = "prod, mean, Σ", .pillar = "arrays", .reduce = REDUCE_SUM},
+    {.name = "prod", .min_args = 1, .max_args = 4, .fn = fn_prod,
+     .signature = "prod(x), prod(X, dim), prod(i, a, b, body)", .summary = "the product of the elements; prod(i, 1, n, body) is ∏_{i=1}^{n} body",
+     .example = "prod([1, 2, 3, 4])", .related = "sum, ∏", .pillar = "arrays", .reduce = REDUCE_PROD},
+    {.name = "mean", .min_args = 1, .max_args = 2, .fn = fn_mean,
+     .signature = "mean(x) or mean(X, dim)", .summary = "the arithmetic mean (dim 1: of each column, 2: of each row)",
+     .example = "mean([1, 2, 3, 4])", .related = "sum", .pillar = "arrays", .reduce = REDUCE_MEAN},
+    {.name = "min", .min_args = 1, .max_args = 2, .fn = fn_min,
+     .signature = "min(x) or min(a, b)", .summary = "the smallest element, or the element-wise minimum of a and b",
+     .example = "min([3, 1, 2])", .related = "max", .pillar = "arrays", .reduce = REDUCE_MIN, .binary_kernel = KB_MIN},
+    {.name = "max", .min_args = 1, .max_args = 2, .fn = fn_max,
+     .signature = "max(x) or max(a, b)", .summary = "the largest element, or the element-wise maximum of a and b",
+     .example = "max(0, [-1, 2])", .related = "min, relu", .pillar = "arrays", .reduce = REDUCE_MAX, .binary_kernel = KB_MAX},
+    {.name = "cumsum", .min_args = 1, .max_args = 1, .fn = fn_cumsum,
+     .signature = "cumsum(x)", .summary = "running totals",
+     .example = "cumsum([1, 2, 3])", .related = "sum", .pillar = "arrays"},
 };
 
 const BuiltinTable builtins_array = {entries, sizeof entries / sizeof entries[0]};

@@ -144,9 +144,15 @@ static bool fn_sprintf(Interp *in, const CallInfo *ci, int argc, const Value *ar
 }
 
 static const Builtin entries[] = {
-    {"print", 0, -1, fn_print, "print(a, b, …)", "prints the values separated by spaces, then a new line", "print(\"x =\", 3)", "printf", "output", NULL},
-    {"printf", 1, -1, fn_printf, "printf(format, values…)", "prints values by a C-style format: %d %5.2f %e %g %s %%", "printf(\"%.4f\\n\", pi)", "print, sprintf", "output", NULL},
-    {"sprintf", 1, -1, fn_sprintf, "sprintf(format, values…)", "like printf, but returns the text as a string", "sprintf(\"%d%%\", 22)", "printf", "output", NULL},
+    {.name = "print", .min_args = 0, .max_args = -1, .fn = fn_print,
+     .signature = "print(a, b, …)", .summary = "prints the values separated by spaces, then a new line",
+     .example = "print(\"x =\", 3)", .related = "printf", .pillar = "output"},
+    {.name = "printf", .min_args = 1, .max_args = -1, .fn = fn_printf,
+     .signature = "printf(format, values…)", .summary = "prints values by a C-style format: %d %5.2f %e %g %s %%",
+     .example = "printf(\"%.4f\\n\", pi)", .related = "print, sprintf", .pillar = "output"},
+    {.name = "sprintf", .min_args = 1, .max_args = -1, .fn = fn_sprintf,
+     .signature = "sprintf(format, values…)", .summary = "like printf, but returns the text as a string",
+     .example = "sprintf(\"%d%%\", 22)", .related = "printf", .pillar = "output"},
 };
 
 const BuiltinTable builtins_io = {entries, sizeof entries / sizeof entries[0]};

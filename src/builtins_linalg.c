@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "object.h"
 #include "linalg.h"
 
 /* Argument i as an array: a scalar becomes a new 1×1 matrix held in *tmp (released by the
@@ -365,10 +366,7 @@ static const char *const pca_names[] = {"projected", "components", "explained"};
 static const char *const lstsq_names[] = {"x", "rank"};
 
 static Value make_tuple(int count, const char *const *names, Value *items) {
-    Value v;
-    v.kind = VAL_TUPLE;
-    v.as.tuple = tuple_new(count, names, items);
-    return v;
+    return value_tuple(count, names, items);
 }
 
 static bool fn_eig(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
@@ -486,32 +484,84 @@ static bool fn_pca(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
 }
 
 static const Builtin entries[] = {
-    {"dot", 2, 2, fn_dot, "dot(x, y)", "the dot product Σ x[i]·y[i] (x · y is the same)", "dot([1, 2, 3], [4, 5, 6])", "outer, cross, norm", "linear algebra", NULL},
-    {"cross", 2, 2, fn_cross, "cross(x, y)", "the cross product of two 3-vectors", "cross([1, 0, 0], [0, 1, 0])", "dot", "linear algebra", NULL},
-    {"outer", 2, 2, fn_outer, "outer(x, y)", "the outer product x yᵀ (a matrix)", "outer([1, 2], [3, 4])", "dot, kron", "linear algebra", NULL},
-    {"norm", 1, 2, fn_norm, "norm(x, p = 2)", "vector p-norm (p = 1, 2, inf, …) or matrix norm (1, 2 = largest singular value, inf, \"fro\"; NumPy's default is \"fro\"); ‖x‖, ||x||_1, ‖A‖_F are the same", "norm([3, 4])", "dot, abs", "linear algebra", NULL},
-    {"det", 1, 1, fn_det, "det(A)", "the determinant of a square matrix", "det([1, 2; 3, 4])", "inv, rank", "linear algebra", NULL},
-    {"inv", 1, 1, fn_inv, "inv(A)", "the inverse of a square matrix (A⁻¹ is the same); singular matrices are an error", "inv([2, 0; 0, 4])", "solve, pinv, det", "linear algebra", NULL},
-    {"solve", 2, 2, fn_solve, "solve(A, b)", "x with A x = b for square A (A \\ b is the same)", "solve([2, 0; 0, 4], [2, 8])", "inv, lstsq", "linear algebra", NULL},
-    {"pinv", 1, 1, fn_pinv, "pinv(A)", "the Moore–Penrose pseudo-inverse (by SVD)", "pinv([1, 2; 2, 4])", "inv, lstsq, svd", "linear algebra", NULL},
-    {"rank", 1, 1, fn_rank, "rank(A)", "the number of independent rows (by SVD, NumPy's tolerance)", "rank([1, 2; 2, 4])", "svd, det", "linear algebra", NULL},
-    {"trace", 1, 1, fn_trace, "trace(A)", "the sum of the diagonal", "trace([1, 2; 3, 4])", "diag, det", "linear algebra", NULL},
-    {"diag", 1, 1, fn_diag, "diag(x)", "a diagonal matrix from a vector, or the diagonal of a matrix", "diag([1, 2, 3])", "eye, trace", "linear algebra", NULL},
-    {"eye", 1, 2, fn_eye, "eye(n) or eye(rows, cols)", "the identity matrix", "eye(3)", "zeros, diag", "linear algebra", NULL},
-    {"kron", 2, 2, fn_kron, "kron(A, B)", "the Kronecker product", "kron(eye(2), [1, 2; 3, 4])", "outer", "linear algebra", NULL},
-    {"transpose", 1, 1, fn_transpose, "transpose(A)", "rows become columns (Aᵀ, A', A^T are the same)", "transpose([1, 2; 3, 4])", "", "linear algebra", NULL},
-    {"reshape", 2, 3, fn_reshape, "reshape(A, rows, cols) or reshape(A, n)", "the same elements in a new shape, row by row (as NumPy)", "reshape(1:6, 2, 3)", "size, hstack", "linear algebra", NULL},
-    {"hstack", 1, -1, fn_hstack, "hstack(a, b, …)", "side by side (a vector beside a matrix becomes a column)", "hstack([1, 2; 3, 4], [5, 6])", "vstack", "linear algebra", NULL},
-    {"vstack", 1, -1, fn_vstack, "vstack(a, b, …)", "one above the other (vectors are rows)", "vstack([1, 2], [3, 4])", "hstack", "linear algebra", NULL},
-    {"eig", 1, 1, fn_eig, "[values, vectors] = eig(A)", "eigenvalues (ascending) and eigenvectors (columns); symmetric A uses LAPACK dsyevd; complex eigenvalues are not supported yet", "eig([2, 1; 1, 2])", "eigvals, svd, pca", "linear algebra", NULL},
-    {"eigvals", 1, 1, fn_eigvals, "eigvals(A)", "the eigenvalues alone, ascending", "eigvals([2, 1; 1, 2])", "eig", "linear algebra", NULL},
-    {"svd", 1, 1, fn_svd, "[U, S, V] = svd(A)", "thin singular value decomposition A = U diag(S) Vᵀ (V itself, where NumPy returns Vᵀ)", "svd([3, 0; 0, 4])", "svdvals, pinv, pca", "linear algebra", NULL},
-    {"svdvals", 1, 1, fn_svdvals, "svdvals(A)", "the singular values alone, descending", "svdvals([3, 0; 0, 4])", "svd", "linear algebra", NULL},
-    {"qr", 1, 1, fn_qr, "[Q, R] = qr(A)", "reduced QR decomposition: Q orthonormal columns, R upper triangular", "qr([1, 2; 3, 4])", "cholesky, svd", "linear algebra", NULL},
-    {"cholesky", 1, 1, fn_cholesky, "cholesky(A)", "lower-triangular L with A = L Lᵀ for symmetric positive definite A", "cholesky([4, 2; 2, 3])", "qr", "linear algebra", NULL},
-    {"lstsq", 2, 2, fn_lstsq, "[x, rank] = lstsq(A, b)", "least-squares solution of A x ≈ b (LAPACK dgelsd)", "lstsq([1, 0; 1, 1; 1, 2], [1, 2, 2])", "solve, pinv", "linear algebra", NULL},
-    {"cov", 1, 1, fn_cov, "cov(X)", "covariance matrix of the columns of X (rows are samples, n − 1 in the denominator)", "cov([1, 2; 2, 4; 3, 7])", "pca, mean", "linear algebra", NULL},
-    {"pca", 2, 2, fn_pca, "[projected, components, explained] = pca(X, k)", "principal component analysis: X projected on its k main directions, the directions (rows), the explained variance ratio", "pca([1, 2; 2, 4.1; 3, 6.2; 4, 7.9], 1)", "svd, cov, eig", "linear algebra", NULL},
+    {.name = "dot", .min_args = 2, .max_args = 2, .fn = fn_dot,
+     .signature = "dot(x, y)", .summary = "the dot product Σ x[i]·y[i] (x · y is the same)",
+     .example = "dot([1, 2, 3], [4, 5, 6])", .related = "outer, cross, norm", .pillar = "linear algebra"},
+    {.name = "cross", .min_args = 2, .max_args = 2, .fn = fn_cross,
+     .signature = "cross(x, y)", .summary = "the cross product of two 3-vectors",
+     .example = "cross([1, 0, 0], [0, 1, 0])", .related = "dot", .pillar = "linear algebra"},
+    {.name = "outer", .min_args = 2, .max_args = 2, .fn = fn_outer,
+     .signature = "outer(x, y)", .summary = "the outer product x yᵀ (a matrix)",
+     .example = "outer([1, 2], [3, 4])", .related = "dot, kron", .pillar = "linear algebra"},
+    {.name = "norm", .min_args = 1, .max_args = 2, .fn = fn_norm,
+     .signature = "norm(x, p = 2)", .summary = "vector p-norm (p = 1, 2, inf, …) or matrix norm (1, 2 = largest singular value, inf, \"fro\"; NumPy's default is \"fro\"); ‖x‖, ||x||_1, ‖A‖_F are the same",
+     .example = "norm([3, 4])", .related = "dot, abs", .pillar = "linear algebra"},
+    {.name = "det", .min_args = 1, .max_args = 1, .fn = fn_det,
+     .signature = "det(A)", .summary = "the determinant of a square matrix",
+     .example = "det([1, 2; 3, 4])", .related = "inv, rank", .pillar = "linear algebra"},
+    {.name = "inv", .min_args = 1, .max_args = 1, .fn = fn_inv,
+     .signature = "inv(A)", .summary = "the inverse of a square matrix (A⁻¹ is the same); singular matrices are an error",
+     .example = "inv([2, 0; 0, 4])", .related = "solve, pinv, det", .pillar = "linear algebra"},
+    {.name = "solve", .min_args = 2, .max_args = 2, .fn = fn_solve,
+     .signature = "solve(A, b)", .summary = "x with A x = b for square A (A \\ b is the same)",
+     .example = "solve([2, 0; 0, 4], [2, 8])", .related = "inv, lstsq", .pillar = "linear algebra"},
+    {.name = "pinv", .min_args = 1, .max_args = 1, .fn = fn_pinv,
+     .signature = "pinv(A)", .summary = "the Moore–Penrose pseudo-inverse (by SVD)",
+     .example = "pinv([1, 2; 2, 4])", .related = "inv, lstsq, svd", .pillar = "linear algebra"},
+    {.name = "rank", .min_args = 1, .max_args = 1, .fn = fn_rank,
+     .signature = "rank(A)", .summary = "the number of independent rows (by SVD, NumPy's tolerance)",
+     .example = "rank([1, 2; 2, 4])", .related = "svd, det", .pillar = "linear algebra"},
+    {.name = "trace", .min_args = 1, .max_args = 1, .fn = fn_trace,
+     .signature = "trace(A)", .summary = "the sum of the diagonal",
+     .example = "trace([1, 2; 3, 4])", .related = "diag, det", .pillar = "linear algebra"},
+    {.name = "diag", .min_args = 1, .max_args = 1, .fn = fn_diag,
+     .signature = "diag(x)", .summary = "a diagonal matrix from a vector, or the diagonal of a matrix",
+     .example = "diag([1, 2, 3])", .related = "eye, trace", .pillar = "linear algebra"},
+    {.name = "eye", .min_args = 1, .max_args = 2, .fn = fn_eye,
+     .signature = "eye(n) or eye(rows, cols)", .summary = "the identity matrix",
+     .example = "eye(3)", .related = "zeros, diag", .pillar = "linear algebra"},
+    {.name = "kron", .min_args = 2, .max_args = 2, .fn = fn_kron,
+     .signature = "kron(A, B)", .summary = "the Kronecker product",
+     .example = "kron(eye(2), [1, 2; 3, 4])", .related = "outer", .pillar = "linear algebra"},
+    {.name = "transpose", .min_args = 1, .max_args = 1, .fn = fn_transpose,
+     .signature = "transpose(A)", .summary = "rows become columns (Aᵀ, A', A^T are the same)",
+     .example = "transpose([1, 2; 3, 4])", .related = "", .pillar = "linear algebra"},
+    {.name = "reshape", .min_args = 2, .max_args = 3, .fn = fn_reshape,
+     .signature = "reshape(A, rows, cols) or reshape(A, n)", .summary = "the same elements in a new shape, row by row (as NumPy)",
+     .example = "reshape(1:6, 2, 3)", .related = "size, hstack", .pillar = "linear algebra"},
+    {.name = "hstack", .min_args = 1, .max_args = -1, .fn = fn_hstack,
+     .signature = "hstack(a, b, …)", .summary = "side by side (a vector beside a matrix becomes a column)",
+     .example = "hstack([1, 2; 3, 4], [5, 6])", .related = "vstack", .pillar = "linear algebra"},
+    {.name = "vstack", .min_args = 1, .max_args = -1, .fn = fn_vstack,
+     .signature = "vstack(a, b, …)", .summary = "one above the other (vectors are rows)",
+     .example = "vstack([1, 2], [3, 4])", .related = "hstack", .pillar = "linear algebra"},
+    {.name = "eig", .min_args = 1, .max_args = 1, .fn = fn_eig,
+     .signature = "[values, vectors] = eig(A)", .summary = "eigenvalues (ascending) and eigenvectors (columns); symmetric A uses LAPACK dsyevd; complex eigenvalues are not supported yet",
+     .example = "eig([2, 1; 1, 2])", .related = "eigvals, svd, pca", .pillar = "linear algebra"},
+    {.name = "eigvals", .min_args = 1, .max_args = 1, .fn = fn_eigvals,
+     .signature = "eigvals(A)", .summary = "the eigenvalues alone, ascending",
+     .example = "eigvals([2, 1; 1, 2])", .related = "eig", .pillar = "linear algebra"},
+    {.name = "svd", .min_args = 1, .max_args = 1, .fn = fn_svd,
+     .signature = "[U, S, V] = svd(A)", .summary = "thin singular value decomposition A = U diag(S) Vᵀ (V itself, where NumPy returns Vᵀ)",
+     .example = "svd([3, 0; 0, 4])", .related = "svdvals, pinv, pca", .pillar = "linear algebra"},
+    {.name = "svdvals", .min_args = 1, .max_args = 1, .fn = fn_svdvals,
+     .signature = "svdvals(A)", .summary = "the singular values alone, descending",
+     .example = "svdvals([3, 0; 0, 4])", .related = "svd", .pillar = "linear algebra"},
+    {.name = "qr", .min_args = 1, .max_args = 1, .fn = fn_qr,
+     .signature = "[Q, R] = qr(A)", .summary = "reduced QR decomposition: Q orthonormal columns, R upper triangular",
+     .example = "qr([1, 2; 3, 4])", .related = "cholesky, svd", .pillar = "linear algebra"},
+    {.name = "cholesky", .min_args = 1, .max_args = 1, .fn = fn_cholesky,
+     .signature = "cholesky(A)", .summary = "lower-triangular L with A = L Lᵀ for symmetric positive definite A",
+     .example = "cholesky([4, 2; 2, 3])", .related = "qr", .pillar = "linear algebra"},
+    {.name = "lstsq", .min_args = 2, .max_args = 2, .fn = fn_lstsq,
+     .signature = "[x, rank] = lstsq(A, b)", .summary = "least-squares solution of A x ≈ b (LAPACK dgelsd)",
+     .example = "lstsq([1, 0; 1, 1; 1, 2], [1, 2, 2])", .related = "solve, pinv", .pillar = "linear algebra"},
+    {.name = "cov", .min_args = 1, .max_args = 1, .fn = fn_cov,
+     .signature = "cov(X)", .summary = "covariance matrix of the columns of X (rows are samples, n − 1 in the denominator)",
+     .example = "cov([1, 2; 2, 4; 3, 7])", .related = "pca, mean", .pillar = "linear algebra"},
+    {.name = "pca", .min_args = 2, .max_args = 2, .fn = fn_pca,
+     .signature = "[projected, components, explained] = pca(X, k)", .summary = "principal component analysis: X projected on its k main directions, the directions (rows), the explained variance ratio",
+     .example = "pca([1, 2; 2, 4.1; 3, 6.2; 4, 7.9], 1)", .related = "svd, cov, eig", .pillar = "linear algebra"},
 };
 
 const BuiltinTable builtins_linalg = {entries, sizeof entries / sizeof entries[0]};

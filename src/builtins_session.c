@@ -47,9 +47,9 @@ static bool fn_limit(Interp *in, const CallInfo *ci, int argc, const Value *argv
 }
 
 static const Builtin entries[] = {
-    {"limit", 0, 2, fn_limit, "limit(), limit(name), limit(name, value)",
-     "shows or sets a resource limit: \"memory\" (bytes of arrays), \"depth\" (nested calls), \"nesting\" (brackets)",
-     "limit(\"depth\")", "", "session"},
+    {.name = "limit", .min_args = 0, .max_args = 2, .fn = fn_limit,
+     .signature = "limit(), limit(name), limit(name, value)", .summary = "shows or sets a resource limit: \"memory\" (bytes of arrays), \"depth\" (nested calls), \"nesting\" (brackets)",
+     .example = "limit(\"depth\")", .related = "", .pillar = "session"},
 };
 
 const BuiltinTable builtins_session = {entries, sizeof entries / sizeof entries[0]};

@@ -109,8 +109,9 @@ static void help_overview(FILE *out) {
           "  P(A) = 0.05; P(B | A) = 0.9; …       probability facts; then ask P(A | B), why P(A | B)\n"
           "  check a ≈ b                          exercises check themselves\n\n"
           "Commands: help NAME, vars, clear [NAME], import \"file.mlm\", time STMT, quit\n\n", out);
-    const char *pillars[] = {"maths", "arrays", "linear algebra", "output", "session", NULL};
-    for (int p = 0; pillars[p]; p++) {
+    const char *pillars[32];
+    int npillars = builtins_pillars(pillars, 32);
+    for (int p = 0; p < npillars; p++) {
         fprintf(out, "%s:", pillars[p]);
         int col = (int)strlen(pillars[p]) + 1;
         for (int i = 0;; i++) {

@@ -1,7 +1,9 @@
 /* complete.c — the Tab completion generator (see complete.h): symbol names first (they may
  * be typed anywhere, even in strings and comments), then file names inside the string
- * argument of import/load, then names. Nothing here touches readline. */
+ * argument of import/load, then names (after `r.`, the parts of the result r). Nothing here
+ * touches readline. */
 #include "complete.h"
+#include "object.h"
 
 #include <dirent.h>
 #include <stdint.h>
@@ -422,6 +424,35 @@ static void complete_names(const Interp *in, const char *word, size_t len, Compl
     sort_unique(out);
 }
 
+/* After `r.`: the part names of the object variable r (a tuple's results, …) that start with
+ * word. False when the name before the point is not a variable holding such an object. */
+static bool complete_parts(const Interp *in, const char *line, int dot, const char *word, size_t len,
+                           Completion *out) {
+    int start = dot;
+    while (start > 0) {
+        int prev = utf8_prev(line, start);
+        uint32_t cp;
+        utf8_decode(line + prev, (size_t)(start - prev), &cp);
+        if (!is_idcont(cp)) break;
+        start = prev;
+    }
+    if (!in || start == dot) return false;
+    for (int i = 0; i < in->nglobals; i++) {
+        const Global *g = &in->globals[i];
+        if (strlen(g->name) != (size_t)(dot - start) || strncmp(g->name, line + start, (size_t)(dot - start)) != 0)
+            continue;
+        if (g->value.kind != VAL_OBJ || !g->value.as.obj->type->field_names) return false;
+        const char *const *names = NULL;
+        int count = g->value.as.obj->type->field_names(g->value.as.obj, &names);
+        out->kind = COMPLETE_NAME;
+        for (int k = 0; k < count; k++)
+            if (strncmp(names[k], word, len) == 0) add_item(out, names[k], strlen(names[k]));
+        sort_unique(out);
+        return true;
+    }
+    return false;
+}
+
 /* }===================== */
 
 void complete_line(const Interp *in, const char *line, int point, Completion *out) {
@@ -454,7 +485,10 @@ void complete_line(const Interp *in, const char *line, int point, Completion *ou
         if (is_letter(cp)) break;
         start += k;
     }
-    if (start == point) return;
     out->start = start;
+    if (start > 0 && line[start - 1] == '.' &&
+        complete_parts(in, line, start - 1, line + start, (size_t)(point - start), out))
+        return;
+    if (start == point) return;
     complete_names(in, line + start, (size_t)(point - start), out);
 }

@@ -7,40 +7,8 @@
 
 #include "ast.h"
 #include "kernels.h"
+#include "ops.h"
 
-static const char *op_symbol(int op) {
-    switch (op) {
-    case OP_ADD: return "+"; case OP_SUB: return "-"; case OP_MUL: return "*";
-    case OP_DIV: return "/"; case OP_POW: return "^"; case OP_MOD: return "%";
-    case OP_EQ: return "=="; case OP_NE: return "!="; case OP_LT: return "<";
-    case OP_LE: return "<="; case OP_GT: return ">"; case OP_GE: return ">=";
-    default: return "?";
-    }
-}
-
-static double floor_mod(double x, double y) {
-    double r = fmod(x, y);
-    if (r != 0 && ((r < 0) != (y < 0))) r += y;
-    return r;
-}
-
-double ew_apply(int op, double x, double y) {
-    switch (op) {
-    case OP_ADD: return x + y;
-    case OP_SUB: return x - y;
-    case OP_MUL: return x * y;
-    case OP_DIV: return x / y;
-    case OP_POW: return pow(x, y);
-    case OP_MOD: return floor_mod(x, y);
-    case OP_EQ: return x == y;
-    case OP_NE: return x != y;
-    case OP_LT: return x < y;
-    case OP_LE: return x <= y;
-    case OP_GT: return x > y;
-    case OP_GE: return x >= y;
-    default: return NAN;
-    }
-}
 
 bool ew_close(double x, double y, double rel, double abs_tol) {
     if (x == y) return true;
@@ -85,15 +53,6 @@ bool ew_broadcast_shape(Value a, Value b, int *ndim, size_t *rows, size_t *cols)
     shape_of(a, &na, &ra, &ca);
     shape_of(b, &nb, &rb, &cb);
     return ew_broadcast_dims(na, ra, ca, nb, rb, cb, ndim, rows, cols);
-}
-
-static KernelBinary kernel_op(int op) {
-    switch (op) {
-    case OP_ADD: return KB_ADD; case OP_SUB: return KB_SUB; case OP_MUL: return KB_MUL;
-    case OP_DIV: return KB_DIV; case OP_POW: return KB_POW; case OP_MOD: return KB_MOD;
-    case OP_EQ: return KB_EQ; case OP_NE: return KB_NE; case OP_LT: return KB_LT;
-    case OP_LE: return KB_LE; case OP_GT: return KB_GT; default: return KB_GE;
-    }
 }
 
 /* z = x op y over a rows × cols result; x is xr × xc and y is yr × yc, each dimension equal
@@ -165,23 +124,23 @@ static bool binary_kernel(Interp *in, KernelBinary kb, const char *what, Value a
 
 bool ew_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
     if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
-        *out = value_num(ew_apply(op, a.as.num, b.as.num));
+        *out = value_num(op_apply(op, a.as.num, b.as.num));
         return true;
     }
     char what[16];
-    snprintf(what, sizeof what, "'%s'", op_symbol(op));
-    return binary_kernel(in, kernel_op(op), what, a, b, span, false, out);
+    snprintf(what, sizeof what, "'%s'", op_info(op)->text);
+    return binary_kernel(in, (KernelBinary)op_kernel(op), what, a, b, span, false, out);
 }
 
 bool ew_binary_owned(Interp *in, int op, Value a, Value b, Span span, Value *out) {
     bool ok;
     if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
-        *out = value_num(ew_apply(op, a.as.num, b.as.num));
+        *out = value_num(op_apply(op, a.as.num, b.as.num));
         ok = true;
     } else {
         char what[16];
-        snprintf(what, sizeof what, "'%s'", op_symbol(op));
-        ok = binary_kernel(in, kernel_op(op), what, a, b, span, true, out);
+        snprintf(what, sizeof what, "'%s'", op_info(op)->text);
+        ok = binary_kernel(in, (KernelBinary)op_kernel(op), what, a, b, span, true, out);
     }
     value_release(a);
     value_release(b);

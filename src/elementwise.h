@@ -9,9 +9,7 @@
 
 #include "interp.h"
 #include "kernels.h"
-
-/* The scalar meaning of a binary operator (OP_ADD … OP_MOD, OP_EQ … OP_GE). */
-double ew_apply(int op, double x, double y);
+#include "ops.h"
 
 /* a op b element-wise with broadcasting; op is OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW,
  * OP_MOD or a comparison OP_EQ … OP_GE (results 1/0). Shape errors name both shapes:

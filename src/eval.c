@@ -20,9 +20,10 @@
 #include "func.h"
 #include "kernels.h"
 #include "linalg.h"
+#include "object.h"
 #include "print.h"
 #include "prog.h"
-#include "prob.h"
+#include "eval_prob.h"
 #include "resolve.h"
 
 enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
@@ -363,6 +364,11 @@ COLD static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
         value_release(base);
         return interp_error(in, n->span, "strings cannot be indexed");
     }
+    Value as_array;
+    if (obj_to_array(base, &as_array)) { /* a data table indexes as its matrix */
+        value_release(base);
+        base = as_array;
+    }
     if (base.kind == VAL_NUM) {
         /* A scalar indexes like a 1-element vector: x[1] is x. */
         Array *one = interp_new_vector(in, n->span, 1);
@@ -547,25 +553,14 @@ static bool transpose(Interp *in, Value v, Span span, Value *out) {
 
 /* a.name: the part called name of a result with several (eig, svd, qr, pca, lstsq). */
 COLD static bool field(Interp *in, Value a, const Node *n, Value *out) {
-    if (a.kind != VAL_TUPLE && strcmp(n->name, "T") == 0)
+    if (a.kind != VAL_OBJ && strcmp(n->name, "T") == 0)
         return interp_error(in, n->span, "NumPy's '.T' is written xᵀ, x' or transpose(x) in mlm");
-    if (a.kind != VAL_TUPLE) {
+    if (a.kind != VAL_OBJ) {
         char what[64];
         return interp_error(in, n->span, "'.%s' picks a part of a result with several (from eig, svd, qr, pca or "
                             "lstsq), but this is %s", n->name, value_describe(a, what, sizeof what));
     }
-    const Tuple *t = a.as.tuple;
-    for (int i = 0; i < t->count; i++)
-        if (strcmp(t->names[i], n->name) == 0) {
-            *out = value_retain(t->items[i]);
-            return true;
-        }
-    char names[160];
-    size_t used = 0;
-    names[0] = '\0';
-    for (int i = 0; i < t->count && used < sizeof names; i++)
-        used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "", t->names[i]);
-    return interp_error(in, n->span, "this result has no part '%s'; its parts are %s", n->name, names);
+    return obj_field(in, a, n->name, n->span, out);
 }
 
 static bool matmul(Interp *in, Value a, Value b, Span span, Value *out) {
@@ -595,7 +590,23 @@ static bool dot_op(Interp *in, Value a, Value b, Span span, Value *out) {
     return ew_binary(in, OP_MUL, a, b, span, out);
 }
 
+static bool binary(Interp *in, int op, Value a, Value b, Span span, Value *out);
+
+/* An operator with an object operand: the object's type decides; one without operators of
+ * its own that stands for an array (a data table's matrix) takes part as that array. */
+COLD static bool object_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
+    Value ca = value_nil(), cb = value_nil();
+    bool conv_a = a.kind == VAL_OBJ && !a.as.obj->type->binary && obj_to_array(a, &ca);
+    bool conv_b = b.kind == VAL_OBJ && !b.as.obj->type->binary && obj_to_array(b, &cb);
+    if (!conv_a && !conv_b) return obj_binary(in, op, a, b, span, out);
+    bool ok = binary(in, op, conv_a ? ca : a, conv_b ? cb : b, span, out);
+    value_release(ca);
+    value_release(cb);
+    return ok;
+}
+
 static bool binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
+    if (a.kind == VAL_OBJ || b.kind == VAL_OBJ) return object_binary(in, op, a, b, span, out);
     switch (op) {
     case OP_MATMUL: return matmul(in, a, b, span, out);
     case OP_DOT: return dot_op(in, a, b, span, out);
@@ -625,7 +636,7 @@ COLD static bool eval_compare(Interp *in, Frame *fr, Node *n, Value *out, Value 
     }
     if (!eval_expr(in, fr, n->b, &b)) { value_release(a); value_release(left_truth); return false; }
     Value r;
-    bool ok = ew_binary(in, n->op, a, b, n->span, &r);
+    bool ok = binary(in, n->op, a, b, n->span, &r);
     value_release(a);
     if (ok && n->flag) {
         Value both;
@@ -734,8 +745,22 @@ bool eval_call_value(Interp *in, Value callee, int argc, const Value *argv, Span
         }
         CallInfo ci = {span, arg_spans, b};
         *out = value_nil();
-        return b->fn(in, &ci, argc, argv, out);
+        bool has_objects = false;
+        for (int i = 0; i < argc && !b->takes_objects; i++) has_objects = has_objects || argv[i].kind == VAL_OBJ;
+        if (!has_objects) return b->fn(in, &ci, argc, argv, out);
+        /* an object that stands for an array (a data table) is passed as that array */
+        Value small[SMALL_ARGS];
+        Value *conv = argc <= SMALL_ARGS ? small : malloc((size_t)argc * sizeof *conv);
+        if (!conv) return interp_error(in, span, "out of memory");
+        for (int i = 0; i < argc; i++)
+            if (!obj_to_array(argv[i], &conv[i])) conv[i] = value_retain(argv[i]);
+        bool ok = b->fn(in, &ci, argc, conv, out);
+        for (int i = 0; i < argc; i++) value_release(conv[i]);
+        if (conv != small) free(conv);
+        return ok;
     }
+    if (callee.kind == VAL_OBJ && callee.as.obj->type->call)
+        return callee.as.obj->type->call(in, callee.as.obj, argc, argv, span, out);
     char shape[64];
     return interp_error(in, span, "a %s (%s) is not a function", value_kind_name(callee),
                         value_shape(callee, shape, sizeof shape));
@@ -760,9 +785,8 @@ static int fused_reduction(Interp *in, Frame *fr, Node *n, Value *out) {
     }
     Prog *p = prog_of(in, fr, arg);
     if (!p) return SCALAR_NO;
-    static const ProgReduce how[] = {PROG_SUM, PROG_SUM, PROG_PROD, PROG_MEAN, PROG_MIN, PROG_MAX};
     double x;
-    ProgResult r = prog_reduce(in, fr, p, how[callee.as.builtin->reduce], n->span, &x);
+    ProgResult r = prog_reduce(in, fr, p, callee.as.builtin->reduce, n->span, &x);
     if (r == PROG_OK) { *out = value_num(x); return SCALAR_OK; }
     return r == PROG_ERROR ? SCALAR_ERROR : SCALAR_NO;
 }
@@ -821,7 +845,8 @@ COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
         }
     }
     if (ok) {
-        if (callee.kind != VAL_FUNC && callee.kind != VAL_BUILTIN) {
+        if (callee.kind != VAL_FUNC && callee.kind != VAL_BUILTIN &&
+            !(callee.kind == VAL_OBJ && callee.as.obj->type->call)) {
             char shape[64];
             const char *name = (n->a->kind == N_GLOBAL || n->a->kind == N_LOCAL) ? n->a->name : NULL;
             if (name && callee.kind == VAL_ARR && callee.as.arr->ndim == 1)
@@ -857,8 +882,10 @@ COLD static bool make_lambda(Interp *in, Frame *fr, Node *n, Value *out) {
         vals[i] = value_retain(fr->slots[(int)caps->list[i]->num]);
         slots[i] = caps->list[i]->slot;
     }
-    AstArena *arena = in->arenas[in->narenas - 1];
-    struct Func *f = func_new("<lambda>", n->nlist, n->list, n->a, n->slot, arena, ncap, vals, slots);
+    /* the lambda's nodes are in the arena of the code running in fr (a function's own, inside
+     * a call): that is the arena the lambda keeps alive and compiles its programs into */
+    struct Func *f = func_new(++in->func_serial, "<lambda>", n->nlist, n->list, n->a, n->slot, fr->arena, ncap,
+                              vals, slots);
     if (vals != small_vals) free(vals);
     if (slots != small_slots) free(slots);
     out->kind = VAL_FUNC;
@@ -950,61 +977,6 @@ COLD static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
 
 /* }===================== */
 
-/* {===================== probability */
-
-/* Collects the literals of an event expression: A, not A, A ∩ B, (A, B as separate args). */
-static bool event_literals(Interp *in, Node *e, ProbLiteral *lits, int *count) {
-    if (e->kind == N_BINARY && e->op == OP_INTERSECT)
-        return event_literals(in, e->a, lits, count) && event_literals(in, e->b, lits, count);
-    if (e->kind == N_AND)
-        return event_literals(in, e->a, lits, count) && event_literals(in, e->b, lits, count);
-    bool negated = false;
-    Node *negation = NULL;
-    while (e->kind == N_UNARY && e->op == OP_NOT) { negated = !negated; negation = e; e = e->a; }
-    if (negation && ((e->kind == N_BINARY && e->op == OP_INTERSECT) || e->kind == N_AND))
-        /* `not` binds more loosely than ∩, so this is the complement of the intersection */
-        return interp_error(in, node_extent(negation),
-                            "P(…) cannot take the complement of an intersection; for (not A) ∩ B write (not A) ∩ B or B ∩ not A");
-    if (e->kind != N_NAME)
-        return interp_error(in, e->span, "inside P(…) write events as names: P(A), P(not A), P(A, B), P(A | B)");
-    if (*count >= PROB_MAX_LITERALS)
-        return interp_error(in, e->span, "P(…) takes at most %d events on each side of '|'", PROB_MAX_LITERALS);
-    lits[*count].event = e->name;
-    lits[*count].negated = negated;
-    (*count)++;
-    return true;
-}
-
-static bool prob_query_of(Interp *in, Node *p, ProbQuery *q) {
-    memset(q, 0, sizeof *q);
-    if (p->nlist == 0) return interp_error(in, p->span, "P(…) needs an event: P(A), P(A | B)");
-    for (int i = 0; i < p->nlist; i++) {
-        Node *arg = p->list[i];
-        if (arg->kind == N_GIVEN) {
-            if (i != p->nlist - 1) return interp_error(in, arg->span, "'|' must come after all the events; join several conditions with ∩: P(A | B ∩ C)");
-            if (!event_literals(in, arg->a, q->target, &q->ntarget)) return false;
-            Node *cond = arg->b;
-            /* P(A | B, C) parses as P(A | B) with a further argument: not reachable here */
-            if (!event_literals(in, cond, q->cond, &q->ncond)) return false;
-        } else if (!event_literals(in, arg, q->target, &q->ntarget)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-COLD static bool eval_prob(Interp *in, Node *n, Value *out) {
-    ProbQuery q;
-    if (!prob_query_of(in, n, &q)) return false;
-    double value;
-    char err[512];
-    if (!prob_derive(in->prob, &q, &value, err, sizeof err, NULL))
-        return interp_error(in, n->span, "%s", err);
-    *out = value_num(value);
-    return true;
-}
-
-/* }===================== */
 
 /* {===================== the scalar fast path */
 
@@ -1092,7 +1064,7 @@ static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
         case OP_MUL: return x * y;
         case OP_DIV: return x / y;
         case OP_POW: return y == 2 ? x * x : pow(x, y);
-        default: return ew_apply(n->op, x, y);
+        default: return op_apply(n->op, x, y);
         }
     case N_UNARY:
         x = scalar(in, fr, n->a, st);
@@ -1104,7 +1076,7 @@ static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
         if (*st) return 0;
         y = scalar(in, fr, n->b, st);
         if (*st) return 0;
-        return ew_apply(n->op, x, y);
+        return op_apply(n->op, x, y);
     case N_POWSUP:
         x = scalar(in, fr, n->a, st);
         if (*st) return 0;
@@ -1191,12 +1163,13 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         if (!eval_expr(in, fr, n->a, &a)) return false;
         if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
         if (a.kind == VAL_NUM && b.kind == VAL_NUM && n->op <= OP_MOD) {
-            *out = value_num(ew_apply(n->op, a.as.num, b.as.num));
+            *out = value_num(op_apply(n->op, a.as.num, b.as.num));
             return true;
         }
         /* element-wise operators take a and b over: a temporary operand's storage can
          * hold the result */
-        if (n->op <= OP_MOD) return ew_binary_owned(in, n->op, a, b, n->span, out);
+        if (n->op <= OP_MOD && a.kind != VAL_OBJ && b.kind != VAL_OBJ)
+            return ew_binary_owned(in, n->op, a, b, n->span, out);
         bool ok = binary(in, n->op, a, b, n->span, out);
         value_release(a);
         value_release(b);
@@ -1206,6 +1179,11 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         Value a;
         if (!eval_expr(in, fr, n->a, &a)) return false;
         bool ok;
+        if (a.kind == VAL_OBJ) {
+            ok = obj_unary(in, n->op, a, n->span, out);
+            value_release(a);
+            return ok;
+        }
         if (a.kind != VAL_NUM && a.kind != VAL_ARR) {
             const char *what = n->op == OP_POS ? "unary '+'" : n->op == OP_NEG ? "unary '-'" : "'not'";
             ok = interp_error(in, n->span, "%s needs a number or an array, got a %s", what, value_kind_name(a));
@@ -1360,7 +1338,7 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
     case N_SUM:
         return eval_sum(in, fr, n, out);
     case N_PROB:
-        return eval_prob(in, n, out);
+        return evalprob_query(in, fr, n, out);
     case N_GIVEN:
         return interp_error(in, n->span, "'|' means \"given\" only inside P(…): P(A | B)");
     default:
@@ -1523,22 +1501,25 @@ static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
     }
     Node *t = s->a;
     if (t->kind == N_VECTOR) {
-        if (v.kind != VAL_TUPLE) {
+        if (v.kind != VAL_OBJ || !v.as.obj->type->unpack) {
             value_release(v);
             interp_error(in, s->b->span, "[a, b] = … needs a function that returns several results");
             return FLOW_ERROR;
         }
-        Tuple *tu = v.as.tuple;
-        if (t->nlist > tu->count) {
-            interp_error(in, s->span, "%d names on the left but only %d results", t->nlist, tu->count);
+        Value items[16];
+        int count = v.as.obj->type->unpack(v.as.obj, items, 16);
+        int got = count < 16 ? count : 16;
+        if (t->nlist > count) {
+            interp_error(in, s->span, "%d names on the left but only %d results", t->nlist, count);
+            for (int i = 0; i < got; i++) value_release(items[i]);
             value_release(v);
             return FLOW_ERROR;
         }
-        for (int i = 0; i < t->nlist; i++) {
+        for (int i = 0; i < got; i++) {
+            if (i >= t->nlist) { value_release(items[i]); continue; }
             Node *name = t->list[i];
-            Value item = value_retain(tu->items[i]);
-            if (name->kind == N_LOCAL) value_replace(&fr->slots[name->slot], item);
-            else value_replace(&in->globals[name->slot].value, item);
+            if (name->kind == N_LOCAL) value_replace(&fr->slots[name->slot], items[i]);
+            else value_replace(&in->globals[name->slot].value, items[i]);
         }
         value_release(v);
         return FLOW_NEXT;
@@ -1548,31 +1529,13 @@ static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
     return FLOW_NEXT;
 }
 
-COLD static Flow eval_funcdef(Interp *in, Node *s) {
-    AstArena *arena = in->arenas[in->narenas - 1];
-    struct Func *f = func_new(s->name, s->nlist, s->list, s->a, s->slot, arena, 0, NULL, NULL);
+COLD static Flow eval_funcdef(Interp *in, Frame *fr, Node *s) {
+    struct Func *f = func_new(++in->func_serial, s->name, s->nlist, s->list, s->a, s->slot, fr->arena, 0, NULL, NULL);
     Value v = {.kind = VAL_FUNC, .as.fn = f};
     value_replace(&in->globals[s->b->slot].value, v);
     return FLOW_NEXT;
 }
 
-COLD static Flow eval_fact(Interp *in, Frame *fr, Node *s) {
-    ProbQuery q;
-    if (!prob_query_of(in, s->a, &q)) return FLOW_ERROR;
-    Value v;
-    if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
-    if (v.kind != VAL_NUM) {
-        interp_error(in, s->b->span, "a probability must be a number, got a %s", value_kind_name(v));
-        value_release(v);
-        return FLOW_ERROR;
-    }
-    char err[512];
-    if (!prob_state(in->prob, &q, v.as.num, err, sizeof err)) {
-        interp_error(in, s->b->span, "%s", err);
-        return FLOW_ERROR;
-    }
-    return FLOW_NEXT;
-}
 
 COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
     Node *var = s->c;
@@ -1715,9 +1678,9 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
     case N_INDEX_ASSIGN:
         return eval_index_assign(in, fr, s) ? FLOW_NEXT : FLOW_ERROR;
     case N_FUNCDEF:
-        return eval_funcdef(in, s);
+        return eval_funcdef(in, fr, s);
     case N_FACT:
-        return eval_fact(in, fr, s);
+        return evalprob_fact(in, fr, s);
     case N_BLOCK:
         return eval_block(in, fr, s, top_level);
     case N_FOR:
@@ -1764,17 +1727,8 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         }
         return FLOW_NEXT;
     }
-    case N_WHY: {
-        ProbQuery q;
-        if (!prob_query_of(in, s->a, &q)) return FLOW_ERROR;
-        double value;
-        char err[512];
-        if (!prob_derive(in->prob, &q, &value, err, sizeof err, in->out)) {
-            interp_error(in, s->a->span, "%s", err);
-            return FLOW_ERROR;
-        }
-        return FLOW_NEXT;
-    }
+    case N_WHY:
+        return evalprob_why(in, fr, s);
     case N_IMPORT:
         return command_import(in, s) ? FLOW_NEXT : FLOW_ERROR;
     case N_COMMAND:

@@ -6,20 +6,8 @@
 #ifndef MLM_EVAL_H
 #define MLM_EVAL_H
 
+#include "frame.h"
 #include "interp.h"
-
-typedef struct Frame {
-    Value *slots;      /* owned by the code that made the frame */
-    int nslots;
-    double end_value;  /* what `end` means in the index being evaluated */
-    bool has_end;
-    Value ret;         /* a `return`ed value (owned) */
-    AstArena *arena;   /* borrowed: the arena of the code running in this frame */
-} Frame;
-
-typedef enum Flow {
-    FLOW_NEXT = 0, FLOW_BREAK, FLOW_CONTINUE, FLOW_RETURN, FLOW_ERROR, FLOW_ASSERT,
-} Flow;
 
 bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out);
 Flow eval_statement(Interp *in, Frame *fr, Node *n, bool top_level);

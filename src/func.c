@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-Func *func_new(const char *name, int nparams, Node **params, Node *body, int nslots,
-               AstArena *arena, int ncaptured, Value *captured, int *capture_slots) {
+Func *func_new(unsigned long serial, const char *name, int nparams, Node **params, Node *body,
+               int nslots, AstArena *arena, int ncaptured, Value *captured, int *capture_slots) {
     Func *f = calloc(1, sizeof *f);
     if (!f) { fputs("mlm: out of memory\n", stderr); abort(); }
     f->refcount = 1;
+    f->serial = serial;
     f->name = name;
     f->nparams = nparams;
     f->params = params;

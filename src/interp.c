@@ -220,19 +220,9 @@ void interp_free(Interp *in) {
         free(in->globals[i].name);
     }
     free(in->globals);
-    for (int i = 0; i < in->narenas; i++) ast_arena_release(in->arenas[i]);
-    free(in->arenas);
     prob_store_free(in->prob);
     membudget_release(&in->budget);
     free(in);
-}
-
-static void push_arena(Interp *in, AstArena *arena) {
-    if (in->narenas == in->caparenas) {
-        in->caparenas = in->caparenas ? in->caparenas * 2 : 8;
-        in->arenas = xrealloc(in->arenas, (size_t)in->caparenas * sizeof *in->arenas);
-    }
-    in->arenas[in->narenas++] = arena;
 }
 
 static void report(Interp *in) {
@@ -271,13 +261,12 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
         report(in);
         return RUN_ERROR;
     }
-    push_arena(in, arena);
     RunStatus status = RUN_OK;
     for (int i = 0; i < program->nlist && status == RUN_OK; i++) {
         Node *stmt = program->list[i];
         in->error.set = false;
         if (in->import_depth == 0) in->assert_failed = false;
-        if (!resolve_statement(in, stmt)) {
+        if (!resolve_statement(in, arena, stmt)) {
             report(in);
             status = RUN_ERROR;
             break;
@@ -303,8 +292,7 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
         }
     }
     fflush(in->out);
-    in->narenas--;
-    ast_arena_release(arena);
+    ast_arena_release(arena); /* functions defined in it hold their own references */
     return status;
 }
 

@@ -57,8 +57,7 @@ typedef struct Interp {
     double timeout_seconds; /* --timeout: 0 = none; the SIGALRM handler sets *interrupted to 2 */
     int exit_requested;     /* quit command: -1 none, else exit status */
     int threads;            /* threads for large fused array work; 0 until interp_threads decides */
-    AstArena **arenas;      /* owned references: every parsed unit whose functions may live on */
-    int narenas, caparenas;
+    unsigned long func_serial; /* the serial of the last Func made (func.h) */
 } Interp;
 
 /* Returns a new session with builtins and the prelude loaded, or NULL if the prelude

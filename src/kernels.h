@@ -4,7 +4,7 @@
  * target_clones; the loader picks the best for the CPU, so one binary is fast everywhere.
  * Transcendentals (exp, log, tanh, …) are vectorised through glibc's libmvec (documented
  * accuracy: at most 4 ulp), sin and cos through SLEEF when installed (vecmath.h, 1 ulp),
- * else libmvec; the scalar reference (ew_apply, libm) stays the test
+ * else libmvec; the scalar reference (kernel_*_scalar, libm) stays the test
  * oracle. Sums use pairwise summation. No kernel allocates. */
 #ifndef MLM_KERNELS_H
 #define MLM_KERNELS_H
@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 typedef enum KernelBinary {
+    KB_NONE = 0,
     KB_ADD, KB_SUB, KB_MUL, KB_DIV, KB_POW, KB_MOD,
     KB_EQ, KB_NE, KB_LT, KB_LE, KB_GT, KB_GE,
     KB_MIN, KB_MAX, KB_ATAN2, KB_HYPOT,
@@ -19,6 +20,7 @@ typedef enum KernelBinary {
 } KernelBinary;
 
 typedef enum KernelUnary {
+    KU_NONE = 0,
     KU_NEG, KU_NOT, KU_ABS, KU_SQR, KU_SQRT, KU_EXP, KU_LOG, KU_LOG2, KU_LOG10, KU_SIN, KU_COS,
     KU_TAN, KU_ASIN, KU_ACOS, KU_ATAN, KU_SINH, KU_COSH, KU_TANH, KU_FLOOR, KU_CEIL, KU_ROUND,
     KU_SIGN,

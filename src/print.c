@@ -1,6 +1,7 @@
 /* print.c — turns values into text: numbers with up to 15 significant digits, vectors as
  * [1, 2, 3], matrices as right-aligned columns written as a literal that can be pasted
- * back, large arrays elided with … and their shape, functions, strings and tuples.
+ * back, large arrays elided with … and their shape, functions and strings; objects (tuples,
+ * distributions, …) print through their type tables.
  *
  * Matrix columns share one width (the widest shown element), as NumPy prints them, so
  * [[52.1, 61.9], [107.5, 197]] shows as "[ 52.1,  61.9;\n 107.5,   197]".
@@ -16,6 +17,7 @@
 
 #include "builtins.h"
 #include "func.h"
+#include "object.h"
 
 #define ELLIPSIS "\xE2\x80\xA6" /* "…": 3 bytes, 1 display column */
 
@@ -204,23 +206,15 @@ static void print_quoted(FILE *out, const Str *s) {
 void print_value(FILE *out, Value v) {
     switch (v.kind) {
     case VAL_NIL: break;
-    case VAL_NUM: put_number(out, v.as.num); break;
+    case VAL_NUM:
+        put_number(out, v.as.num);
+        if (v.unit) fprintf(out, " %s", value_unit_name((ValueUnit)v.unit, v.as.num));
+        break;
     case VAL_ARR: print_array(out, v.as.arr); break;
     case VAL_STR: fwrite(v.as.str->text, 1, v.as.str->len, out); break;
     case VAL_FUNC: print_function(out, v.as.fn); break;
     case VAL_BUILTIN: fprintf(out, "<builtin %s>", v.as.builtin->name); break;
-    case VAL_TUPLE: {
-        const Tuple *t = v.as.tuple;
-        for (int i = 0; i < t->count; i++) {
-            if (i) fputc('\n', out);
-            const char *name = t->names && t->names[i] ? t->names[i] : "?";
-            Value item = t->items[i];
-            bool matrix = item.kind == VAL_ARR && item.as.arr->ndim == 2 && item.as.arr->len > 0;
-            fprintf(out, "%s =%s", name, matrix ? "\n" : " ");
-            print_value(out, item);
-        }
-        break;
-    }
+    case VAL_OBJ: v.as.obj->type->print(out, v.as.obj); break;
     default: break;
     }
 }
@@ -252,16 +246,10 @@ void print_value_brief(FILE *out, Value v) {
         }
         break;
     }
-    case VAL_TUPLE: {
-        const Tuple *t = v.as.tuple;
-        fputc('(', out);
-        for (int i = 0; i < t->count; i++) {
-            if (i) fputs(", ", out);
-            fputs(t->names && t->names[i] ? t->names[i] : "?", out);
-        }
-        fputc(')', out);
+    case VAL_OBJ:
+        if (v.as.obj->type->print_brief) v.as.obj->type->print_brief(out, v.as.obj);
+        else fprintf(out, "<%s>", v.as.obj->type->name);
         break;
-    }
     default: print_value(out, v); break;
     }
 }

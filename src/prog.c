@@ -2,6 +2,7 @@
  * blocks of arrays (see prog.h). */
 #include "prog.h"
 
+#include <assert.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -54,6 +55,7 @@ typedef struct PLeaf {
 typedef struct PGuard {
     int slot;           /* global slot of a called function */
     const void *expect; /* the Builtin or Func it held when compiled */
+    unsigned long serial; /* and the Func's serial (an address may be reused after a free) */
 } PGuard;
 
 /* The scalar machine runs its own copy of the program in which a constant or a variable
@@ -140,11 +142,11 @@ static int leaf_of(Compiler *c, bool local, int slot) {
     return c->nleaves++;
 }
 
-static void guard(Compiler *c, int slot, const void *expect) {
+static void guard(Compiler *c, int slot, const void *expect, unsigned long serial) {
     for (int i = 0; i < c->nguards; i++)
         if (c->guards[i].slot == slot) return;
     if (c->nguards >= MAX_GUARDS) { c->failed = true; return; }
-    c->guards[c->nguards++] = (PGuard){slot, expect};
+    c->guards[c->nguards++] = (PGuard){slot, expect, serial};
 }
 
 /* The variable a name refers to, following inlined parameters to the caller's argument.
@@ -163,28 +165,6 @@ static bool variable_of(const Node *n, const Inline *ctx, bool *local, int *slot
     return false;
 }
 
-static int kernel_of_map(double (*fn)(double)) {
-    static const struct { double (*fn)(double); KernelUnary k; } table[] = {
-        {sqrt, KU_SQRT}, {exp, KU_EXP}, {log, KU_LOG}, {log2, KU_LOG2}, {log10, KU_LOG10},
-        {sin, KU_SIN}, {cos, KU_COS}, {tan, KU_TAN}, {asin, KU_ASIN}, {acos, KU_ACOS},
-        {atan, KU_ATAN}, {sinh, KU_SINH}, {cosh, KU_COSH}, {tanh, KU_TANH}, {fabs, KU_ABS},
-        {floor, KU_FLOOR}, {ceil, KU_CEIL},
-    };
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (table[i].fn == fn) return table[i].k;
-    return -1;
-}
-
-static int kernel_of_op(int op) {
-    switch (op) {
-    case OP_ADD: return KB_ADD; case OP_SUB: return KB_SUB; case OP_MUL: return KB_MUL;
-    case OP_DIV: return KB_DIV; case OP_POW: return KB_POW; case OP_MOD: return KB_MOD;
-    case OP_EQ: return KB_EQ; case OP_NE: return KB_NE; case OP_LT: return KB_LT;
-    case OP_LE: return KB_LE; case OP_GT: return KB_GT; case OP_GE: return KB_GE;
-    default: return -1;
-    }
-}
-
 static void compile(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim);
 static void compile_node(Compiler *c, Node *n, const Inline *ctx, int end_leaf, int end_dim);
 
@@ -194,22 +174,15 @@ static void compile_call(Compiler *c, Node *n, const Inline *ctx, int end_leaf, 
     Value callee = c->in->globals[slot].value;
     if (callee.kind == VAL_BUILTIN) {
         const Builtin *b = callee.as.builtin;
-        guard(c, slot, b);
+        guard(c, slot, b, 0);
         if (b->map && n->nlist == 1) {
             compile(c, n->list[0], ctx, end_leaf, end_dim);
-            int k = kernel_of_map(b->map);
-            if (k >= 0) emit(c, (POp){.code = P_UN, .sub = (uint8_t)k, .node = n}, 0);
+            if (b->unary_kernel != KU_NONE) emit(c, (POp){.code = P_UN, .sub = (uint8_t)b->unary_kernel, .node = n}, 0);
             else emit(c, (POp){.code = P_MAP, .fn = b->map, .node = n}, 0);
             return;
         }
-        int kb = -1;
-        if (n->nlist == 2) {
-            if (strcmp(b->name, "min") == 0) kb = KB_MIN;
-            else if (strcmp(b->name, "max") == 0) kb = KB_MAX;
-            else if (strcmp(b->name, "atan2") == 0) kb = KB_ATAN2;
-            else if (strcmp(b->name, "hypot") == 0) kb = KB_HYPOT;
-        }
-        if (kb < 0) { c->failed = true; return; }
+        KernelBinary kb = n->nlist == 2 ? b->binary_kernel : KB_NONE;
+        if (kb == KB_NONE) { c->failed = true; return; }
         compile(c, n->list[0], ctx, end_leaf, end_dim);
         compile(c, n->list[1], ctx, end_leaf, end_dim);
         emit(c, (POp){.code = P_BIN, .sub = (uint8_t)kb, .node = n}, -1);
@@ -222,7 +195,7 @@ static void compile_call(Compiler *c, Node *n, const Inline *ctx, int end_leaf, 
             c->failed = true;
             return;
         }
-        guard(c, slot, f);
+        guard(c, slot, f, f->serial);
         /* parameters inside the body stand for the caller's argument expressions; an
          * argument the body never uses would not be evaluated (nor its errors seen): no inlining */
         int uses[16] = {0};
@@ -272,8 +245,8 @@ static void compile_node(Compiler *c, Node *n, const Inline *ctx, int end_leaf, 
         emit(c, (POp){.code = P_END, .leaf = (int16_t)end_leaf, .aux = end_dim, .node = n}, 1);
         return;
     case N_BINARY: {
-        int kb = kernel_of_op(n->op);
-        if (kb < 0) { c->failed = true; return; }
+        int kb = op_kernel(n->op);
+        if (kb == KB_NONE) { c->failed = true; return; }
         compile(c, n->a, ctx, end_leaf, end_dim);
         if (kb == KB_POW && n->b->kind == N_NUM) {
             emit(c, (POp){.code = P_POWK, .k = n->b->num, .node = n}, 0);
@@ -287,7 +260,7 @@ static void compile_node(Compiler *c, Node *n, const Inline *ctx, int end_leaf, 
         if (n->flag) { c->failed = true; return; }
         compile(c, n->a, ctx, end_leaf, end_dim);
         compile(c, n->b, ctx, end_leaf, end_dim);
-        emit(c, (POp){.code = P_BIN, .sub = (uint8_t)kernel_of_op(n->op), .node = n}, -1);
+        emit(c, (POp){.code = P_BIN, .sub = (uint8_t)op_kernel(n->op), .node = n}, -1);
         return;
     }
     case N_UNARY:
@@ -342,6 +315,8 @@ Prog *prog_of(Interp *in, Frame *fr, Node *n) {
         n->prog_state = -1;
         return NULL;
     }
+    /* the program is arena memory cached on n: it must live exactly as long as n does */
+    assert(ast_arena_owns(fr->arena, n));
     Prog *p = ast_alloc(fr->arena, sizeof *p);
     p->owner = n;
     p->nops = c->nops;
@@ -390,7 +365,8 @@ static bool guards_hold(Interp *in, const Prog *p) {
     for (int i = 0; i < p->nguards; i++) {
         Value v = in->globals[p->guards[i].slot].value;
         const void *now = v.kind == VAL_BUILTIN ? (const void *)v.as.builtin : v.kind == VAL_FUNC ? (const void *)v.as.fn : NULL;
-        if (now != p->guards[i].expect) {
+        unsigned long serial = v.kind == VAL_FUNC ? v.as.fn->serial : 0;
+        if (now != p->guards[i].expect || serial != p->guards[i].serial) {
             p->owner->prog_state = 0;
             return false;
         }
@@ -858,23 +834,23 @@ typedef struct Scratch {
 } Scratch;
 
 typedef struct Reducer {
-    ProgReduce how;
+    Reduce how;
     double acc, comp;  /* Neumaier-compensated sum across blocks */
     bool nan;
 } Reducer;
 
 /* One block's share of the reduction: its sum, product, min or max. */
-static double block_value(ProgReduce how, const Entry *e, size_t n, double (*tmp)[BLOCK]) {
+static double block_value(Reduce how, const Entry *e, size_t n, double (*tmp)[BLOCK]) {
     const double *x = e->p;
     if (!x) {
         for (size_t j = 0; j < n; j++) (*tmp)[j] = e->u;
         x = *tmp;
     }
     switch (how) {
-    case PROG_SUM: case PROG_MEAN: return kernel_sum(x, n);
-    case PROG_PROD: return kernel_prod(x, n);
-    case PROG_MIN: return kernel_min(x, n);
-    case PROG_MAX: return kernel_max(x, n);
+    case REDUCE_NONE: case REDUCE_SUM: case REDUCE_MEAN: return kernel_sum(x, n);
+    case REDUCE_PROD: return kernel_prod(x, n);
+    case REDUCE_MIN: return kernel_min(x, n);
+    case REDUCE_MAX: return kernel_max(x, n);
     }
     return NAN;
 }
@@ -883,27 +859,27 @@ static double block_value(ProgReduce how, const Entry *e, size_t n, double (*tmp
  * the result does not depend on how many threads computed the blocks. */
 static void reduce_combine(Reducer *r, double part) {
     switch (r->how) {
-    case PROG_SUM: case PROG_MEAN: neumaier_add(&r->acc, &r->comp, part); return;
-    case PROG_PROD: r->acc *= part; return;
-    case PROG_MIN: if (isnan(part)) r->nan = true; else if (part < r->acc) r->acc = part; return;
-    case PROG_MAX: if (isnan(part)) r->nan = true; else if (part > r->acc) r->acc = part; return;
+    case REDUCE_NONE: case REDUCE_SUM: case REDUCE_MEAN: neumaier_add(&r->acc, &r->comp, part); return;
+    case REDUCE_PROD: r->acc *= part; return;
+    case REDUCE_MIN: if (isnan(part)) r->nan = true; else if (part < r->acc) r->acc = part; return;
+    case REDUCE_MAX: if (isnan(part)) r->nan = true; else if (part > r->acc) r->acc = part; return;
     }
 }
 
 static double reducer_result(const Reducer *r, size_t len) {
     if (r->nan) return NAN;
     switch (r->how) {
-    case PROG_SUM: return r->acc + r->comp;
-    case PROG_MEAN: return (r->acc + r->comp) / (double)len;
+    case REDUCE_SUM: return r->acc + r->comp;
+    case REDUCE_MEAN: return (r->acc + r->comp) / (double)len;
     default: return r->acc;
     }
 }
 
-static Reducer reducer_new(ProgReduce how) {
+static Reducer reducer_new(Reduce how) {
     Reducer r = {how, 0, 0, false};
-    if (how == PROG_PROD) r.acc = 1;
-    if (how == PROG_MIN) r.acc = INFINITY;
-    if (how == PROG_MAX) r.acc = -INFINITY;
+    if (how == REDUCE_PROD) r.acc = 1;
+    if (how == REDUCE_MIN) r.acc = INFINITY;
+    if (how == REDUCE_MAX) r.acc = -INFINITY;
     return r;
 }
 
@@ -928,7 +904,7 @@ typedef struct Share {
     size_t len, first_block, end_block;
     double *out;            /* element results, or NULL */
     double *partials;       /* one value per block (reductions), or NULL */
-    ProgReduce how;
+    Reduce how;
     ProgResult res;
     bool interrupted;
 } Share;
@@ -972,7 +948,7 @@ static int threads_for(Interp *in, const Prog *p, size_t nblocks) {
  * from first_block. */
 static ProgResult run_shares(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
                              size_t first_block, size_t end_block, int threads, double *out,
-                             double *partials, ProgReduce how, bool *interrupted) {
+                             double *partials, Reduce how, bool *interrupted) {
     Share shares[PAR_MAX_THREADS];
     pthread_t ids[PAR_MAX_THREADS];
     bool started[PAR_MAX_THREADS] = {false};
@@ -1006,7 +982,7 @@ static ProgResult run_blocks(Interp *in, Frame *fr, const Prog *p, const Bind *b
     ProgResult res = PROG_OK;
     bool interrupted = false;
     if (out) {
-        res = run_shares(in, fr, p, binds, len, 0, nblocks, threads, out, NULL, PROG_SUM, &interrupted);
+        res = run_shares(in, fr, p, binds, len, 0, nblocks, threads, out, NULL, REDUCE_SUM, &interrupted);
     } else {
         /* a reduction goes in rounds of PAR_ROUND_BLOCKS per thread, so the per-block values
          * take a fixed buffer however long the sum (Σ to 10^10 is 39 million blocks) */
@@ -1044,13 +1020,13 @@ ProgResult prog_array(Interp *in, Frame *fr, const Prog *p, Span span, Value *ou
     return PROG_OK;
 }
 
-ProgResult prog_reduce(Interp *in, Frame *fr, const Prog *p, ProgReduce how, Span span, double *out) {
+ProgResult prog_reduce(Interp *in, Frame *fr, const Prog *p, Reduce how, Span span, double *out) {
     if (!guards_hold(in, p)) return PROG_NO;
     Bind binds[MAX_LEAVES];
     Domain dom = {0};
     ProgResult res = bind_leaves(in, fr, p, binds, &dom, -1, 0);
     if (res != PROG_OK || !dom.any) return res == PROG_OK ? PROG_NO : res;
-    if (dom.len == 0 && how != PROG_SUM && how != PROG_PROD) return PROG_NO; /* the general path explains */
+    if (dom.len == 0 && how != REDUCE_SUM && how != REDUCE_PROD) return PROG_NO; /* the general path explains */
     Reducer r = reducer_new(how);
     res = run_blocks(in, fr, p, binds, dom.len, span, NULL, &r);
     if (res == PROG_OK) *out = reducer_result(&r, dom.len);
@@ -1065,7 +1041,7 @@ ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slo
     ProgResult res = bind_leaves(in, fr, p, binds, &dom, index_slot, from);
     if (res != PROG_OK) return res;
     size_t len = to >= from ? (size_t)(to - from) + 1 : 0;
-    Reducer r = reducer_new(is_sum ? PROG_SUM : PROG_PROD);
+    Reducer r = reducer_new(is_sum ? REDUCE_SUM : REDUCE_PROD);
     res = run_blocks(in, fr, p, binds, len, span, NULL, &r);
     if (res == PROG_OK) *out = reducer_result(&r, len);
     return res;

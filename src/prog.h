@@ -17,12 +17,12 @@
 #define MLM_PROG_H
 
 #include "eval.h"
+#include "ops.h"
 
 typedef struct Prog Prog;
 
 typedef enum ProgResult { PROG_OK = 0, PROG_NO = 1, PROG_ERROR = 2 } ProgResult;
 
-typedef enum ProgReduce { PROG_SUM, PROG_PROD, PROG_MEAN, PROG_MIN, PROG_MAX } ProgReduce;
 
 /* The program for expression n, compiling it the first time (into fr->arena); NULL when n
  * cannot be compiled. */
@@ -36,7 +36,7 @@ ProgResult prog_scalar(Interp *in, Frame *fr, const Prog *p, double *out);
 ProgResult prog_array(Interp *in, Frame *fr, const Prog *p, Span span, Value *out);
 
 /* Reduces the elements p produces (as prog_array would) without storing them. */
-ProgResult prog_reduce(Interp *in, Frame *fr, const Prog *p, ProgReduce how, Span span, double *out);
+ProgResult prog_reduce(Interp *in, Frame *fr, const Prog *p, Reduce how, Span span, double *out);
 
 /* Σ / ∏ of p for the local slot index_slot = from, from + 1, …, to, evaluated in blocks of
  * the index. PROG_NO when the body is not a scalar of the index. */

@@ -155,7 +155,9 @@ static void resolve_expr(Resolver *r, Scope *s, Node *n) {
         return;
     }
     case N_PROB:
-        /* Inside P(…) names are events, not variables: nothing to bind. */
+        /* Inside P(…) names are events, but they are bound like any name (keeping their
+         * text): the evaluator tells an event from a variable holding a random variable. */
+        for (int i = 0; i < n->nlist; i++) resolve_expr(r, s, n->list[i]);
         return;
     case N_VECTOR:
         if (n->flag) { fail(r, n->span, "a parenthesised list (x, y) is only allowed as lambda parameters"); return; }
@@ -221,6 +223,7 @@ static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
         return;
     }
     case N_FACT:
+        resolve_expr(r, s, n->a);
         resolve_expr(r, s, n->b);
         return;
     case N_BLOCK:
@@ -262,6 +265,7 @@ static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
         return;
     case N_WHY:
         if (n->a->kind != N_PROB) { fail(r, node_extent(n->a), "'why' explains a probability: why P(A | B)"); return; }
+        resolve_expr(r, s, n->a);
         return;
     case N_IMPORT: case N_COMMAND:
         return;
@@ -274,9 +278,8 @@ static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
     }
 }
 
-bool resolve_statement(Interp *in, Node *stmt) {
-    Resolver r = {in, NULL, false};
-    r.arena = in->narenas > 0 ? in->arenas[in->narenas - 1] : NULL;
+bool resolve_statement(Interp *in, AstArena *arena, Node *stmt) {
+    Resolver r = {in, arena, false};
     Scope top = {0};
     top.arena = r.arena;
     top.captures = NULL;

@@ -13,8 +13,9 @@
 
 #include "interp.h"
 
-/* Resolves one top-level statement in place. Returns false with in->error set on a
- * misplaced `return`/`break`/`end` or similar. The frame size is stored in stmt->frame_size. */
-bool resolve_statement(Interp *in, Node *stmt);
+/* Resolves one top-level statement in place; the nodes it adds (captures) go into arena, the
+ * arena stmt was parsed into. Returns false with in->error set on a misplaced
+ * `return`/`break`/`end` or similar. The frame size is stored in stmt->frame_size. */
+bool resolve_statement(Interp *in, AstArena *arena, Node *stmt);
 
 #endif

@@ -1,4 +1,4 @@
-/* value.c — reference counting, aligned array storage with a memory budget, strings, tuples. */
+/* value.c — reference counting, aligned array storage with a memory budget, strings. */
 #include "value.h"
 
 #include <stdio.h>
@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 
 #include "func.h"
+#include "object.h"
 
 enum {
     ARRAY_ALIGN = 64,
@@ -78,7 +79,7 @@ Value value_retain(Value v) {
     case VAL_ARR: v.as.arr->refcount++; break;
     case VAL_STR: v.as.str->refcount++; break;
     case VAL_FUNC: func_retain(v.as.fn); break;
-    case VAL_TUPLE: v.as.tuple->refcount++; break;
+    case VAL_OBJ: v.as.obj->refcount++; break;
     default: break;
     }
     return v;
@@ -89,11 +90,8 @@ void value_release(Value v) {
     case VAL_ARR: array_release(v.as.arr); break;
     case VAL_STR: str_release(v.as.str); break;
     case VAL_FUNC: func_release(v.as.fn); break;
-    case VAL_TUPLE:
-        if (--v.as.tuple->refcount == 0) {
-            for (int i = 0; i < v.as.tuple->count; i++) value_release(v.as.tuple->items[i]);
-            free(v.as.tuple);
-        }
+    case VAL_OBJ:
+        if (--v.as.obj->refcount == 0) v.as.obj->type->free(v.as.obj);
         break;
     default: break;
     }
@@ -112,7 +110,7 @@ const char *value_kind_name(Value v) {
     case VAL_ARR: return v.as.arr->ndim == 1 ? "vector" : "matrix";
     case VAL_STR: return "string";
     case VAL_FUNC: case VAL_BUILTIN: return "function";
-    case VAL_TUPLE: return "tuple";
+    case VAL_OBJ: return v.as.obj->type->name;
     }
     return "value";
 }
@@ -130,7 +128,7 @@ const char *value_shape(Value v, char *buf, size_t size) {
 const char *value_describe(Value v, char *buf, size_t size) {
     if (v.kind == VAL_ARR && v.as.arr->ndim == 1) snprintf(buf, size, "a vector of length %zu", v.as.arr->len);
     else if (v.kind == VAL_ARR) snprintf(buf, size, "a %zu×%zu matrix", v.as.arr->rows, v.as.arr->cols);
-    else if (v.kind == VAL_TUPLE) snprintf(buf, size, "%d results", v.as.tuple->count);
+    else if (v.kind == VAL_OBJ && v.as.obj->type->describe) v.as.obj->type->describe(v.as.obj, buf, size);
     else snprintf(buf, size, "a %s", value_kind_name(v));
     return buf;
 }
@@ -282,12 +280,11 @@ void str_release(Str *s) {
     if (s && --s->refcount == 0) free(s);
 }
 
-Tuple *tuple_new(int count, const char *const *names, const Value *items) {
-    Tuple *t = malloc(sizeof *t + (size_t)count * sizeof(Value));
-    if (!t) { fputs("mlm: out of memory\n", stderr); abort(); }
-    t->refcount = 1;
-    t->count = count;
-    t->names = names;
-    for (int i = 0; i < count; i++) t->items[i] = items[i];
-    return t;
+const char *value_unit_name(ValueUnit unit, double x) {
+    bool one = x == 1 || x == -1;
+    switch (unit) {
+    case UNIT_BITS: return one ? "bit" : "bits";
+    case UNIT_NATS: return one ? "nat" : "nats";
+    default: return NULL;
+    }
 }

@@ -25,8 +25,12 @@ typedef enum ValueKind {
     VAL_STR,       /* immutable UTF-8 string */
     VAL_FUNC,      /* user function or lambda */
     VAL_BUILTIN,   /* builtin function (pointer into a static table, not counted) */
-    VAL_TUPLE,     /* several named results of one call: [U, S, V] = svd(A) */
+    VAL_OBJ,       /* an object of an open kind: tuples, distributions, tables … (object.h) */
 } ValueKind;
+
+/* The unit a number is shown with (`1.5 bits`). Only printing reads it: arithmetic makes new
+ * numbers without one, so a value with a unit stays a number in expressions. */
+typedef enum ValueUnit { UNIT_NONE = 0, UNIT_BITS, UNIT_NATS, UNIT_COUNT } ValueUnit;
 
 typedef struct Array {
     int refcount;
@@ -50,45 +54,44 @@ typedef struct Str {
     char text[];   /* NUL-terminated */
 } Str;
 
-typedef struct Tuple Tuple;
-struct Func;       /* eval.h: user functions */
+typedef struct Obj Obj; /* object.h */
+struct Func;       /* func.h: user functions */
 struct Builtin;    /* builtins.h */
 
 typedef struct Value {
     uint8_t kind;  /* ValueKind */
+    uint8_t unit;  /* ValueUnit of a VAL_NUM; 0 for every other kind */
     union {
         double num;
         Array *arr;
         Str *str;
         struct Func *fn;
         const struct Builtin *builtin;
-        Tuple *tuple;
+        Obj *obj;
     } as;
 } Value;
 
-/* Several results of one call, each with a name used when printing ("U", "S", "V"). */
-struct Tuple {
-    int refcount;
-    int count;
-    const char *const *names; /* borrowed: static strings */
-    Value items[];            /* owned */
-};
-
-/* Returns a new tuple (refcount 1) taking over (consuming) the count items. */
-Tuple *tuple_new(int count, const char *const *names, const Value *items);
-
-static inline Value value_nil(void) { Value v; v.kind = VAL_NIL; v.as.num = 0; return v; }
-static inline Value value_num(double x) { Value v; v.kind = VAL_NUM; v.as.num = x; return v; }
+static inline Value value_nil(void) { Value v = {.kind = VAL_NIL}; return v; }
+static inline Value value_num(double x) { Value v = {.kind = VAL_NUM, .as.num = x}; return v; }
+/* A number shown with a unit: value_num_unit(1.5, UNIT_BITS) prints `1.5 bits`. */
+static inline Value value_num_unit(double x, ValueUnit unit) {
+    Value v = {.kind = VAL_NUM, .unit = (uint8_t)unit, .as.num = x};
+    return v;
+}
 /* Consumes the reference to a. */
-static inline Value value_arr(Array *a) { Value v; v.kind = VAL_ARR; v.as.arr = a; return v; }
-static inline Value value_str(Str *s) { Value v; v.kind = VAL_STR; v.as.str = s; return v; }
+static inline Value value_arr(Array *a) { Value v = {.kind = VAL_ARR, .as.arr = a}; return v; }
+static inline Value value_str(Str *s) { Value v = {.kind = VAL_STR, .as.str = s}; return v; }
+
+/* The unit's name for the number x: "bit"/"bits", "nat"/"nats"; NULL for UNIT_NONE. */
+const char *value_unit_name(ValueUnit unit, double x);
 
 Value value_retain(Value v);
 void value_release(Value v);
 /* Sets *slot to v (consumed), releasing what was there. */
 void value_replace(Value *slot, Value v);
 
-/* Kind names for messages: "scalar", "vector", "matrix", "string", "function". */
+/* Kind names for messages: "scalar", "vector", "matrix", "string", "function", or an
+ * object's type name. */
 const char *value_kind_name(Value v);
 /* Shape for messages: "scalar", "3", "3×2" into buf. Returns buf. */
 const char *value_shape(Value v, char *buf, size_t size);

@@ -9,6 +9,7 @@
 
 #include "builtins.h"
 #include "func.h"
+#include "object.h"
 #include "print.h"
 
 /* Returns what print_value (or print_value_brief) writes for v; the caller frees it. */
@@ -283,9 +284,7 @@ START_TEST(tuples) {
     const double d[] = {1, 0, 0, 1};
     const double s[] = {2, 1};
     Value items[] = {mat(2, 2, d), vec(2, s), value_num(3)};
-    Value t;
-    t.kind = VAL_TUPLE;
-    t.as.tuple = tuple_new(3, names, items);
+    Value t = value_tuple(3, names, items);
     ck_shows(t,
              "U =\n"
              "[1, 0;\n"

@@ -154,6 +154,35 @@ START_TEST(test_user_names) {
 }
 END_TEST
 
+/* After `r.` the parts of the result r: all of them, or those with the typed start. */
+START_TEST(test_result_parts) {
+    Session s;
+    session_open(&s);
+    ck_assert_int_eq(run(&s, "e = eig([2, 1; 1, 2]); r = svd([3, 0; 0, 4]); x = 5\n"), RUN_OK);
+    Completion c;
+    complete(&s, "e.", &c);
+    ck_assert_int_eq(c.count, 2);
+    ck_assert(has_item(&c, "values") && has_item(&c, "vectors"));
+    ck_assert_int_eq(c.start, 2);
+    completion_free(&c);
+    complete(&s, "y = e.ve", &c);
+    ck_assert_int_eq(c.count, 1);
+    ck_assert_str_eq(c.items[0], "vectors");
+    ck_assert_int_eq(c.start, 6);
+    completion_free(&c);
+    complete(&s, "r.", &c);
+    ck_assert(has_item(&c, "U") && has_item(&c, "S") && has_item(&c, "V"));
+    completion_free(&c);
+    complete(&s, "x.", &c);         /* not a result with parts: nothing */
+    ck_assert_int_eq(c.count, 0);
+    completion_free(&c);
+    complete(&s, "2.5", &c);        /* a number's point is no part */
+    ck_assert_int_eq(c.count, 0);
+    completion_free(&c);
+    session_close(&s);
+}
+END_TEST
+
 START_TEST(test_no_names_in_comments_and_strings) {
     Session s;
     session_open(&s);
@@ -535,6 +564,7 @@ Suite *repl_suite(void) {
     tcase_add_test(names, test_word_inside_expression);
     tcase_add_test(names, test_library_keywords_and_commands);
     tcase_add_test(names, test_user_names);
+    tcase_add_test(names, test_result_parts);
     tcase_add_test(names, test_no_names_in_comments_and_strings);
     suite_add_tcase(suite, names);
 
