@@ -38,7 +38,7 @@ LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_OBJ := $(patsubst tests/unit/%.c,$(BUILD)/obj/unit_%.o,$(UNIT_SRC) tests/unit/runner.c)
 
-.PHONY: all deps run check test unit scripts errors asan valgrind clean bench
+.PHONY: all deps run check test unit scripts errors output asan valgrind clean bench
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/mlm
@@ -106,6 +106,10 @@ unit: $(BUILD)/unit
 errors: $(BUILD)/mlm
 	@sh tests/run-errors.sh $(BUILD)/mlm
 
+# Golden output: tests/output/NAME.mlm must print exactly NAME.out (tests/run-output.sh).
+output: $(BUILD)/mlm
+	@sh tests/run-output.sh $(BUILD)/mlm
+
 scripts: $(BUILD)/mlm
 	@$(BUILD)/mlm --check tests/scripts/*.mlm samples/*.mlm samples/exercises/*.mlm
 
@@ -123,7 +127,7 @@ asan:
 	  >/tmp/mlm-asan-scripts.log 2>&1 || { cat /tmp/mlm-asan-scripts.log; exit 1; }
 	@echo "asan+ubsan: clean"
 
-test: asan valgrind errors repl-test unit scripts
+test: asan valgrind errors output repl-test unit scripts
 
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/unit

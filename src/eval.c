@@ -745,6 +745,11 @@ bool eval_call_value(Interp *in, Value callee, int argc, const Value *argv, Span
         }
         CallInfo ci = {span, arg_spans, b};
         *out = value_nil();
+        if (argc > 0 && argv[0].kind == VAL_OBJ && argv[0].as.obj->type->builtin) {
+            bool handled = false;
+            bool ok = argv[0].as.obj->type->builtin(in, b, &ci, argc, argv, out, &handled);
+            if (handled) return ok;
+        }
         bool has_objects = false;
         for (int i = 0; i < argc && !b->takes_objects; i++) has_objects = has_objects || argv[i].kind == VAL_OBJ;
         if (!has_objects) return b->fn(in, &ci, argc, argv, out);

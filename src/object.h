@@ -22,6 +22,8 @@
 #include "value.h"
 
 struct Interp;
+struct Builtin;   /* builtins.h */
+struct CallInfo;  /* builtins.h */
 
 typedef struct ObjType {
     const char *name;   /* for messages and `vars`: "tuple", "distribution", "table" */
@@ -50,6 +52,13 @@ typedef struct ObjType {
     bool (*as_array)(const Obj *o, Value *out);
     /* [a, b, …] = o: up to max items, new references, into items; returns how many o has. */
     int (*unpack)(const Obj *o, Value *items, int max);
+    /* A builtin called with this object as its first argument asks here first, so a kind of
+     * value gives builtins its own meaning (mean(X), std(X), quantile(X, p), entropy(X) of a
+     * distribution; describe(data) of a table). Return false with *handled false to let the
+     * builtin run as usual; set *handled and return the result (true, or false with the error
+     * recorded) to answer the call. Borrowed arguments; argv[0] is the object. */
+    bool (*builtin)(struct Interp *in, const struct Builtin *b, const struct CallInfo *ci, int argc,
+                    const Value *argv, Value *out, bool *handled);
 } ObjType;
 
 struct Obj {
