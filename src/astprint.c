@@ -281,7 +281,8 @@ static void binary(Printer *p, const Node *n) {
     }
     node(p, n->a, left_need);
     if (juxtaposed(n)) { node(p, n->b, right_need); return; }
-    if (n->op == OP_POW) put(p, "^");
+    if (n->flag) put(p, n->op == OP_POW ? " .^ " : " .* ");
+    else if (n->op == OP_POW) put(p, "^");
     else fprintf(p->out, " %s ", op->symbol);
     /* `2^-1`: a signed exponent is bracketed */
     node(p, n->b, n->op == OP_POW ? PREC_POSTFIX : right_need);

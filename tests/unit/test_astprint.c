@@ -43,7 +43,7 @@ static const char *const round_trips[] = {
     "Σ_{i=1}^{n} (y[i] - ŷ[i])^2", "Σ_{i=1}^{n} i + 1", "∏_{k=1}^{5} k", "a * (Σ_{i=1}^{n} i)",
     "sum(i, 1, n, i^2)", "Σ x", "P(A)", "P(A | B)", "P(not A, B)", "P(A ∩ B | C)", "2x", "2x²",
     "3(x + 1)", "1/2x", "2sin(x)", "x @ W + b", "a · b", "A \\ b", "x % 3", "√x", "√(x + 1)",
-    "2π", "-x^2 + 3 * x", "x * -y", "a - -3",
+    "2π", "-x^2 + 3 * x", "x * -y", "a - -3", "A .^ 2", "A .* B", "a × b", "8%", "(x + 1)%",
 };
 
 START_TEST(mlm_style_round_trips) {

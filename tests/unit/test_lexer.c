@@ -52,6 +52,8 @@ static const char *kind_name(int k) {
     case LX_BAR: return "|";
     case LX_DBAR: return "||";
     case LX_ERROR: return "ERROR";
+    case TK_DOTSTAR: return ".*";
+    case TK_DOTCARET: return ".^";
     case TK_ARROW: return "->";
     case TK_ELSE: return "else";
     case TK_OR: return "or";
@@ -186,7 +188,9 @@ static const KindCase kind_cases[] = {
     {"2.x", "NUM . NAME"},                 /* the part x of 2: an error when evaluated */
     {"r.S eig(A).values", "NAME . NAME NAME ( NAME ) . NAME"},
     /* Octave's element-wise operators are errors that name mlm's */
-    {"x.*y x./y x.^2", "NAME ERROR NAME NAME ERROR NAME NAME ERROR NUM"},
+    /* .* and .^ say "element by element" explicitly (a square matrix's A^2 is refused as
+     * ambiguous); ./ stays Octave's spelling of what / does already */
+    {"x.*y x./y x.^2", "NAME .* NAME NAME ERROR NAME NAME .^ NUM"},
     /* strings, comments, newlines */
     {"\"hello\" \"a\\\"b\"", "STR STR"},
     {"1 # comment + - *\n2", "NUM NL NUM"},
