@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "files.h"
+#include "keywords.h"
 #include "parser.h"
 
 void *mlmParseAlloc(void *(*alloc)(size_t));
@@ -162,11 +163,7 @@ static void lex_error(Filter *f, const Token *tok) {
 /* help, vars, clear, quit and exit are commands when they start a statement and are
  * followed by names or nothing (`help sum`, `clear x y`); elsewhere they are names. */
 static bool is_command(Filter *f, const Token *t) {
-    static const char *const words[] = {"help", "vars", "clear", "quit", "exit"};
-    bool word = false;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (t->text_len == strlen(words[i]) && strncmp(t->text, words[i], t->text_len) == 0) word = true;
-    if (!word) return false;
+    if (!keyword_is_command(t->text, t->text_len)) return false;
     if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
     int next = raw_peek(f)->kind;
     return next == TK_NAME || next == LX_NEWLINE || next == LX_EOF || next == TK_SEMI ||

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "keywords.h"
 #include "lex.h"
 #include "parser.h"
 
@@ -199,6 +200,26 @@ static const KindCase kind_cases[] = {
     {"a + \\\n b", "NAME + NAME"},
     {"", ""},
 };
+
+/* The keyword table (src/keywords.c) and the lexer agree: every keyword row lexes as its own
+ * token, every command and statement word as a name (they are words only at a statement's
+ * start, which the token filter decides). */
+START_TEST(keyword_table_matches_lexer) {
+    for (int i = 0; keyword_at(i); i++) {
+        const Keyword *k = keyword_at(i);
+        Lexed lx;
+        lex(&lx, k->word);
+        ck_assert_int_eq(lx.n, 1);
+        if (k->kind == KW_KEYWORD) ck_assert_msg(lx.tok[0].kind == k->token, "%s lexes as %d, the table says %d", k->word, lx.tok[0].kind, k->token);
+        else ck_assert_msg(lx.tok[0].kind == TK_NAME, "%s should lex as a name", k->word);
+        lexed_free(&lx);
+    }
+    ck_assert_ptr_nonnull(keyword_find("while", 5));
+    ck_assert(keyword_is_command("help", 4));
+    ck_assert(!keyword_is_command("helpx", 5));
+    ck_assert_ptr_null(keyword_find("sum", 3));
+}
+END_TEST
 
 START_TEST(token_kinds) {
     Failures f = {0};
@@ -441,6 +462,7 @@ Suite *lexer_suite(void) {
     Suite *s = suite_create("lexer");
     TCase *core = tcase_create("Core");
     tcase_add_test(core, token_kinds);
+    tcase_add_test(core, keyword_table_matches_lexer);
     tcase_add_test(core, operator_details);
     tcase_add_test(core, number_values);
     tcase_add_test(core, superscripts);
