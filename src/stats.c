@@ -168,14 +168,17 @@ double stats_t_pvalue(double t, double df, Alternative alt) {
     return 2 * pt(-fabs(t), df, 1, 0);
 }
 
+/* The upper-tail t quantile: P(T > q) = a (Rmath). */
+static double t_upper_quantile(double a, double df) { return qt(a, df, 0, 0); }
+
 /* The interval estimate ± q·se at level for the alternative, q a t quantile on df. */
 static void t_interval(TResult *r, Alternative alt, double level) {
     if (alt == ALT_TWO_SIDED) {
-        double q = qt((1 - level) / 2, r->df, 0, 0);
+        double q = t_upper_quantile((1 - level) / 2, r->df);
         r->lo = r->estimate - q * r->se;
         r->hi = r->estimate + q * r->se;
     } else {
-        double q = qt(1 - level, r->df, 0, 0);
+        double q = t_upper_quantile(1 - level, r->df);
         r->lo = alt == ALT_LESS ? -INFINITY : r->estimate - q * r->se;
         r->hi = alt == ALT_LESS ? r->estimate + q * r->se : INFINITY;
     }
