@@ -227,8 +227,9 @@ static bool quantiles(Interp *in, const CallInfo *ci, int argc, const Value *arg
     const double *p = pv.kind == VAL_NUM ? &pv.as.num : pv.as.arr->data;
     for (size_t k = 0; k < np; k++)
         if (!(p[k] >= 0 && p[k] <= scale))
-            return interp_error(in, ci->args[1], "%s: %s %.15g is outside [0, %g]", name,
-                                scale == 1 ? "the probability" : "the percentage", p[k], scale);
+            return interp_error(in, ci->args[1], "%s: %s %.15g is outside [0, %g]%s", name,
+                                scale == 1 ? "the probability" : "the percentage", p[k], scale,
+                                scale == 1 && p[k] > 1 && p[k] <= 100 ? " (percentile(x, q) takes percentages)" : "");
     QuantileMethod m = Q_LINEAR;
     if (argc == 3) {
         int mm = argv[2].kind == VAL_STR ? stats_quantile_method(argv[2].as.str->text) : -1;
@@ -595,7 +596,7 @@ static bool fn_ttest(Interp *in, const CallInfo *ci, int argc, const Value *argv
         if (bits & 4) {
             r = testresult_new("paired: a one-sample t-test of the differences x − y (as R's t.test(paired = TRUE) and "
                                "scipy.stats.ttest_rel)");
-            if (alt == ALT_TWO_SIDED) snprintf(claim, sizeof claim, "the mean difference is not %s", m);
+            if (alt == ALT_TWO_SIDED) snprintf(claim, sizeof claim, "the mean difference differs from %s", m);
             else snprintf(claim, sizeof claim, "the mean difference %s %s", less, m);
             ttest_record(r, "Paired t-test", alt, &t, level, claim, "mean of x − y");
         } else {
