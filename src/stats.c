@@ -24,27 +24,47 @@ static double sum_strided(const double *x, size_t n, size_t stride) {
 
 double stats_mean(const double *x, size_t n, size_t stride) { return sum_strided(x, n, stride) / (double)n; }
 
+/* Σ(x − mx)(y − my) and Σ(x − mx), Σ(y − my) in chunks of 256 whose sums are added with
+ * Neumaier compensation: the rounding error grows with the number of chunks, not of values
+ * (the fused engine's block moments and NumPy's pairwise sums agree to the last digits). */
+typedef struct Moments { double sxy, sx, sy; } Moments;
+
+static Moments centred_sums(const double *x, size_t sx, double mx, const double *y, size_t sy, double my, size_t n) {
+    double axy = 0, cxy = 0, ax = 0, cx = 0, ay = 0, cy = 0;
+    for (size_t start = 0; start < n; start += 256) {
+        size_t end = n - start < 256 ? n : start + 256;
+        double pxy[4] = {0}, px[4] = {0}, py[4] = {0};
+        size_t i = start;
+        for (; i + 4 <= end; i += 4)
+            for (int k = 0; k < 4; k++) {
+                double dx = x[(i + k) * sx] - mx, dy = y[(i + k) * sy] - my;
+                pxy[k] += dx * dy;
+                px[k] += dx;
+                py[k] += dy;
+            }
+        for (; i < end; i++) {
+            double dx = x[i * sx] - mx, dy = y[i * sy] - my;
+            pxy[0] += dx * dy;
+            px[0] += dx;
+            py[0] += dy;
+        }
+        neumaier_add(&axy, &cxy, (pxy[0] + pxy[1]) + (pxy[2] + pxy[3]));
+        neumaier_add(&ax, &cx, (px[0] + px[1]) + (px[2] + px[3]));
+        neumaier_add(&ay, &cy, (py[0] + py[1]) + (py[2] + py[3]));
+    }
+    return (Moments){axy + cxy, ax + cx, ay + cy};
+}
+
 double stats_var(const double *x, size_t n, size_t stride, int ddof) {
     double m = stats_mean(x, n, stride);
-    double s2 = 0, s1 = 0;
-    for (size_t i = 0; i < n; i++) {
-        double d = x[i * stride] - m;
-        s1 += d;
-        s2 += d * d;
-    }
-    return (s2 - s1 * s1 / (double)n) / (double)((long long)n - ddof);
+    Moments c = centred_sums(x, stride, m, x, stride, m, n);
+    return (c.sxy - c.sx * c.sx / (double)n) / (double)((long long)n - ddof);
 }
 
 double stats_cov(const double *x, size_t sx, const double *y, size_t sy, size_t n, int ddof) {
     double mx = stats_mean(x, n, sx), my = stats_mean(y, n, sy);
-    double sxy = 0, s1x = 0, s1y = 0;
-    for (size_t i = 0; i < n; i++) {
-        double dx = x[i * sx] - mx, dy = y[i * sy] - my;
-        sxy += dx * dy;
-        s1x += dx;
-        s1y += dy;
-    }
-    return (sxy - s1x * s1y / (double)n) / (double)((long long)n - ddof);
+    Moments c = centred_sums(x, sx, mx, y, sy, my, n);
+    return (c.sxy - c.sx * c.sy / (double)n) / (double)((long long)n - ddof);
 }
 
 double stats_pearson(const double *x, size_t sx, const double *y, size_t sy, size_t n) {
