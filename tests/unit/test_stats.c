@@ -6,9 +6,12 @@
  * the true root 2.36462425159278534…, which Rmath's qt gives). */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "stats.h"
+#include "testresult.h"
 
 static const double X[8] = {5.1, 4.9, 5.6, 5.8, 6.0, 5.3, 4.7, 5.5};
 static const double Y[6] = {4.1, 5.2, 4.4, 4.9, 4.0, 4.6};
@@ -196,6 +199,42 @@ START_TEST(proportions) {
 }
 END_TEST
 
+/* The record: parts by name (for .name and Tab), the interval standing for [lower, upper],
+ * its words line, and the minus sign of the words. */
+START_TEST(records) {
+    TestResult *r = testresult_new("convention");
+    r->interval = true;
+    testresult_pair(r, "ci", 1.5, 2.5, NULL);
+    testresult_num(r, "p", 0.25, "a note");
+    testresult_read(r, "Test: t = %s", "−1");
+    Value v = value_obj(&r->obj);
+    const char *const *names;
+    ck_assert_int_eq(testresult_type.field_names(v.as.obj, &names), 2);
+    ck_assert_str_eq(names[1], "p");
+    Value p, arr;
+    ck_assert(testresult_type.field(NULL, v.as.obj, "p", (Span){0}, &p));
+    ck_assert(p.kind == VAL_NUM && p.as.num == 0.25);
+    ck_assert(!testresult_type.field(NULL, v.as.obj, "q", (Span){0}, &p));
+    ck_assert(obj_to_array(v, &arr));
+    ck_assert(arr.kind == VAL_ARR && arr.as.arr->len == 2 && arr.as.arr->data[1] == 2.5);
+    value_release(arr);
+    Value items[2];
+    ck_assert_int_eq(testresult_type.unpack(v.as.obj, items, 2), 2);
+    ck_assert(items[0].as.num == 1.5 && items[1].as.num == 2.5);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    testresult_type.print(f, v.as.obj);
+    fclose(f);
+    ck_assert_str_eq(text, "Test: t = −1\n  .ci = [1.5, 2.5]\n  .p  = 0.25   a note\n  convention");
+    free(text);
+    value_release(v);
+    char buf[32];
+    ck_assert_str_eq(testresult_fmt(-1.1547, 3, buf, sizeof buf), "−1.15");
+    ck_assert_str_eq(testresult_fmt(0.00656, 2, buf, sizeof buf), "0.0066");
+}
+END_TEST
+
 Suite *stats_suite(void) {
     Suite *s = suite_create("stats");
     TCase *tc = tcase_create("stats");
@@ -206,6 +245,7 @@ Suite *stats_suite(void) {
     tcase_add_test(tc, two_sample);
     tcase_add_test(tc, chi_squared);
     tcase_add_test(tc, proportions);
+    tcase_add_test(tc, records);
     suite_add_tcase(s, tc);
     return s;
 }
