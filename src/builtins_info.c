@@ -62,18 +62,33 @@ static const char *position(const Array *a, size_t k, char *buf, size_t size) {
     return buf;
 }
 
+/* Element k of argument i (array a) for messages: "p[2]" when the argument is a name,
+ * "entry 2 of [0.5, -0.1]" otherwise ("[2, 1]" positions in a matrix). */
+static const char *entry_text(const CallInfo *ci, int i, const Array *a, size_t k, char *buf, size_t size) {
+    char t[32], pos[40];
+    arg_text(ci, i, t, sizeof t);
+    bool name = t[0] != '\0';
+    for (const char *c = t; *c; c++)
+        name = name && (*c == '_' || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'));
+    position(a, k, pos, sizeof pos);
+    if (name) snprintf(buf, size, "%s%s", t, pos);
+    else if (a->ndim == 2) snprintf(buf, size, "entry %s of %s", pos, t);
+    else snprintf(buf, size, "entry %zu of %s", k + 1, t);
+    return buf;
+}
+
 /* The error for a bad distribution (status from it_check / it_entropy). */
 static bool dist_error(Interp *in, const CallInfo *ci, int i, const Array *a, ItStatus st, double sum, size_t bad) {
     const char *name = ci->builtin->name;
-    char t[48], pos[48];
+    char t[48], e[128];
     arg_text(ci, i, t, sizeof t);
     switch (st) {
     case IT_NOT_FINITE:
-        return interp_error(in, ci->args[i], "%s: %s%s is %g; probabilities are numbers from 0 to 1", name, t,
-                            position(a, bad, pos, sizeof pos), a->data[bad]);
+        return interp_error(in, ci->args[i], "%s: %s is %s; probabilities are numbers from 0 to 1", name,
+                            entry_text(ci, i, a, bad, e, sizeof e), isnan(a->data[bad]) ? "NaN" : a->data[bad] > 0 ? "inf" : "-inf");
     case IT_NEGATIVE:
-        return interp_error(in, ci->args[i], "%s: %s%s = %.15g is negative; probabilities cannot be below 0", name,
-                            t, position(a, bad, pos, sizeof pos), a->data[bad]);
+        return interp_error(in, ci->args[i], "%s: %s = %.15g is negative; probabilities cannot be below 0", name,
+                            entry_text(ci, i, a, bad, e, sizeof e), a->data[bad]);
     case IT_NOT_ONE:
         return interp_error(in, ci->args[i],
                             "%s: %s sums to %.15g, not 1; mlm does not rescale in silence: normalize(%s) divides it by its sum",
@@ -261,9 +276,9 @@ static bool labels_arg(Interp *in, const CallInfo *ci, const Value *argv, int i,
     if (!array_arg(in, ci, argv, i, false, "a vector of labels", out)) return false;
     for (size_t k = 0; k < (*out)->len; k++)
         if (isnan((*out)->data[k])) {
-            char t[48];
-            return interp_error(in, ci->args[i], "%s: label %s[%zu] is NaN", ci->builtin->name,
-                                arg_text(ci, i, t, sizeof t), k + 1);
+            char e[128];
+            return interp_error(in, ci->args[i], "%s: label %s is NaN", ci->builtin->name,
+                                entry_text(ci, i, *out, k, e, sizeof e));
         }
     return true;
 }
@@ -336,9 +351,9 @@ static bool fn_information_gain(Interp *in, const CallInfo *ci, int argc, const 
 static bool unit_interval(Interp *in, const CallInfo *ci, const Array *a, int i, const char *what) {
     for (size_t k = 0; k < a->len; k++)
         if (!(a->data[k] >= 0 && a->data[k] <= 1)) {
-            char t[48];
-            return interp_error(in, ci->args[i], "%s: %s[%zu] = %.15g; %s", ci->builtin->name,
-                                arg_text(ci, i, t, sizeof t), k + 1, a->data[k], what);
+            char e[128];
+            return interp_error(in, ci->args[i], "%s: %s is %.15g; %s", ci->builtin->name,
+                                entry_text(ci, i, a, k, e, sizeof e), a->data[k], what);
         }
     return true;
 }
@@ -391,7 +406,7 @@ static bool categorical(Interp *in, const CallInfo *ci, int argc, const Value *a
     (void)argc;
     size_t n = p->rows, k = p->cols;
     bool onehot = y->ndim == 2 || (p->ndim == 1 && y->len == k && y->len > 1);
-    char t[48];
+    char t[128];
     if (onehot && (y->rows != n || y->cols != k))
         return interp_error(in, ci->call, "%s: the targets are %zu×%zu and the predictions %zu×%zu; one row of each per sample",
                             name, y->rows, y->cols, n, k);
@@ -434,8 +449,8 @@ static bool categorical(Interp *in, const CallInfo *ci, int argc, const Value *a
         } else {
             double lab = y->data[r];
             if (!(lab >= 1 && lab <= (double)k && lab == floor(lab)))
-                return interp_error(in, ci->args[0], "%s: label %s[%zu] = %.15g; labels are class numbers 1..%zu (the column of the prediction; for labels from 0 write y + 1)",
-                                    name, arg_text(ci, 0, t, sizeof t), r + 1, lab, k);
+                return interp_error(in, ci->args[0], "%s: %s is %.15g; labels are class numbers 1..%zu (the column of the prediction; for labels from 0 write y + 1)",
+                                    name, entry_text(ci, 0, y, r, t, sizeof t), lab, k);
             size_t j = (size_t)lab - 1;
             neumaier_add(&s, &c, logits ? lse - row[j] : -log(row[j]));
         }
@@ -650,6 +665,19 @@ static bool fn_best_split(Interp *in, const CallInfo *ci, int argc, const Value 
 
 /* {===================== why explainers (why.h) */
 
+/* " with p = [0.5, 0.5], q = r" naming the arguments, or "" when they are called p and q. */
+static const char *naming(const CallInfo *ci, char *buf, size_t size) {
+    char tp[32], tq[32];
+    arg_text(ci, 0, tp, sizeof tp);
+    arg_text(ci, 1, tq, sizeof tq);
+    if (strcmp(tp, "p") == 0 && strcmp(tq, "q") == 0) buf[0] = '\0';
+    else snprintf(buf, size, " with p = %s, q = %s", tp, tq);
+    return buf;
+}
+
+/* The logarithm of the unit: log₂ for bits, ln for nats. */
+static const char *log_name(Base b) { return b.unit == UNIT_BITS ? "log₂" : b.unit == UNIT_NATS ? "ln" : "log"; }
+
 bool why_cross_entropy(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out) {
     const Array *p, *q;
     Base b;
@@ -659,16 +687,15 @@ bool why_cross_entropy(Interp *in, const CallInfo *ci, int argc, const Value *ar
     it_entropy(p->data, p->len, &h, &sum, &bad);
     double kl = it_kl(p->data, q->data, p->len, &at);
     double ce = it_cross_entropy(p->data, q->data, p->len, &at);
-    char a[48], bb[48], c[48], tp[48], tq[48];
-    arg_text(ci, 0, tp, sizeof tp);
-    arg_text(ci, 1, tq, sizeof tq);
-    fprintf(out, "H(p, q) = −Σ p·log q: the average surprise of outcomes drawn from p = %s when coded for q = %s\n", tp, tq);
+    char a[48], bb[48], c[48], names[96];
+    fprintf(out, "H(p, q) = −Σ p·%s q%s: the average surprise of outcomes drawn from p when coded for q\n", log_name(b),
+            naming(ci, names, sizeof names));
     fprintf(out, "        = H(p) + D_KL(p ‖ q): the entropy of p itself plus the cost of believing q\n");
     fprintf(out, "        = %s + %s\n", with_unit(h, b, a, sizeof a), with_unit(kl, b, bb, sizeof bb));
     fprintf(out, "        = %s\n", with_unit(ce, b, c, sizeof c));
     if (at != NONE)
-        fprintf(out, "It is infinite because q%s = 0 where p%s = %.6g: an outcome that happens costs −log 0 = ∞.\n",
-                position(q, at, a, sizeof a), position(p, at, bb, sizeof bb), p->data[at]);
+        fprintf(out, "It is infinite because q%s = 0 where p%s = %.6g: an outcome that happens costs −%s 0 = ∞.\n",
+                position(q, at, a, sizeof a), position(p, at, bb, sizeof bb), p->data[at], log_name(b));
     else
         fprintf(out, "The excess over H(p) is D_KL(p ‖ q) = %s, 0 only when q = p.\n", with_unit(kl, b, a, sizeof a));
     return true;
@@ -680,25 +707,24 @@ bool why_kl(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *o
     if (!two_dists(in, ci, argc, argv, &p, &q, &b)) return false;
     size_t at;
     double kl = it_kl(p->data, q->data, p->len, &at);
-    char a[48], bb[48], tp[48], tq[48];
-    arg_text(ci, 0, tp, sizeof tp);
-    arg_text(ci, 1, tq, sizeof tq);
-    fprintf(out, "D_KL(p ‖ q) = Σ p·log(p / q) with p = %s, q = %s: the extra %s per outcome paid for coding p with q\n",
-            tp, tq, b.unit == UNIT_NATS ? "nats" : b.unit == UNIT_BITS ? "bits" : "units");
+    char a[48], bb[48], names[96];
+    const char *lg = log_name(b);
+    fprintf(out, "D_KL(p ‖ q) = Σ p·%s(p / q)%s: the extra %s per outcome paid for coding p with q\n", lg,
+            naming(ci, names, sizeof names), b.unit == UNIT_NATS ? "nats" : b.unit == UNIT_BITS ? "bits" : "units");
     size_t shown = 0;
     for (size_t i = 0; i < p->len && shown < 8; i++) {
         if (p->data[i] == 0) continue;
         shown++;
         double term = q->data[i] == 0 ? INFINITY : p->data[i] * log(p->data[i] / q->data[i]);
-        fprintf(out, "  i = %zu: %.6g·log(%.6g / %.6g) = %s\n", i + 1, p->data[i], p->data[i], q->data[i],
+        fprintf(out, "  i = %zu: %.6g·%s(%.6g / %.6g) = %s\n", i + 1, p->data[i], lg, p->data[i], q->data[i],
                 with_unit(term, b, a, sizeof a));
     }
     if (shown < p->len) fprintf(out, "  (terms with p = 0 count 0: 0·log 0 = 0)\n");
     fprintf(out, "D_KL(p ‖ q) = %s\n", with_unit(kl, b, a, sizeof a));
     if (at != NONE)
         fprintf(out, "It is infinite because q%s = 0 where p%s = %.6g > 0: q says impossible what p says happens,\n"
-                     "and log(p / 0) = ∞. (D_KL(q ‖ p) or js(p, q) stay finite.)\n",
-                position(q, at, a, sizeof a), position(p, at, bb, sizeof bb), p->data[at]);
+                     "and %s(p / 0) = ∞. (D_KL(q ‖ p) or js(p, q) stay finite.)\n",
+                position(q, at, a, sizeof a), position(p, at, bb, sizeof bb), p->data[at], lg);
     else if (kl == 0)
         fprintf(out, "It is 0 because q = p.\n");
     return true;
