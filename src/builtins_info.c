@@ -313,13 +313,43 @@ static bool fn_mutual_information(Interp *in, const CallInfo *ci, int argc, cons
     return true;
 }
 
+/* information_gain(y, x > t): the split of y by a 0/1 mask, as two children. */
+static bool gain_of_mask(Interp *in, const CallInfo *ci, const Value *argv, Base b, Value *out) {
+    const Array *y, *mask;
+    if (!labels_arg(in, ci, argv, 0, &y) || !array_arg(in, ci, argv, 1, false, "a 0/1 mask such as x > 80", &mask))
+        return false;
+    if (!same_length(in, ci, 0, y, 1, mask)) return false;
+    for (size_t i = 0; i < mask->len; i++)
+        if (mask->data[i] != 0 && mask->data[i] != 1) {
+            char e[128];
+            return interp_error(in, ci->args[1], "information_gain: %s is %.15g; the split is a 0/1 mask such as x > 80 (or give the children's labels)",
+                                entry_text(ci, 1, mask, i, e, sizeof e), mask->data[i]);
+        }
+    size_t n = y->len, k1 = 0;
+    double *yes = malloc(n * sizeof *yes), *no = malloc(n * sizeof *no);
+    if (!yes || !no) { free(yes); free(no); return interp_error(in, ci->call, "out of memory"); }
+    for (size_t i = 0; i < n; i++) {
+        if (mask->data[i] == 1) yes[k1++] = y->data[i];
+        else no[i - k1] = y->data[i];
+    }
+    double hp, h1, h0;
+    bool ok = it_label_entropy(y->data, n, &hp) && it_label_entropy(yes, k1, &h1) && it_label_entropy(no, n - k1, &h0);
+    free(yes);
+    free(no);
+    if (!ok) return interp_error(in, ci->call, "out of memory");
+    double g = hp - (double)k1 / (double)n * h1 - (double)(n - k1) / (double)n * h0;
+    *out = in_unit(g < 0 && g > -1e-12 ? 0 : g, b);
+    return true;
+}
+
 static bool fn_information_gain(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     Base b = BITS;
     int nvec = argc;
-    if (argc >= 3 && is_base_arg(argv[argc - 1])) {
+    if (argc >= 2 && is_base_arg(argv[argc - 1])) {
         if (!base_arg(in, ci, argv, argc - 1, &b)) return false;
         nvec = argc - 1;
     }
+    if (nvec == 2) return gain_of_mask(in, ci, argv, b, out);
     if (nvec < 3)
         return interp_error(in, ci->call, "information_gain: give the parent's labels and at least two children's: information_gain(y, y_left, y_right)");
     const Array *parent;
@@ -765,9 +795,9 @@ static const Builtin entries[] = {
      .signature = "mutual_information(J, base = 2) or mutual_information(x, y, base = 2)",
      .summary = "I(X; Y) in bits of a joint table J, or of two label vectors (scikit-learn's mutual_info_score is in nats)",
      .example = "mutual_information([1, 1, 2, 2], [1, 1, 2, 2])", .related = "entropy, information_gain", .pillar = "information"},
-    {.name = "information_gain", .min_args = 3, .max_args = -1, .fn = fn_information_gain,
-     .signature = "information_gain(y, y_1, y_2, …, base = 2)",
-     .summary = "H(y) − Σ |y_k|/|y| · H(y_k) in bits: the entropy a split of the labels y into y_1, y_2, … removes",
+    {.name = "information_gain", .min_args = 2, .max_args = -1, .fn = fn_information_gain,
+     .signature = "information_gain(y, y_1, y_2, …, base = 2) or information_gain(y, x > t)",
+     .summary = "H(y) − Σ |y_k|/|y| · H(y_k) in bits: the entropy a split of the labels y into y_1, y_2, … (or by a 0/1 mask) removes",
      .example = "information_gain([1, 1, 2, 2], [1, 1], [2, 2])", .related = "best_split, mutual_information", .pillar = "information"},
     {.name = "best_split", .min_args = 2, .max_args = 3, .fn = fn_best_split,
      .signature = "best_split(X, y, \"name1, name2\")",
