@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Run the mlm workloads W1-W8 (../shared/bench/WORKLOADS.md) beside their peers.
 
-Usage: bench/run.py [--quick] [--runs N]   (from the repository root; `make bench` calls it)
+Usage: bench/run.py [--quick] [--runs N] [--only W13,W3]   (from the repository root; `make bench`
+calls it; --only runs just those workloads and prints their report without writing results.md)
 
 Every implementation of a workload runs alternately with the others, in a fresh random order
 each round: one warm-up round, then RUNS timed rounds (ROUNDS_SCALE × as many for W4 and W7).
@@ -93,6 +94,9 @@ WORKLOADS = [
         ("mlm", [MLM, "bench/mlm/w7.mlm"]),
         ("NumPy", py + ["bench/peers/w7.py"]),
         ("C + LAPACKE", [f"{PEERS}/w7"])]),
+    ("W13", "entropy in bits of p_i ∝ i, N = 10^7", near("22.97484425679", 1e-11), [
+        ("mlm", [MLM, "bench/mlm/w13.mlm"]),
+        ("NumPy", py + ["bench/peers/w13.py"])]),
     ("W8", "memory bandwidth, c = a + b over 10^7 doubles", gbps, [
         ("C -O2", [f"{PEERS}/w8"])]),
 ]
@@ -104,6 +108,7 @@ KERNELS = {
     "W3": "s = sum(1 / (1 + exp(-x)))",
     "W4": "C = A @ B (cblas_dgemm)",
     "W7": "[values, vectors] = eig(A) (np.linalg.eigh, LAPACKE_dsyevd)",
+    "W13": "h = entropy(p) (NumPy: -(p * np.log2(p)).sum())",
 }
 FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
 # Workloads whose programs call their kernel REPS times in one process (after the untimed 2×2
@@ -140,6 +145,8 @@ GOALS = [
     ("W7", "mlm / C + LAPACKE kernel", "mlm", "C + LAPACKE", "kernel", "≤", 1.15),
     ("W7", "NumPy / mlm kernel (issue 4: speed vs NumPy)", "NumPy", "mlm", "kernel", "≥", 0.95),
     ("W7", "NumPy / mlm first call (information)", "NumPy", "mlm", "first", "", None),
+    ("W13", "mlm / NumPy wall (issue 15)", "mlm", "NumPy", "wall", "≤", 0.5),
+    ("W13", "mlm / NumPy kernel (issue 15)", "mlm", "NumPy", "kernel", "≤", 0.7),
 ]
 
 
@@ -277,6 +284,8 @@ def report(results, runs, quick, repl):
               "| workload | kernel | implementation | median ms | min–max ms | GFLOP/s | "
               "first call median ms | arrays allocated (MiB) |", "|---|---|---|---|---|---|---|---|"]
     for wid, kernel in KERNELS.items():
+        if wid not in by_id:
+            continue
         for row, (name, r) in enumerate(by_id[wid].items()):
             first = f"| {wid if row == 0 else ''} | {kernel if row == 0 else ''} | {name} |"
             t = metric(r, "kernel")
@@ -297,6 +306,8 @@ def report(results, runs, quick, repl):
     lines += ["", "## Goals (issue 5 and issue 4's figures: wall and RSS whole-process, kernel in-process)", "",
               "| workload | ratio | value | goal | verdict |", "|---|---|---|---|---|"]
     for wid, label, a, b, m, op, bound in GOALS:
+        if wid not in by_id:
+            continue
         va, vb = metric(by_id[wid].get(a), m), metric(by_id[wid].get(b), m)
         if va is None or vb is None:
             lines.append(f"| {wid} | {label} | – | {f'{op} {bound}×' if bound else '–'} | FAIL |")
@@ -330,10 +341,14 @@ def main():
         runs = int(sys.argv[sys.argv.index("--runs") + 1])
     shutil.copy2("build/mlm", MLM)
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
+    if only:
+        WORKLOADS[:] = [w for w in WORKLOADS if w[0] in only]
     results = [bench(w, runs, env) for w in WORKLOADS]
-    text = report(results, runs, quick, repl_startup(env, 20 if quick else 60))
-    with open("bench/results.md", "w") as f:
-        f.write(text)
+    text = report(results, runs, quick, None if only else repl_startup(env, 20 if quick else 60))
+    if not only:
+        with open("bench/results.md", "w") as f:
+            f.write(text)
     print(text)
 
 
