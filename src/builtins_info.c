@@ -175,7 +175,7 @@ static bool fn_entropy(Interp *in, const CallInfo *ci, int argc, const Value *ar
         return false;
     double h, sum;
     size_t bad;
-    ItStatus st = it_entropy(p->data, p->len, &h, &sum, &bad);
+    ItStatus st = it_entropy(p->data, p->len, interp_threads(in), &h, &sum, &bad);
     if (st != IT_OK) return dist_error(in, ci, 0, p, st, sum, bad);
     *out = in_unit(h, b);
     return true;
@@ -518,7 +518,7 @@ static bool fn_perplexity(Interp *in, const CallInfo *ci, int argc, const Value 
             return false;
         double sum;
         size_t bad;
-        ItStatus st = it_entropy(p->data, p->len, &h, &sum, &bad);
+        ItStatus st = it_entropy(p->data, p->len, interp_threads(in), &h, &sum, &bad);
         if (st != IT_OK) return dist_error(in, ci, 0, p, st, sum, bad);
     } else if (!categorical(in, ci, argc, argv, false, &h)) {
         return false;
@@ -714,7 +714,7 @@ bool why_cross_entropy(Interp *in, const CallInfo *ci, int argc, const Value *ar
     if (!two_dists(in, ci, argc, argv, &p, &q, &b)) return false;
     double h, sum;
     size_t bad, at;
-    it_entropy(p->data, p->len, &h, &sum, &bad);
+    it_entropy(p->data, p->len, interp_threads(in), &h, &sum, &bad);
     double kl = it_kl(p->data, q->data, p->len, &at);
     double ce = it_cross_entropy(p->data, q->data, p->len, &at);
     char a[48], bb[48], c[48], names[96];

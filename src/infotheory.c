@@ -8,11 +8,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "kernels.h"
 
-enum { BLOCK = 512, CHUNK = 1 << 16, THREADED_FROM = 1 << 20, MAX_THREADS = 4 };
+enum { BLOCK = 512, CHUNK = 1 << 16, THREADED_FROM = 1 << 20, MAX_THREADS = 64 };
 
 static const size_t NONE = (size_t)-1;
 
@@ -73,19 +72,13 @@ static void *entropy_worker(void *arg) {
     }
 }
 
-static int thread_count(void) {
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    if (cpus < 1) cpus = 1;
-    return cpus > MAX_THREADS ? MAX_THREADS : (int)cpus;
-}
-
 static ItStatus finish(double s, double *sum, ItStatus st) {
     *sum = s;
     if (st != IT_OK) return st;
     return fabs(s - 1) <= IT_SUM_TOLERANCE ? IT_OK : IT_NOT_ONE;
 }
 
-ItStatus it_entropy(const double *p, size_t n, double *h, double *sum, size_t *bad) {
+ItStatus it_entropy(const double *p, size_t n, int threads, double *h, double *sum, size_t *bad) {
     *bad = NONE;
     if (n < THREADED_FROM) {
         ChunkResult r;
@@ -98,12 +91,12 @@ ItStatus it_entropy(const double *p, size_t n, double *h, double *sum, size_t *b
     atomic_init(&job.next, 0);
     job.results = malloc(job.nchunks * sizeof *job.results);
     if (!job.results) return IT_NO_MEMORY;
-    pthread_t threads[MAX_THREADS];
-    int started = 0, want = thread_count();
+    pthread_t workers[MAX_THREADS];
+    int started = 0, want = threads > MAX_THREADS ? MAX_THREADS : threads;
     for (int t = 1; t < want; t++)
-        if (pthread_create(&threads[started], NULL, entropy_worker, &job) == 0) started++;
+        if (pthread_create(&workers[started], NULL, entropy_worker, &job) == 0) started++;
     entropy_worker(&job);
-    for (int t = 0; t < started; t++) pthread_join(threads[t], NULL);
+    for (int t = 0; t < started; t++) pthread_join(workers[t], NULL);
     double hs = 0, hc = 0, ss = 0, sc = 0;
     ItStatus st = IT_OK;
     for (size_t c = 0; c < job.nchunks; c++) {

@@ -31,9 +31,10 @@ typedef enum ItStatus {
 ItStatus it_check(const double *p, size_t n, double *sum, size_t *bad);
 
 /* −Σ p ln p after checking p as it_check does, in one pass over memory; large inputs are
- * shared among threads in fixed chunks combined in order, so the result does not depend on
- * the number of threads. *h is set when the status is IT_OK. */
-ItStatus it_entropy(const double *p, size_t n, double *h, double *sum, size_t *bad);
+ * shared among up to `threads` threads (interp_threads: MLM_THREADS) in fixed chunks combined
+ * in order, so the result does not depend on the number of threads. *h is set when the
+ * status is IT_OK. */
+ItStatus it_entropy(const double *p, size_t n, int threads, double *h, double *sum, size_t *bad);
 
 /* −Σ p ln q (terms with p = 0 count 0). Infinite when q = 0 where p > 0: *inf_at is the
  * first such index, else (size_t)-1. The inputs are assumed checked. */

@@ -18,15 +18,15 @@ static const double P[] = {0.1, 0.2, 0.3, 0.4}, Q[] = {0.25, 0.25, 0.25, 0.25};
 START_TEST(entropy_matches_scipy) {
     double h, sum;
     size_t bad;
-    ck_assert_int_eq(it_entropy(P, 4, &h, &sum, &bad), IT_OK);
+    ck_assert_int_eq(it_entropy(P, 4, 2, &h, &sum, &bad), IT_OK);
     ck_rel(h, 1.2798542258336676);              /* scipy.stats.entropy(p) */
     ck_rel(h / M_LN2, 1.8464393446710157);      /* scipy.stats.entropy(p, base=2) */
     /* 0·log 0 = 0: scipy.stats.entropy([0.5, 0.5, 0]) */
     const double p3[] = {0.5, 0.5, 0.0};
-    ck_assert_int_eq(it_entropy(p3, 3, &h, &sum, &bad), IT_OK);
+    ck_assert_int_eq(it_entropy(p3, 3, 2, &h, &sum, &bad), IT_OK);
     ck_rel(h, 0.6931471805599453);
     const double one[] = {1.0};
-    ck_assert_int_eq(it_entropy(one, 1, &h, &sum, &bad), IT_OK);
+    ck_assert_int_eq(it_entropy(one, 1, 2, &h, &sum, &bad), IT_OK);
     ck_assert(h == 0);
 }
 END_TEST
@@ -127,13 +127,13 @@ START_TEST(bad_distributions) {
     double h, sum;
     size_t bad;
     const double neg[] = {0.5, -0.1, 0.6};
-    ck_assert_int_eq(it_entropy(neg, 3, &h, &sum, &bad), IT_NEGATIVE);
+    ck_assert_int_eq(it_entropy(neg, 3, 2, &h, &sum, &bad), IT_NEGATIVE);
     ck_assert_uint_eq(bad, 1);
     const double nan_[] = {0.5, NAN};
     ck_assert_int_eq(it_check(nan_, 2, &sum, &bad), IT_NOT_FINITE);
     ck_assert_uint_eq(bad, 1);
     const double short_[] = {0.5, 0.4};
-    ck_assert_int_eq(it_entropy(short_, 2, &h, &sum, &bad), IT_NOT_ONE);
+    ck_assert_int_eq(it_entropy(short_, 2, 2, &h, &sum, &bad), IT_NOT_ONE);
     ck_rel(sum, 0.9);
     ck_assert_int_eq(it_check(short_, 2, &sum, &bad), IT_NOT_ONE);
     const double thirds[] = {1.0 / 3, 1.0 / 3, 1.0 / 3};
@@ -151,11 +151,16 @@ START_TEST(ten_million_terms) {
     for (size_t i = 0; i < n; i++) p[i] = (double)(i + 1) / s;
     double h, sum;
     size_t bad;
-    ck_assert_int_eq(it_entropy(p, n, &h, &sum, &bad), IT_OK);
+    ck_assert_int_eq(it_entropy(p, n, 2, &h, &sum, &bad), IT_OK);
     ck_rel(h / M_LN2, 22.974844256790757);
     ck_assert(fabs(sum - 1) < 1e-14);
+    /* the same bits on one thread and on five: fixed chunks, combined in order */
+    double h1, h5;
+    ck_assert_int_eq(it_entropy(p, n, 1, &h1, &sum, &bad), IT_OK);
+    ck_assert_int_eq(it_entropy(p, n, 5, &h5, &sum, &bad), IT_OK);
+    ck_assert(h1 == h && h5 == h);
     p[7654321] = -1e-9;
-    ck_assert_int_eq(it_entropy(p, n, &h, &sum, &bad), IT_NEGATIVE);
+    ck_assert_int_eq(it_entropy(p, n, 2, &h, &sum, &bad), IT_NEGATIVE);
     ck_assert_uint_eq(bad, 7654321);
     free(p);
 }
