@@ -313,64 +313,91 @@ static bool fn_mutual_information(Interp *in, const CallInfo *ci, int argc, cons
     return true;
 }
 
-/* information_gain(y, x > t): the split of y by a 0/1 mask, as two children. */
-static bool gain_of_mask(Interp *in, const CallInfo *ci, const Value *argv, Base b, Value *out) {
-    const Array *y, *mask;
-    if (!labels_arg(in, ci, argv, 0, &y) || !array_arg(in, ci, argv, 1, false, "a 0/1 mask such as x > 80", &mask))
-        return false;
-    if (!same_length(in, ci, 0, y, 1, mask)) return false;
-    for (size_t i = 0; i < mask->len; i++)
-        if (mask->data[i] != 0 && mask->data[i] != 1) {
-            char e[128];
-            return interp_error(in, ci->args[1], "information_gain: %s is %.15g; the split is a 0/1 mask such as x > 80 (or give the children's labels)",
-                                entry_text(ci, 1, mask, i, e, sizeof e), mask->data[i]);
-        }
-    size_t n = y->len, k1 = 0;
-    double *yes = malloc(n * sizeof *yes), *no = malloc(n * sizeof *no);
-    if (!yes || !no) { free(yes); free(no); return interp_error(in, ci->call, "out of memory"); }
-    for (size_t i = 0; i < n; i++) {
-        if (mask->data[i] == 1) yes[k1++] = y->data[i];
-        else no[i - k1] = y->data[i];
-    }
-    double hp, h1, h0;
-    bool ok = it_label_entropy(y->data, n, &hp) && it_label_entropy(yes, k1, &h1) && it_label_entropy(no, n - k1, &h0);
-    free(yes);
-    free(no);
-    if (!ok) return interp_error(in, ci->call, "out of memory");
-    double g = hp - (double)k1 / (double)n * h1 - (double)(n - k1) / (double)n * h0;
-    *out = in_unit(g < 0 && g > -1e-12 ? 0 : g, b);
-    return true;
-}
-
-static bool fn_information_gain(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+/* information_gain(y, y_1, y_2, …) or information_gain(y, mask), with an optional base; with
+ * why set, the terms are printed there (why information_gain(…)). */
+static bool gain(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *why, Value *out) {
     Base b = BITS;
     int nvec = argc;
     if (argc >= 2 && is_base_arg(argv[argc - 1])) {
         if (!base_arg(in, ci, argv, argc - 1, &b)) return false;
         nvec = argc - 1;
     }
-    if (nvec == 2) return gain_of_mask(in, ci, argv, b, out);
-    if (nvec < 3)
-        return interp_error(in, ci->call, "information_gain: give the parent's labels and at least two children's: information_gain(y, y_left, y_right)");
+    if (nvec < 2)
+        return interp_error(in, ci->call, "information_gain: give the parent's labels and the children's, information_gain(y, y_left, y_right), or a mask: information_gain(y, x > 80)");
     const Array *parent;
     if (!labels_arg(in, ci, argv, 0, &parent)) return false;
-    double hp, hs = 0, hc = 0;
-    size_t total = 0;
-    if (!it_label_entropy(parent->data, parent->len, &hp)) return interp_error(in, ci->call, "out of memory");
-    for (int i = 1; i < nvec; i++) {
-        const Array *child;
-        if (!labels_arg(in, ci, argv, i, &child)) return false;
-        double h;
-        if (!it_label_entropy(child->data, child->len, &h)) return interp_error(in, ci->call, "out of memory");
-        neumaier_add(&hs, &hc, (double)child->len / (double)parent->len * h);
-        total += child->len;
+    size_t n = parent->len;
+    const Array *mask = NULL;
+    if (nvec == 2) {
+        if (!array_arg(in, ci, argv, 1, false, "a 0/1 mask such as x > 80", &mask) ||
+            !same_length(in, ci, 0, parent, 1, mask))
+            return false;
+        for (size_t i = 0; i < n; i++)
+            if (mask->data[i] != 0 && mask->data[i] != 1) {
+                char e[128];
+                return interp_error(in, ci->args[1], "information_gain: %s is %.15g; the split is a 0/1 mask such as x > 80 (or give the children's labels)",
+                                    entry_text(ci, 1, mask, i, e, sizeof e), mask->data[i]);
+            }
+    } else {
+        size_t total = 0;
+        for (int i = 1; i < nvec; i++) {
+            const Array *child;
+            if (!labels_arg(in, ci, argv, i, &child)) return false;
+            total += child->len;
+        }
+        if (total != n)
+            return interp_error(in, ci->call, "information_gain: the children have %zu labels between them but the parent has %zu; a split puts each of the parent's labels in exactly one child",
+                                total, n);
     }
-    if (total != parent->len)
-        return interp_error(in, ci->call, "information_gain: the children have %zu labels between them but the parent has %zu; a split puts each of the parent's labels in exactly one child",
-                            total, parent->len);
+    /* the mask's two children, copied out */
+    double *split = mask ? malloc((n ? n : 1) * sizeof *split) : NULL;
+    if (mask && !split) return interp_error(in, ci->call, "out of memory");
+    size_t k1 = 0;
+    for (size_t i = 0; mask && i < n; i++)
+        if (mask->data[i] == 1) split[k1++] = parent->data[i];
+    for (size_t i = 0, k0 = k1; mask && i < n; i++)
+        if (mask->data[i] != 1) split[k0++] = parent->data[i];
+    double hp;
+    char a[48], t[48];
+    bool ok = it_label_entropy(parent->data, n, &hp);
+    if (ok && why)
+        fprintf(why, "information gain = H(y) − Σ |y_k|/|y| · H(y_k): the entropy of the labels minus what is left after the split\n"
+                     "  H(y) = %s over %zu labels\n", with_unit(hp, b, a, sizeof a), n);
+    double hs = 0, hc = 0;
+    int nchild = mask ? 2 : nvec - 1;
+    for (int c = 0; ok && c < nchild; c++) {
+        const double *lab = mask ? (c == 0 ? split : split + k1) : argv[c + 1].as.arr->data;
+        size_t len = mask ? (c == 0 ? k1 : n - k1) : argv[c + 1].as.arr->len;
+        double h;
+        ok = it_label_entropy(lab, len, &h);
+        if (!ok) break;
+        neumaier_add(&hs, &hc, (double)len / (double)n * h);
+        if (why) {
+            if (mask) snprintf(t, sizeof t, "where %s is %d", arg_text(ci, 1, a, sizeof a), c == 0 ? 1 : 0);
+            else arg_text(ci, c + 1, t, sizeof t);
+            fprintf(why, "  − %zu/%zu × %s (%s)\n", len, n, with_unit(h, b, a, sizeof a), t);
+        }
+    }
+    free(split);
+    if (!ok) return interp_error(in, ci->call, "out of memory");
     double g = hp - (hs + hc);
-    *out = in_unit(g < 0 && g > -1e-12 ? 0 : g, b);
+    if (g < 0 && g > -1e-12) g = 0;
+    if (why) {
+        fprintf(why, "  = %s\n", with_unit(g, b, a, sizeof a));
+        if (g == hp && hp > 0) fprintf(why, "Every child is pure: the split removes all the uncertainty.\n");
+        else if (g == 0) fprintf(why, "The children are as mixed as the parent: the split tells nothing.\n");
+    }
+    *out = in_unit(g, b);
     return true;
+}
+
+static bool fn_information_gain(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    return gain(in, ci, argc, argv, NULL, out);
+}
+
+bool why_information_gain(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out) {
+    Value v;
+    return gain(in, ci, argc, argv, out, &v);
 }
 
 /* }===================== */
@@ -757,6 +784,34 @@ bool why_kl(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *o
                 position(q, at, a, sizeof a), position(p, at, bb, sizeof bb), p->data[at], lg);
     else if (kl == 0)
         fprintf(out, "It is 0 because q = p.\n");
+    return true;
+}
+
+bool why_entropy(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out) {
+    Base b = BITS;
+    if (argc == 2 && !base_arg(in, ci, argv, 1, &b)) return false;
+    const Array *p;
+    if (!dist_arg(in, ci, argv, 0, false, &p)) return false;
+    double h, sum;
+    size_t bad;
+    it_entropy(p->data, p->len, interp_threads(in), &h, &sum, &bad);
+    const char *lg = log_name(b);
+    char a[48], t[32];
+    arg_text(ci, 0, t, sizeof t);
+    fprintf(out, "H(p) = −Σ p·%s p%s%s: the average surprise −%s p of an outcome\n", lg, strcmp(t, "p") ? " with p = " : "",
+            strcmp(t, "p") ? t : "", lg);
+    size_t shown = 0, zeros = 0;
+    for (size_t i = 0; i < p->len; i++) {
+        if (p->data[i] == 0) { zeros++; continue; }
+        if (shown++ >= 8) continue;
+        fprintf(out, "  i = %zu: −%.6g·%s %.6g = %s\n", i + 1, p->data[i], lg, p->data[i],
+                with_unit(-p->data[i] * log(p->data[i]), b, a, sizeof a));
+    }
+    if (shown > 8) fprintf(out, "  … (%zu more terms)\n", shown - 8);
+    if (zeros) fprintf(out, "  (%zu term%s with p = 0 count 0: 0·log 0 = 0)\n", zeros, zeros == 1 ? "" : "s");
+    fprintf(out, "H(p) = %s", with_unit(h, b, a, sizeof a));
+    fprintf(out, "; the most for %zu outcomes is %s, when all are equally likely\n", p->len,
+            with_unit(log((double)p->len), b, a, sizeof a));
     return true;
 }
 

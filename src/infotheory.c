@@ -162,7 +162,7 @@ double it_js(const double *p, const double *q, size_t n) {
 
 /* {===================== joint tables and labels */
 
-static double plogp_sum(double s, double c) { return -total(s, c); }
+static double plogp_sum(double s, double c) { return -total(s, c) + 0.0; /* never −0 */ }
 
 void it_joint(const double *J, size_t rows, size_t cols, ItJoint *out) {
     double hs = 0, hc = 0, ms = 0, mc = 0, xs = 0, xc = 0, ys = 0, yc = 0;
@@ -248,7 +248,7 @@ static double counts_entropy(const double *counts, size_t k, double n) {
     double s = 0, c = 0;
     for (size_t i = 0; i < k; i++)
         if (counts[i] > 0) neumaier_add(&s, &c, counts[i] / n * log(counts[i] / n));
-    return -total(s, c);
+    return plogp_sum(s, c);
 }
 
 bool it_label_entropy(const double *y, size_t n, double *h) {
@@ -266,7 +266,7 @@ bool it_label_entropy(const double *y, size_t n, double *h) {
         i = j;
     }
     free(s);
-    *h = -total(hs, hc);
+    *h = plogp_sum(hs, hc);
     return true;
 }
 

@@ -14,6 +14,9 @@ static const struct {
     {"cross_entropy", why_cross_entropy},
     {"kl", why_kl},
     {"D_KL", why_kl},
+    {"entropy", why_entropy},
+    {"H", why_entropy},
+    {"information_gain", why_information_gain},
 };
 enum { NEXPLAINERS = sizeof explainers / sizeof explainers[0] };
 

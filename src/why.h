@@ -23,5 +23,7 @@ Flow why_statement(Interp *in, Frame *fr, Node *s);
 /* Explainers defined by the pillars. */
 bool why_cross_entropy(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out); /* builtins_info.c */
 bool why_kl(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out);            /* builtins_info.c */
+bool why_entropy(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out);       /* builtins_info.c */
+bool why_information_gain(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out); /* builtins_info.c */
 
 #endif
