@@ -653,7 +653,10 @@ static bool split_labels(const char *text, size_t cols, char ***out) {
     return true;
 }
 
-static bool fn_best_split(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+/* best_split over arrays; names/nnames: the column names an object gave (a data table), used
+ * when no string names them. */
+static bool best_split(Interp *in, const CallInfo *ci, int argc, const Value *argv, const char *const *names,
+                       int nnames, Value *out) {
     const Array *x, *y;
     if (!array_arg(in, ci, argv, 0, true, "a matrix of features, one column per feature", &x) ||
         !labels_arg(in, ci, argv, 1, &y))
@@ -667,6 +670,9 @@ static bool fn_best_split(Interp *in, const CallInfo *ci, int argc, const Value 
             return interp_error(in, ci->args[2], "best_split: argument 3 names the columns in a string: \"cpu_avg, disk_io\"");
         if (!split_labels(argv[2].as.str->text, m, &labels))
             return interp_error(in, ci->args[2], "best_split: give one name for each of the %zu columns", m);
+    } else if (names && nnames > 0 && (size_t)nnames == m) {
+        labels = calloc(m, sizeof *labels);
+        for (size_t j = 0; labels && j < m; j++) labels[j] = strdup(names[j] ? names[j] : "?");
     }
     Array *f = interp_new_vector(in, ci->call, m), *th = f ? interp_new_vector(in, ci->call, m) : NULL,
           *g = th ? interp_new_vector(in, ci->call, m) : NULL;
@@ -716,6 +722,27 @@ static bool fn_best_split(Interp *in, const CallInfo *ci, int argc, const Value 
     t->gain = value_arr(g);
     *out = value_obj(&t->obj);
     return true;
+}
+
+/* An object standing for a matrix (a data table) is read as its array, its field names as the
+ * column names. */
+static bool fn_best_split(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    Value conv[3] = {value_nil(), value_nil(), value_nil()};
+    bool owned[3] = {false, false, false};
+    const char *const *names = NULL;
+    int nnames = 0;
+    for (int i = 0; i < argc; i++) {
+        conv[i] = argv[i];
+        if (i < 2 && argv[i].kind == VAL_OBJ && obj_to_array(argv[i], &conv[i])) {
+            owned[i] = true;
+            const ObjType *t = argv[i].as.obj->type;
+            if (i == 0 && t->field_names) nnames = t->field_names(argv[i].as.obj, &names);
+        }
+    }
+    bool ok = best_split(in, ci, argc, conv, names, nnames, out);
+    for (int i = 0; i < argc; i++)
+        if (owned[i]) value_release(conv[i]);
+    return ok;
 }
 
 /* }===================== */
@@ -857,7 +884,8 @@ static const Builtin entries[] = {
     {.name = "best_split", .min_args = 2, .max_args = 3, .fn = fn_best_split,
      .signature = "best_split(X, y, \"name1, name2\")",
      .summary = "each column's best threshold x > t for the labels y and its information gain in bits, best first (a decision tree's choice)",
-     .example = "best_split([1, 5; 2, 6; 3, 5; 4, 6], [1, 1, 2, 2])", .related = "information_gain", .pillar = "information"},
+     .example = "best_split([1, 5; 2, 6; 3, 5; 4, 6], [1, 1, 2, 2])", .related = "information_gain", .pillar = "information",
+     .takes_objects = true},
     {.name = "surprise", .min_args = 1, .max_args = 2, .fn = fn_surprise,
      .signature = "surprise(p, base = 2)", .summary = "self-information −log p of an outcome of probability p, in bits",
      .example = "surprise(1/8)", .related = "entropy", .pillar = "information"},
