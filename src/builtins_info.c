@@ -111,13 +111,22 @@ static bool dist_arg(Interp *in, const CallInfo *ci, const Value *argv, int i, b
     return st == IT_OK || dist_error(in, ci, i, *out, st, sum, bad);
 }
 
-static bool same_length(Interp *in, const CallInfo *ci, int i, const Array *a, int j, const Array *b) {
+/* a and b (arguments i and j) have the same shape; else an error ending in `need`. */
+static bool same_shape(Interp *in, const CallInfo *ci, int i, const Array *a, int j, const Array *b, const char *need) {
     if (a->len == b->len && a->rows == b->rows) return true;
     char ta[48], tb[48], sa[32], sb[32];
     Value va = value_arr((Array *)a), vb = value_arr((Array *)b);
-    return interp_error(in, ci->call, "%s: %s has %s entries and %s has %s; both must be over the same outcomes",
-                        ci->builtin->name, arg_text(ci, i, ta, sizeof ta), value_shape(va, sa, sizeof sa),
-                        arg_text(ci, j, tb, sizeof tb), value_shape(vb, sb, sizeof sb));
+    if (a->ndim == 1 && b->ndim == 1)
+        return interp_error(in, ci->call, "%s: %s has %zu entr%s and %s has %zu; %s", ci->builtin->name,
+                            arg_text(ci, i, ta, sizeof ta), a->len, a->len == 1 ? "y" : "ies",
+                            arg_text(ci, j, tb, sizeof tb), b->len, need);
+    return interp_error(in, ci->call, "%s: %s is %s and %s is %s; %s", ci->builtin->name,
+                        arg_text(ci, i, ta, sizeof ta), value_shape(va, sa, sizeof sa),
+                        arg_text(ci, j, tb, sizeof tb), value_shape(vb, sb, sizeof sb), need);
+}
+
+static bool same_length(Interp *in, const CallInfo *ci, int i, const Array *a, int j, const Array *b) {
+    return same_shape(in, ci, i, a, j, b, "both must be over the same outcomes");
 }
 
 /* The unit of a result: the log's base and the unit it is shown with. */
@@ -290,7 +299,7 @@ static bool fn_mutual_information(Interp *in, const CallInfo *ci, int argc, cons
         if (argc == 3 && !base_arg(in, ci, argv, 2, &b)) return false;
         const Array *x, *y;
         if (!labels_arg(in, ci, argv, 0, &x) || !labels_arg(in, ci, argv, 1, &y)) return false;
-        if (!same_length(in, ci, 0, x, 1, y)) return false;
+        if (!same_shape(in, ci, 0, x, 1, y, "one label of each for every sample")) return false;
         double *t;
         size_t r, c;
         if (!it_contingency(x->data, y->data, x->len, &t, &r, &c)) return interp_error(in, ci->call, "out of memory");
@@ -330,7 +339,7 @@ static bool gain(Interp *in, const CallInfo *ci, int argc, const Value *argv, FI
     const Array *mask = NULL;
     if (nvec == 2) {
         if (!array_arg(in, ci, argv, 1, false, "a 0/1 mask such as x > 80", &mask) ||
-            !same_length(in, ci, 0, parent, 1, mask))
+            !same_shape(in, ci, 0, parent, 1, mask, "the mask says for each label which side it goes"))
             return false;
         for (size_t i = 0; i < n; i++)
             if (mask->data[i] != 0 && mask->data[i] != 1) {
@@ -415,13 +424,34 @@ static bool unit_interval(Interp *in, const CallInfo *ci, const Array *a, int i,
     return true;
 }
 
+/* A one-sample call with numbers where vectors go (binary_cross_entropy(1, 0.9),
+ * categorical_cross_entropy(2, [0.3, 0.7])): the numbers of argv[0..2) viewed as 1-element
+ * vectors in the caller's storage (cells), which must outlive the call; nothing keeps them. */
+typedef struct OneSample {
+    Array cells[2];
+    double x[2];
+    Value argv[3];
+} OneSample;
+
+static const Value *one_sample(OneSample *o, int argc, const Value *argv) {
+    for (int i = 0; i < argc && i < 3; i++) {
+        o->argv[i] = argv[i];
+        if (i < 2 && argv[i].kind == VAL_NUM) {
+            o->x[i] = argv[i].as.num;
+            o->cells[i] = (Array){.refcount = 1, .ndim = 1, .rows = 1, .cols = 1, .len = 1, .data = &o->x[i]};
+            o->argv[i] = value_arr(&o->cells[i]);
+        }
+    }
+    return o->argv;
+}
+
 static bool bce_args(Interp *in, const CallInfo *ci, int argc, const Value *argv, const Array **y, const Array **p,
                      Base *b, bool logits) {
     *b = NATS;
     if (argc == 3 && !base_arg(in, ci, argv, 2, b)) return false;
     if (!array_arg(in, ci, argv, 0, false, "a vector of labels 0 or 1", y) ||
         !array_arg(in, ci, argv, 1, false, logits ? "a vector of logits" : "a vector of predicted probabilities", p) ||
-        !same_length(in, ci, 0, *y, 1, *p))
+        !same_shape(in, ci, 0, *y, 1, *p, "one label for each prediction"))
         return false;
     if (!unit_interval(in, ci, *y, 0, "a label must be 0 or 1 (or a probability between)")) return false;
     if (logits) {
@@ -436,6 +466,8 @@ static bool bce_args(Interp *in, const CallInfo *ci, int argc, const Value *argv
 static bool fn_bce(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     const Array *y, *p;
     Base b;
+    OneSample one;
+    argv = one_sample(&one, argc, argv);
     if (!bce_args(in, ci, argc, argv, &y, &p, &b, false)) return false;
     size_t at;
     *out = in_unit(it_bce(y->data, p->data, y->len, &at), b);
@@ -445,6 +477,8 @@ static bool fn_bce(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
 static bool fn_bce_logits(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     const Array *y, *z;
     Base b;
+    OneSample one;
+    argv = one_sample(&one, argc, argv);
     if (!bce_args(in, ci, argc, argv, &y, &z, &b, true)) return false;
     *out = in_unit(it_bce_logits(y->data, z->data, y->len), b);
     return true;
@@ -455,6 +489,8 @@ static bool fn_bce_logits(Interp *in, const CallInfo *ci, int argc, const Value 
  * rows, in nats. A vector P is one sample. */
 static bool categorical(Interp *in, const CallInfo *ci, int argc, const Value *argv, bool logits, double *nats) {
     const char *name = ci->builtin->name;
+    OneSample one;
+    if (argv[0].kind == VAL_NUM && argv[1].kind == VAL_ARR) argv = one_sample(&one, argc < 2 ? argc : 2, argv);
     const Array *y, *p;
     if (!array_arg(in, ci, argv, 0, true, "class numbers 1..k or one-hot rows", &y) ||
         !array_arg(in, ci, argv, 1, true, logits ? "a matrix of logits, one row per sample" :
