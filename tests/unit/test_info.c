@@ -132,6 +132,13 @@ START_TEST(bad_distributions) {
     const double nan_[] = {0.5, NAN};
     ck_assert_int_eq(it_check(nan_, 2, &sum, &bad), IT_NOT_FINITE);
     ck_assert_uint_eq(bad, 1);
+    ck_assert_int_eq(it_entropy(nan_, 2, 2, &h, &sum, &bad), IT_NOT_FINITE);
+    ck_assert_uint_eq(bad, 1);
+    const double inf_[] = {0.5, 0.5, INFINITY}, negzero[] = {-0.0, 1.0};
+    ck_assert_int_eq(it_entropy(inf_, 3, 2, &h, &sum, &bad), IT_NOT_FINITE);
+    ck_assert_uint_eq(bad, 2);
+    ck_assert_int_eq(it_entropy(negzero, 2, 2, &h, &sum, &bad), IT_OK); /* −0 is a probability of 0 */
+    ck_assert(h == 0);
     const double short_[] = {0.5, 0.4};
     ck_assert_int_eq(it_entropy(short_, 2, 2, &h, &sum, &bad), IT_NOT_ONE);
     ck_rel(sum, 0.9);
