@@ -111,18 +111,13 @@ static bool dist_arg(Interp *in, const CallInfo *ci, const Value *argv, int i, b
     return st == IT_OK || dist_error(in, ci, i, *out, st, sum, bad);
 }
 
-/* a and b (arguments i and j) have the same shape; else an error ending in `need`. */
+/* Vectors a and b (arguments i and j) have the same length; else an error ending in `need`. */
 static bool same_shape(Interp *in, const CallInfo *ci, int i, const Array *a, int j, const Array *b, const char *need) {
-    if (a->len == b->len && a->rows == b->rows) return true;
-    char ta[48], tb[48], sa[32], sb[32];
-    Value va = value_arr((Array *)a), vb = value_arr((Array *)b);
-    if (a->ndim == 1 && b->ndim == 1)
-        return interp_error(in, ci->call, "%s: %s has %zu entr%s and %s has %zu; %s", ci->builtin->name,
-                            arg_text(ci, i, ta, sizeof ta), a->len, a->len == 1 ? "y" : "ies",
-                            arg_text(ci, j, tb, sizeof tb), b->len, need);
-    return interp_error(in, ci->call, "%s: %s is %s and %s is %s; %s", ci->builtin->name,
-                        arg_text(ci, i, ta, sizeof ta), value_shape(va, sa, sizeof sa),
-                        arg_text(ci, j, tb, sizeof tb), value_shape(vb, sb, sizeof sb), need);
+    if (a->len == b->len) return true;
+    char ta[48], tb[48];
+    return interp_error(in, ci->call, "%s: %s has %zu entr%s and %s has %zu; %s", ci->builtin->name,
+                        arg_text(ci, i, ta, sizeof ta), a->len, a->len == 1 ? "y" : "ies",
+                        arg_text(ci, j, tb, sizeof tb), b->len, need);
 }
 
 static bool same_length(Interp *in, const CallInfo *ci, int i, const Array *a, int j, const Array *b) {
@@ -286,7 +281,7 @@ static bool labels_arg(Interp *in, const CallInfo *ci, const Value *argv, int i,
     for (size_t k = 0; k < (*out)->len; k++)
         if (isnan((*out)->data[k])) {
             char e[128];
-            return interp_error(in, ci->args[i], "%s: label %s is NaN", ci->builtin->name,
+            return interp_error(in, ci->args[i], "%s: %s is NaN, not a label", ci->builtin->name,
                                 entry_text(ci, i, *out, k, e, sizeof e));
         }
     return true;
@@ -456,8 +451,11 @@ static bool bce_args(Interp *in, const CallInfo *ci, int argc, const Value *argv
     if (!unit_interval(in, ci, *y, 0, "a label must be 0 or 1 (or a probability between)")) return false;
     if (logits) {
         for (size_t k = 0; k < (*p)->len; k++)
-            if (isnan((*p)->data[k]))
-                return interp_error(in, ci->args[1], "%s: logit %zu is NaN", ci->builtin->name, k + 1);
+            if (isnan((*p)->data[k])) {
+                char e[128];
+                return interp_error(in, ci->args[1], "%s: %s is NaN, not a logit", ci->builtin->name,
+                                    entry_text(ci, 1, *p, k, e, sizeof e));
+            }
         return true;
     }
     return unit_interval(in, ci, *p, 1, "a predicted probability is a number from 0 to 1 (for raw scores use bce_logits)");
@@ -720,7 +718,9 @@ static bool best_split(Interp *in, const CallInfo *ci, int argc, const Value *ar
         bool found;
         for (size_t i = 0; i < n; i++)
             if (isnan(col[i])) {
-                ok = interp_error(in, ci->args[0], "best_split: X[%zu, %zu] is NaN", i + 1, j + 1);
+                char e[128];
+                ok = interp_error(in, ci->args[0], "best_split: %s is NaN; fill or drop missing values first",
+                                  entry_text(ci, 0, x, i * m + j, e, sizeof e));
                 break;
             }
         if (!ok) break;
