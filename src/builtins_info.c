@@ -506,7 +506,13 @@ static bool categorical(Interp *in, const CallInfo *ci, int argc, const Value *a
                             y->len, n);
     for (size_t r = 0; r < n; r++) {
         const double *row = p->data + r * k;
-        if (logits) continue;
+        if (logits) {
+            for (size_t j = 0; j < k; j++)
+                if (isnan(row[j]))
+                    return interp_error(in, ci->args[1], "%s: %s is NaN, not a logit", name,
+                                        entry_text(ci, 1, p, r * k + j, t, sizeof t));
+            continue;
+        }
         double sum;
         size_t bad;
         ItStatus st = it_check(row, k, &sum, &bad);
