@@ -159,6 +159,9 @@ static bool base_arg(Interp *in, const CallInfo *ci, const Value *argv, int i, B
 
 static Value in_unit(double nats, Base b) { return value_num_unit(nats / b.ln, b.unit); }
 
+/* The logarithm of the unit: log₂ for bits, ln for nats. */
+static const char *log_name(Base b) { return b.unit == UNIT_BITS ? "log₂" : b.unit == UNIT_NATS ? "ln" : "log"; }
+
 /* "1.5 bits", "0.2 nats", "0.3" into buf. */
 static const char *with_unit(double nats, Base b, char *buf, size_t size) {
     double x = nats / b.ln;
@@ -469,6 +472,44 @@ static bool fn_bce(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
     if (!bce_args(in, ci, argc, argv, &y, &p, &b, false)) return false;
     size_t at;
     *out = in_unit(it_bce(y->data, p->data, y->len, &at), b);
+    return true;
+}
+
+/* why binary_cross_entropy(y, p): each sample's term, the worst marked, and the mean. */
+bool why_bce(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out) {
+    const Array *y, *p;
+    Base b;
+    OneSample one;
+    argv = one_sample(&one, argc, argv);
+    if (!bce_args(in, ci, argc, argv, &y, &p, &b, false)) return false;
+    const char *lg = log_name(b);
+    size_t at, worst = 0, n = y->len;
+    double mean = it_bce(y->data, p->data, n, &at), worst_term = -1;
+    char a[48];
+    fprintf(out, "binary cross-entropy = mean of −(y·%s p + (1 − y)·%s(1 − p)): the surprise of each true label under the predicted p\n",
+            lg, lg);
+    for (size_t i = 0; i < n; i++) {
+        size_t one_at;
+        double term = it_bce(y->data + i, p->data + i, 1, &one_at);
+        if (term > worst_term) { worst_term = term; worst = i; }
+    }
+    for (size_t i = 0; i < n && i < 12; i++) {
+        size_t one_at;
+        double yi = y->data[i], pi = p->data[i], term = it_bce(y->data + i, p->data + i, 1, &one_at);
+        if (yi == 1) fprintf(out, "  i = %zu: y = 1, p = %.6g: −%s %.6g = %s", i + 1, pi, lg, pi, with_unit(term, b, a, sizeof a));
+        else if (yi == 0) fprintf(out, "  i = %zu: y = 0, p = %.6g: −%s(1 − %.6g) = %s", i + 1, pi, lg, pi, with_unit(term, b, a, sizeof a));
+        else fprintf(out, "  i = %zu: y = %.6g, p = %.6g: %s", i + 1, yi, pi, with_unit(term, b, a, sizeof a));
+        bool wrong = (yi >= 0.5) != (pi >= 0.5);
+        if (i == worst && n > 1 && term > 0) fprintf(out, "    ← the largest%s", wrong ? ": confident and wrong" : "");
+        fputc('\n', out);
+    }
+    if (n > 12) fprintf(out, "  … (%zu more samples)\n", n - 12);
+    fprintf(out, "mean over the %zu sample%s = %s\n", n, n == 1 ? "" : "s", with_unit(mean, b, a, sizeof a));
+    if (at != NONE)
+        fprintf(out, "It is infinite because sample %zu has y = %.6g but p = %.6g: the prediction called what happened\n"
+                     "impossible. Frameworks clip p (Keras to [1e-7, 1 − 1e-7]); bce_logits works from the scores,\n"
+                     "which never reach p = 0 or 1.\n",
+                at + 1, y->data[at], p->data[at]);
     return true;
 }
 
@@ -801,8 +842,6 @@ static const char *naming(const CallInfo *ci, char *buf, size_t size) {
     return buf;
 }
 
-/* The logarithm of the unit: log₂ for bits, ln for nats. */
-static const char *log_name(Base b) { return b.unit == UNIT_BITS ? "log₂" : b.unit == UNIT_NATS ? "ln" : "log"; }
 
 bool why_cross_entropy(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out) {
     const Array *p, *q;
@@ -890,73 +929,73 @@ static const Builtin entries[] = {
     {.name = "entropy", .min_args = 1, .max_args = 2, .fn = fn_entropy,
      .signature = "entropy(p, base = 2)",
      .summary = "Shannon entropy −Σ p·log p in bits (base e or \"nats\": nats); a matrix is a joint table: H(X, Y); 0·log 0 = 0",
-     .example = "entropy([0.5, 0.25, 0.25])", .related = "H, cross_entropy, kl, normalize", .pillar = "information"},
+     .example = "entropy([0.5, 0.25, 0.25])", .related = "H, cross_entropy, kl, normalize", .pillar = "information theory"},
     {.name = "H", .min_args = 1, .max_args = 2, .fn = fn_entropy,
      .signature = "H(p, base = 2)", .summary = "entropy in bits, as books write it: H(p) is entropy(p)",
-     .example = "H([0.5, 0.5])", .related = "entropy", .pillar = "information"},
+     .example = "H([0.5, 0.5])", .related = "entropy", .pillar = "information theory"},
     {.name = "joint_entropy", .min_args = 1, .max_args = 2, .fn = fn_joint_entropy,
      .signature = "joint_entropy(J, base = 2)", .summary = "H(X, Y) in bits of a joint table J (rows X, columns Y, all cells summing to 1)",
-     .example = "joint_entropy([0.25, 0.25; 0.25, 0.25])", .related = "conditional_entropy, mutual_information", .pillar = "information"},
+     .example = "joint_entropy([0.25, 0.25; 0.25, 0.25])", .related = "conditional_entropy, mutual_information", .pillar = "information theory"},
     {.name = "conditional_entropy", .min_args = 1, .max_args = 2, .fn = fn_conditional_entropy,
      .signature = "conditional_entropy(J, base = 2)", .summary = "H(Y | X) = H(X, Y) − H(X) in bits of a joint table J (rows X, columns Y)",
-     .example = "conditional_entropy([0.5, 0; 0.25, 0.25])", .related = "joint_entropy, mutual_information", .pillar = "information"},
+     .example = "conditional_entropy([0.5, 0; 0.25, 0.25])", .related = "joint_entropy, mutual_information", .pillar = "information theory"},
     {.name = "cross_entropy", .min_args = 2, .max_args = 3, .fn = fn_cross_entropy,
      .signature = "cross_entropy(p, q, base = 2)",
      .summary = "H(p, q) = −Σ p·log q in bits = H(p) + D_KL(p ‖ q); ∞ where q = 0 but p > 0 (why cross_entropy(p, q) explains)",
-     .example = "cross_entropy([0.5, 0.5], [0.9, 0.1])", .related = "kl, entropy, categorical_cross_entropy", .pillar = "information"},
+     .example = "cross_entropy([0.5, 0.5], [0.9, 0.1])", .related = "kl, entropy, categorical_cross_entropy", .pillar = "information theory"},
     {.name = "kl", .min_args = 2, .max_args = 3, .fn = fn_kl,
      .signature = "kl(p, q, base = 2)",
      .summary = "KL divergence D_KL(p ‖ q) = Σ p·log(p / q) in bits (SciPy's rel_entr summed, which is in nats); ∞ where q = 0 but p > 0",
-     .example = "kl([0.5, 0.5], [0.9, 0.1])", .related = "D_KL, js, cross_entropy", .pillar = "information"},
+     .example = "kl([0.5, 0.5], [0.9, 0.1])", .related = "D_KL, js, cross_entropy", .pillar = "information theory"},
     {.name = "D_KL", .min_args = 2, .max_args = 3, .fn = fn_kl,
      .signature = "D_KL(p ‖ q)", .summary = "KL divergence in bits, as books write it: D_KL(p ‖ q) is kl(p, q)",
-     .example = "D_KL([0.5, 0.5] ‖ [0.9, 0.1])", .related = "kl", .pillar = "information"},
+     .example = "D_KL([0.5, 0.5] ‖ [0.9, 0.1])", .related = "kl", .pillar = "information theory"},
     {.name = "js", .min_args = 2, .max_args = 3, .fn = fn_js,
      .signature = "js(p, q, base = 2)",
      .summary = "Jensen–Shannon divergence ½ D_KL(p ‖ m) + ½ D_KL(q ‖ m), m = (p + q)/2, in bits (0 to 1); SciPy's jensenshannon is its square root",
-     .example = "js([1, 0], [0, 1])", .related = "kl", .pillar = "information"},
+     .example = "js([1, 0], [0, 1])", .related = "kl", .pillar = "information theory"},
     {.name = "mutual_information", .min_args = 1, .max_args = 3, .fn = fn_mutual_information,
      .signature = "mutual_information(J, base = 2) or mutual_information(x, y, base = 2)",
      .summary = "I(X; Y) in bits of a joint table J, or of two label vectors (scikit-learn's mutual_info_score is in nats)",
-     .example = "mutual_information([1, 1, 2, 2], [1, 1, 2, 2])", .related = "entropy, information_gain", .pillar = "information"},
+     .example = "mutual_information([1, 1, 2, 2], [1, 1, 2, 2])", .related = "entropy, information_gain", .pillar = "information theory"},
     {.name = "information_gain", .min_args = 2, .max_args = -1, .fn = fn_information_gain,
      .signature = "information_gain(y, y_1, y_2, …, base = 2) or information_gain(y, x > t)",
      .summary = "H(y) − Σ |y_k|/|y| · H(y_k) in bits: the entropy a split of the labels y into y_1, y_2, … (or by a 0/1 mask) removes",
-     .example = "information_gain([1, 1, 2, 2], [1, 1], [2, 2])", .related = "best_split, mutual_information", .pillar = "information"},
+     .example = "information_gain([1, 1, 2, 2], [1, 1], [2, 2])", .related = "best_split, mutual_information", .pillar = "information theory"},
     {.name = "best_split", .min_args = 2, .max_args = 3, .fn = fn_best_split,
      .signature = "best_split(X, y, \"name1, name2\")",
      .summary = "each column's best threshold x > t for the labels y and its information gain in bits, best first (a decision tree's choice)",
-     .example = "best_split([1, 5; 2, 6; 3, 5; 4, 6], [1, 1, 2, 2])", .related = "information_gain", .pillar = "information",
+     .example = "best_split([1, 5; 2, 6; 3, 5; 4, 6], [1, 1, 2, 2])", .related = "information_gain", .pillar = "information theory",
      .takes_objects = true},
     {.name = "surprise", .min_args = 1, .max_args = 2, .fn = fn_surprise,
      .signature = "surprise(p, base = 2)", .summary = "self-information −log p of an outcome of probability p, in bits",
-     .example = "surprise(1/8)", .related = "entropy", .pillar = "information"},
+     .example = "surprise(1/8)", .related = "entropy", .pillar = "information theory"},
     {.name = "perplexity", .min_args = 1, .max_args = 2, .fn = fn_perplexity,
      .signature = "perplexity(p) or perplexity(y, P)",
      .summary = "e^H: the number of equally likely outcomes with p's entropy; of a model, e^(mean cross-entropy) of labels y under rows P (a plain number)",
-     .example = "perplexity([0.25, 0.25, 0.25, 0.25])", .related = "entropy, categorical_cross_entropy", .pillar = "information"},
+     .example = "perplexity([0.25, 0.25, 0.25, 0.25])", .related = "entropy, categorical_cross_entropy", .pillar = "information theory"},
     {.name = "normalize", .min_args = 1, .max_args = 1, .fn = fn_normalize,
      .signature = "normalize(w)", .summary = "w divided by its sum (all entries of a matrix): non-negative weights made a distribution",
-     .example = "normalize([1, 2, 5])", .related = "entropy", .pillar = "information"},
+     .example = "normalize([1, 2, 5])", .related = "entropy", .pillar = "information theory"},
     {.name = "binary_cross_entropy", .min_args = 2, .max_args = 3, .fn = fn_bce,
      .signature = "binary_cross_entropy(y, p, base = e)",
      .summary = "mean of −(y·ln p + (1 − y)·ln(1 − p)) in nats, as Keras and scikit-learn's log_loss; p exactly 0 or 1 on the wrong side is ∞ (not clipped: Keras clips to 1e-7, use bce_logits)",
-     .example = "binary_cross_entropy([1, 0, 1], [0.9, 0.2, 0.7])", .related = "bce_logits, categorical_cross_entropy", .pillar = "information"},
+     .example = "binary_cross_entropy([1, 0, 1], [0.9, 0.2, 0.7])", .related = "bce_logits, categorical_cross_entropy", .pillar = "information theory"},
     {.name = "bce_logits", .min_args = 2, .max_args = 3, .fn = fn_bce_logits,
      .signature = "bce_logits(y, z, base = e)",
      .summary = "binary cross-entropy of labels y against logits z (p = σ(z)) in nats, stable: mean of max(z, 0) − z·y + ln(1 + e^−|z|)",
-     .example = "bce_logits([1, 0], [2, -1])", .related = "binary_cross_entropy, sigmoid", .pillar = "information"},
+     .example = "bce_logits([1, 0], [2, -1])", .related = "binary_cross_entropy, sigmoid", .pillar = "information theory"},
     {.name = "categorical_cross_entropy", .min_args = 2, .max_args = 3, .fn = fn_categorical,
      .signature = "categorical_cross_entropy(y, P, base = e)",
      .summary = "mean over rows of −ln P[i, y_i] in nats; y class numbers 1..k or one-hot rows; rows of P sum to 1 (as Keras and scikit-learn's log_loss)",
-     .example = "categorical_cross_entropy([1, 2], [0.8, 0.2; 0.4, 0.6])", .related = "log_loss, cross_entropy_logits", .pillar = "information"},
+     .example = "categorical_cross_entropy([1, 2], [0.8, 0.2; 0.4, 0.6])", .related = "log_loss, cross_entropy_logits", .pillar = "information theory"},
     {.name = "log_loss", .min_args = 2, .max_args = 3, .fn = fn_categorical,
      .signature = "log_loss(y, P, base = e)", .summary = "categorical cross-entropy in nats, scikit-learn's name: mean over samples",
-     .example = "log_loss([1, 2], [0.8, 0.2; 0.4, 0.6])", .related = "categorical_cross_entropy", .pillar = "information"},
+     .example = "log_loss([1, 2], [0.8, 0.2; 0.4, 0.6])", .related = "categorical_cross_entropy", .pillar = "information theory"},
     {.name = "cross_entropy_logits", .min_args = 2, .max_args = 3, .fn = fn_categorical_logits,
      .signature = "cross_entropy_logits(y, Z, base = e)",
      .summary = "categorical cross-entropy from logits Z (softmax inside, by log-sum-exp: stable) in nats, mean over rows, as PyTorch's CrossEntropyLoss",
-     .example = "cross_entropy_logits([1, 2], [2, 0; 0, 1])", .related = "categorical_cross_entropy, softmax", .pillar = "information"},
+     .example = "cross_entropy_logits([1, 2], [2, 0; 0, 1])", .related = "categorical_cross_entropy, softmax", .pillar = "information theory"},
 };
 
 const BuiltinTable builtins_info = {entries, sizeof entries / sizeof entries[0]};

@@ -17,6 +17,7 @@ static const struct {
     {"entropy", why_entropy},
     {"H", why_entropy},
     {"information_gain", why_information_gain},
+    {"binary_cross_entropy", why_bce},
 };
 enum { NEXPLAINERS = sizeof explainers / sizeof explainers[0] };
 

@@ -24,6 +24,7 @@ Flow why_statement(Interp *in, Frame *fr, Node *s);
 bool why_cross_entropy(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out); /* builtins_info.c */
 bool why_kl(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out);            /* builtins_info.c */
 bool why_entropy(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out);       /* builtins_info.c */
+bool why_bce(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out);           /* builtins_info.c */
 bool why_information_gain(Interp *in, const CallInfo *ci, int argc, const Value *argv, FILE *out); /* builtins_info.c */
 
 #endif
