@@ -8,6 +8,7 @@
 static const BuiltinTable *const tables[] = {
     &builtins_math, &builtins_array, &builtins_linalg, &builtins_io, &builtins_session,
     &builtins_stats,
+    &builtins_info,
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

@@ -24,6 +24,7 @@
 #include "print.h"
 #include "prog.h"
 #include "eval_prob.h"
+#include "why.h"
 #include "resolve.h"
 
 enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
@@ -1798,7 +1799,7 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         return FLOW_NEXT;
     }
     case N_WHY:
-        return evalprob_why(in, fr, s);
+        return why_statement(in, fr, s); /* why.c: P(…) or a call's explainer */
     case N_IMPORT:
         return command_import(in, s) ? FLOW_NEXT : FLOW_ERROR;
     case N_COMMAND:

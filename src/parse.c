@@ -4,7 +4,8 @@
  * The token filter decides, from the token before and the stack of open brackets:
  *   |    opens an absolute value where an operand is expected, closes the innermost open
  *        one, and otherwise means "given" (P(A | B));
- *   ||   likewise opens or closes a norm (‖x‖, ||x||_1), otherwise means `or`;
+ *   ||   likewise opens or closes a norm (‖x‖, ||x||_1), otherwise means `or`; directly
+ *        inside the parentheses of D_KL( it separates the arguments: D_KL(p ‖ q);
  *   2x   a number glued to a name or `(` is multiplied (a hidden IMPMUL token);
  *   ^T   glued together is a transpose;
  *   %    ending an expression (before a new line, `)`, `,`, `;`, `]`, `}`) is a percentage;
@@ -41,6 +42,7 @@ typedef struct Filter {
     Span *open_at;       /* where each open bracket is */
     int depth, max_depth;
     bool in_sumhead;     /* between Σ_ and its upper bound */
+    int dkl_depth;       /* depth of the open '(' of a D_KL call (0 = none) */
     bool sum_upper;      /* the last token was the ^ of a Σ head */
     /* incremental line/column tracking */
     unsigned pos;
@@ -249,6 +251,10 @@ static void drive(Filter *f, void *parser) {
             }
             continue;
         case LX_DBAR:
+            if (f->dkl_depth && f->depth == f->dkl_depth && ends_operand(f->prev)) {
+                feed(f, parser, TK_COMMA, &t); /* D_KL(p ‖ q) */
+                continue;
+            }
             if (!ends_operand(f->prev)) {
                 if (!push(f, 'n', &t)) return;
                 feed(f, parser, TK_NORMOPEN, &t);
@@ -261,6 +267,9 @@ static void drive(Filter *f, void *parser) {
             continue;
         case TK_LPAREN: case TK_LBRACKET: case TK_LBRACE:
             if (!push(f, t.kind == TK_LPAREN ? '(' : t.kind == TK_LBRACKET ? '[' : '{', &t)) return;
+            if (t.kind == TK_LPAREN && f->prev == TK_NAME && f->prev_span.length == 4 &&
+                strncmp(ctx->src->text + f->prev_span.offset, "D_KL", 4) == 0)
+                f->dkl_depth = f->depth;
             if (f->prev == TK_NUM && t.offset == f->prev_end && t.kind == TK_LPAREN &&
                 !(f->prev2 == TK_CARET && f->sum_upper)) {
                 Token im = t;
@@ -274,6 +283,7 @@ static void drive(Filter *f, void *parser) {
             char want = t.kind == TK_RPAREN ? '(' : t.kind == TK_RBRACKET ? '[' : '{';
             char open = top(f);
             if (open == want) {
+                if (f->depth == f->dkl_depth) f->dkl_depth = 0;
                 f->depth--;
             } else if (open == 'a' || open == 'n') {
                 parse_error_at(ctx, parse_span(ctx, &t), "'%c' closes a bracket while '%s' is still open",
