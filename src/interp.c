@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dist.h"
 #include "builtins.h"
 #include "eval.h"
 #include "parse.h"
@@ -221,6 +222,7 @@ void interp_free(Interp *in) {
     }
     free(in->globals);
     prob_store_free(in->prob);
+    dist_rng_free(in->rng);
     membudget_release(&in->budget);
     free(in);
 }
