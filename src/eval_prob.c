@@ -395,10 +395,8 @@ bool evalprob_query(Interp *in, Frame *fr, Node *n, Value *out) {
 
 
 Flow evalprob_fact(Interp *in, Frame *fr, Node *s) {
-    if (is_rv_query(s->a)) {
-        interp_error(in, node_extent(s->a), "a probability of an event on a random variable is computed from its distribution, not stated");
-        return FLOW_ERROR;
-    }
+    /* P(X > 1) = 0.3: events on random variables are computed, not stated; event_literals
+     * says events are names */
     ProbQuery q;
     if (!prob_query_of(in, s->a, &q)) return FLOW_ERROR;
     Value v;
