@@ -121,6 +121,12 @@ static bool fn_beta(Interp *in, const CallInfo *ci, int argc, const Value *argv,
     return map2(in, ci, argv[0], argv[1], beta_of, out);
 }
 
+/* glibc's cbrt(27) is 3.0000000000000004: a perfect cube gets its exact root */
+static double cbrt_of(double x) {
+    double r = cbrt(x), n = round(r);
+    return n * n * n == x ? n : r;
+}
+
 static double gamma_of(double x) { return gammafn(x); }
 static double lgamma_of(double x) { return lgammafn(x); }
 static double fract_of(double x) { return x - trunc(x); }
@@ -179,7 +185,7 @@ static const Builtin entries[] = {
     {.name = "atanh", .min_args = 1, .max_args = 1, .fn = fn_map, .signature = "atanh(x)",
      .summary = "inverse hyperbolic tangent (|x| < 1), element-wise", .example = "atanh(0.5)", .related = "tanh", .pillar = M, .map = atanh},
     {.name = "cbrt", .min_args = 1, .max_args = 1, .fn = fn_map, .signature = "cbrt(x) or ∛x",
-     .summary = "the real cube root (∛-8 = -2), element-wise", .example = "cbrt(27)", .related = "sqrt", .pillar = M, .map = cbrt},
+     .summary = "the real cube root (∛-8 = -2), element-wise", .example = "cbrt(27)", .related = "sqrt", .pillar = M, .map = cbrt_of},
     {.name = "trunc", .min_args = 1, .max_args = 1, .fn = fn_map, .signature = "trunc(x)",
      .summary = "x with its fractional part dropped (towards zero), element-wise", .example = "trunc(-2.7)", .related = "fract, floor",
      .pillar = M, .map = trunc},

@@ -352,6 +352,7 @@ double dist_interval(const Dist *d, double lo, bool lo_open, double hi, bool hi_
         double lo_k = lo == -INFINITY ? -INFINITY : lo_open ? floor(lo) + 1 : ceil(lo);
         double hi_k = hi == INFINITY ? INFINITY : hi_open ? ceil(hi) - 1 : floor(hi);
         if (lo_k > hi_k) return 0;
+        if (lo_k == hi_k) return dist_pdf(d, lo_k, false); /* P(K = k): the pmf itself */
         lo = lo_k - 1;  /* P(lo_k ≤ X ≤ hi_k) = F(hi_k) − F(lo_k − 1) */
         hi = hi_k;
     } else if (lo >= hi) {
@@ -443,9 +444,10 @@ static bool independent_sum(const Dist *x, const Dist *y, int sign, Value *out) 
 
 static bool no_closed_form(Interp *in, int op, Value a, Value b, Span span) {
     char da[64], db[64];
-    const char *sym = op == OP_ADD ? "+" : op == OP_SUB ? "−" : op == OP_MUL ? "·" : op == OP_DIV ? "/" : op == OP_POW ? "^" : "?";
-    return interp_error(in, span, "there is no closed form for %s %s %s here; draw samples instead: sample(X, 100000)",
-                        value_describe(a, da, sizeof da), sym, value_describe(b, db, sizeof db));
+    const char *what = op == OP_ADD ? "sum" : op == OP_SUB ? "difference" : op == OP_MUL || op == OP_DOT ? "product" :
+                       op == OP_DIV ? "quotient" : op == OP_POW ? "power" : "combination";
+    return interp_error(in, span, "the %s of %s and %s has no closed form here; work with draws instead: sample(X, 100000)",
+                        what, value_describe(a, da, sizeof da), value_describe(b, db, sizeof db));
 }
 
 static bool dist_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {

@@ -156,6 +156,13 @@ static bool rv_event(Interp *in, Frame *fr, Node *e, RvEvent *ev) {
     if (ad && bd) { /* X op Y is X − Y op 0 */
         Value diff;
         ok = obj_binary(in, OP_SUB, a, b, e->span, &diff);
+        if (!ok) { /* say why a difference was wanted */
+            char da[64], db[64];
+            in->error.set = false;
+            interp_error(in, e->span, "comparing two random variables needs the distribution of their difference, and %s minus %s "
+                         "has no closed form here; estimate it from draws: mean(sample(X, 100000) > sample(Y, 100000))",
+                         value_describe(a, da, sizeof da), value_describe(b, db, sizeof db));
+        }
         if (ok && !value_is_dist(diff)) { /* X − X is 0: the event is certain or impossible */
             set_interval(ev, op, 0);
             value_release(diff);
@@ -346,14 +353,26 @@ static bool rv_why(Interp *in, Frame *fr, Node *p) {
             }
         } else {
             fprintf(o, "%s = ", whole);
-            if (e->lo == e->hi) fprintf(o, "pmf at %s", print_number(e->lo, num[0], 40));
+            if (e->lo == e->hi) fprintf(o, "pdf(%s, %s)    [the %s pmf]", e->name ? e->name : "X", print_number(e->lo, num[0], 40),
+                                        dist_info[d->family].name);
             else if (e->lo == -INFINITY) fprintf(o, "F(%s)    [the cdf]", print_number(e->hi, num[0], 40));
             else if (upper) fprintf(o, "1 − F(%s)    [the upper tail, computed as a tail]", print_number(e->lo, num[0], 40));
             else fprintf(o, "F(%s) − F(%s)", print_number(e->hi, num[0], 40), print_number(e->lo, num[1], 40));
             fputc('\n', o);
         }
     } else if (q.ncond) {
-        fprintf(o, "%s = P(both) / P(condition)    [definition of conditional probability]\n", whole);
+        char joint_text[512], cond_text[256], part[128];
+        size_t used = 0, cused = 0;
+        joint_text[0] = cond_text[0] = '\0';
+        for (int i = 0; i < q.ntarget + q.ncond; i++) {
+            const RvEvent *e = i < q.ntarget ? &q.target[i] : &q.cond[i - q.ntarget];
+            text_of(e->span, part, sizeof part);
+            if (used < sizeof joint_text)
+                used += (size_t)snprintf(joint_text + used, sizeof joint_text - used, "%s%s", i ? " ∩ " : "", part);
+            if (i >= q.ntarget && cused < sizeof cond_text)
+                cused += (size_t)snprintf(cond_text + cused, sizeof cond_text - cused, "%s%s", i > q.ntarget ? " ∩ " : "", part);
+        }
+        fprintf(o, "%s = P(%s) / P(%s)    [definition of conditional probability]\n", whole, joint_text, cond_text);
         fprintf(o, "%*s = %s / %s\n", indent, "", print_number(joint, num[0], 40), print_number(given, num[1], 40));
     }
     fprintf(o, "%*s = %s\n", indent, "", print_number(v, num[0], 40));
