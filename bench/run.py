@@ -59,6 +59,19 @@ gbps.goal = "a bandwidth in GB/s"
 
 W1 = near("1.6449339668482314", 1e-11)
 py = ["/usr/bin/python3"]
+
+
+def w10_check(out):
+    """W10 prints the mean and standard deviation of its draws: |mean| < 1e-3, |std − 1| < 1e-3."""
+    try:
+        m, s = (float(w) for w in out.split())
+    except ValueError:
+        return False
+    return abs(m) < 1e-3 and abs(s - 1) < 1e-3
+
+
+w10_check.goal = "|mean| < 1e-3 and |std − 1| < 1e-3"
+
 lua = ["lua5.4"]
 
 # id, what, check, [(implementation, argv)]
@@ -95,6 +108,12 @@ WORKLOADS = [
         ("C + LAPACKE", [f"{PEERS}/w7"])]),
     ("W8", "memory bandwidth, c = a + b over 10^7 doubles", gbps, [
         ("C -O2", [f"{PEERS}/w8"])]),
+    ("W10", "10^7 draws from Normal(0, 1), seed 42: mean and std", w10_check, [
+        ("mlm", [MLM, "bench/mlm/w10.mlm"]),
+        ("NumPy", py + ["bench/peers/w10.py"])]),
+    ("W11", "Σ Φ(x) over linspace(-5, 5, 10^7)", near("5000000", 1e-12), [
+        ("mlm", [MLM, "bench/mlm/w11.mlm"]),
+        ("SciPy", py + ["bench/peers/w11.py"])]),
 ]
 
 # What each program of a workload times in-process (its inputs are made before the timer).
@@ -104,6 +123,8 @@ KERNELS = {
     "W3": "s = sum(1 / (1 + exp(-x)))",
     "W4": "C = A @ B (cblas_dgemm)",
     "W7": "[values, vectors] = eig(A) (np.linalg.eigh, LAPACKE_dsyevd)",
+    "W10": "x = sample(Normal(0, 1), 10^7) (rng.standard_normal)",
+    "W11": "s = sum(cdf(Z, x)) (np.sum(norm.cdf(x)))",
 }
 FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
 # Workloads whose programs call their kernel REPS times in one process (after the untimed 2×2
@@ -140,6 +161,10 @@ GOALS = [
     ("W7", "mlm / C + LAPACKE kernel", "mlm", "C + LAPACKE", "kernel", "≤", 1.15),
     ("W7", "NumPy / mlm kernel (issue 4: speed vs NumPy)", "NumPy", "mlm", "kernel", "≥", 0.95),
     ("W7", "NumPy / mlm first call (information)", "NumPy", "mlm", "first", "", None),
+    ("W10", "mlm / NumPy wall (issue 13)", "mlm", "NumPy", "wall", "≤", 0.5),
+    ("W10", "mlm / NumPy kernel (issue 13)", "mlm", "NumPy", "kernel", "≤", 1.0),
+    ("W11", "mlm / SciPy wall (issue 13)", "mlm", "SciPy", "wall", "≤", 0.3),
+    ("W11", "mlm / SciPy kernel (issue 13)", "mlm", "SciPy", "kernel", "≤", 0.5),
 ]
 
 

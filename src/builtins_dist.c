@@ -3,8 +3,10 @@
  * var, median, quantile and entropy (dist_builtin_hook), and seeded sampling with GSL's
  * MT19937 generator, which lives in the session (Interp.rng, created on first use). */
 #include <gsl/gsl_randist.h>
+#include <pthread.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -29,6 +31,45 @@ static gsl_rng *session_rng(Interp *in) {
         in->rng = r;
     }
     return in->rng;
+}
+
+/* {===================== work shared among threads
+ *
+ * Large element-wise evaluations and large samples are cut into fixed blocks that threads take
+ * in contiguous shares. A sample's block b draws from its own MT19937 seeded from one number
+ * taken from the session generator and b, so the numbers depend on the seed and never on how
+ * many threads there are. */
+
+enum { PAR_BLOCK = 1 << 16, PAR_MAX = 8 };
+
+typedef struct Share {
+    void (*run)(void *ctx, size_t first_block, size_t end_block);
+    void *ctx;
+    size_t first, end;
+} Share;
+
+static void *run_share(void *arg) {
+    Share *s = arg;
+    s->run(s->ctx, s->first, s->end);
+    return NULL;
+}
+
+static void parallel_blocks(Interp *in, size_t nblocks, void (*run)(void *, size_t, size_t), void *ctx) {
+    int threads = nblocks >= 4 ? interp_threads(in) : 1;
+    if (threads > PAR_MAX) threads = PAR_MAX;
+    if ((size_t)threads > nblocks) threads = (int)nblocks;
+    if (threads <= 1) { run(ctx, 0, nblocks); return; }
+    Share shares[PAR_MAX];
+    pthread_t ids[PAR_MAX];
+    bool started[PAR_MAX] = {false};
+    for (int t = 0; t < threads; t++)
+        shares[t] = (Share){run, ctx, nblocks * (size_t)t / (size_t)threads, nblocks * (size_t)(t + 1) / (size_t)threads};
+    for (int t = 1; t < threads; t++) started[t] = pthread_create(&ids[t], NULL, run_share, &shares[t]) == 0;
+    run_share(&shares[0]);
+    for (int t = 1; t < threads; t++) {
+        if (started[t]) pthread_join(ids[t], NULL);
+        else run_share(&shares[t]);
+    }
 }
 
 /* }===================== */
@@ -116,6 +157,20 @@ static bool dist_arg(Interp *in, const CallInfo *ci, const Value *argv, int i, c
 
 typedef double (*DistMap)(const Dist *d, double x, int how);
 
+typedef struct MapJob {
+    const Dist *d;
+    const Array *a;
+    double *out;
+    DistMap f;
+    int how;
+} MapJob;
+
+static void map_blocks(void *ctx, size_t first, size_t end) {
+    const MapJob *j = ctx;
+    size_t hi = end * PAR_BLOCK < j->a->len ? end * PAR_BLOCK : j->a->len;
+    for (size_t i = first * PAR_BLOCK; i < hi; i++) j->out[i] = j->f(j->d, array_at(j->a, i), j->how);
+}
+
 /* f(d, x) for x a number or every element of an array; with check_prob, x must be in [0, 1]. */
 static bool map_dist(Interp *in, const CallInfo *ci, const Dist *d, Value x, int argi, DistMap f, int how,
                      bool check_prob, Value *out) {
@@ -145,7 +200,8 @@ static bool map_dist(Interp *in, const CallInfo *ci, const Dist *d, Value x, int
         }
     Array *r = interp_new_array(in, ci->call, a->ndim, a->rows, a->cols);
     if (!r) return false;
-    for (size_t i = 0; i < a->len; i++) r->data[i] = f(d, array_at(a, i), how);
+    MapJob job = {d, a, r->data, f, how};
+    parallel_blocks(in, (a->len + PAR_BLOCK - 1) / PAR_BLOCK, map_blocks, &job);
     *out = value_arr(r);
     return true;
 }
@@ -224,6 +280,38 @@ static Array *shaped(Interp *in, const CallInfo *ci, int argc, const Value *argv
     return interp_new_vector(in, ci->call, n);
 }
 
+typedef struct DrawJob {
+    const Dist *d;
+    double *out;
+    size_t len;
+    unsigned long base;  /* from the session generator */
+} DrawJob;
+
+/* splitmix64's finaliser: well-spread seeds for neighbouring blocks */
+static unsigned long block_seed(unsigned long base, size_t b) {
+    uint64_t z = (uint64_t)base * 0x9E3779B97F4A7C15u + (uint64_t)b + 1;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return (unsigned long)((z ^ (z >> 31)) & 0xffffffffu);
+}
+
+static void draw_blocks(void *ctx, size_t first, size_t end) {
+    const DrawJob *j = ctx;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!r) { fputs("mlm: out of memory\n", stderr); abort(); }
+    for (size_t b = first; b < end; b++) {
+        gsl_rng_set(r, block_seed(j->base, b));
+        size_t lo = b * PAR_BLOCK, hi = lo + PAR_BLOCK < j->len ? lo + PAR_BLOCK : j->len;
+        if (j->d->family == DF_NORMAL) { /* the hot loop of W10 */
+            double mu = j->d->p[0], sigma = j->d->p[1];
+            for (size_t i = lo; i < hi; i++) j->out[i] = mu + gsl_ran_gaussian_ziggurat(r, sigma);
+        } else {
+            for (size_t i = lo; i < hi; i++) j->out[i] = dist_draw(j->d, r);
+        }
+    }
+    gsl_rng_free(r);
+}
+
 static bool fn_sample(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     const Dist *d = NULL;
     if (!dist_arg(in, ci, argv, 0, &d)) return false;
@@ -231,9 +319,9 @@ static bool fn_sample(Interp *in, const CallInfo *ci, int argc, const Value *arg
     if (argc == 1) { *out = value_num(dist_draw(d, r)); return true; }
     Array *a = shaped(in, ci, argc, argv, 1);
     if (!a) return false;
-    if (d->family == DF_NORMAL) { /* the hot loop of W10 */
-        double mu = d->p[0], sigma = d->p[1];
-        for (size_t i = 0; i < a->len; i++) a->data[i] = mu + gsl_ran_gaussian_ziggurat(r, sigma);
+    if (a->len >= 4 * PAR_BLOCK) { /* blocks with their own streams, shared among threads */
+        DrawJob job = {d, a->data, a->len, gsl_rng_get(r)};
+        parallel_blocks(in, (a->len + PAR_BLOCK - 1) / PAR_BLOCK, draw_blocks, &job);
     } else {
         for (size_t i = 0; i < a->len; i++) a->data[i] = dist_draw(d, r);
     }
