@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ast.h"
 #include "builtins.h"
 #include "dist.h"
 #include "interp.h"
+#include "parse.h"
 
 typedef struct RefCase {
     DistFamily family;
@@ -268,6 +270,38 @@ START_TEST(test_tails) {
 }
 END_TEST
 
+/* The syntax of this issue: `X ~ D`, postfix `!` (tighter than ^ and unary minus), `∛`, and
+ * `=` comparing inside P(…). Rendered with ast_to_sexpr. */
+static const char *sx(const char *text) {
+    static char buf[1024];
+    Source *src = source_new("<test>", text, strlen(text));
+    AstArena *arena = ast_arena_new(src);
+    Diagnostic d;
+    memset(&d, 0, sizeof d);
+    Node *program = parse_source(arena, src, 0, &d, NULL);
+    if (!program) snprintf(buf, sizeof buf, "ERROR %d:%d %s", d.line, d.col, d.message);
+    else ast_to_sexpr(program, buf, sizeof buf);
+    ast_arena_release(arena);
+    source_release(src);
+    return buf;
+}
+
+START_TEST(test_syntax) {
+    ck_assert_str_eq(sx("X ~ Normal(0, 1)"), sx("X = Normal(0, 1)"));
+    ck_assert_str_eq(sx("3!^3"), sx("factorial(3)^3"));
+    ck_assert_str_eq(sx("-5!"), sx("-factorial(5)"));
+    ck_assert_str_eq(sx("(n - k)!"), sx("factorial(n - k)"));
+    ck_assert_str_eq(sx("2n!"), sx("2 * factorial(n)"));
+    ck_assert_str_eq(sx("!a"), sx("not a"));
+    ck_assert_str_eq(sx("a != b"), sx("a ≠ b"));
+    ck_assert_str_eq(sx("∛x + 1"), sx("cbrt(x) + 1"));
+    ck_assert_str_eq(sx("P(K = 3)"), sx("P(K == 3)"));
+    ck_assert_str_eq(sx("P(A) = 0.5"), "{(fact (P P A) 0.5)}");
+    ck_assert_str_eq(sx("f(x = 3)"), "ERROR 1:5 syntax error: unexpected '='");
+    ck_assert_str_eq(sx("f(x) ~ Normal()"), "ERROR 1:6 '~' binds a name to a distribution: X ~ Normal(0, 1)");
+}
+END_TEST
+
 Suite *dist_suite(void) {
     Suite *s = suite_create("dist");
     TCase *t = tcase_create("Families");
@@ -276,6 +310,7 @@ Suite *dist_suite(void) {
     tcase_add_test(t, test_moments);
     tcase_add_test(t, test_builtin_hook);
     tcase_add_test(t, test_tails);
+    tcase_add_test(t, test_syntax);
     suite_add_tcase(s, t);
     return s;
 }
