@@ -453,6 +453,9 @@ static bool no_closed_form(Interp *in, int op, Value a, Value b, Span span) {
 static bool dist_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
     if (op >= OP_EQ && op <= OP_GE)
         return interp_error(in, span, "a comparison with a random variable is an event: ask for its probability, P(X > 1)");
+    if (op == OP_INTERSECT || op == OP_UNION)
+        return interp_error(in, span, "'%s' binds tighter than a comparison, so it cannot join events on random variables; "
+                                      "write P(X > 0, X < 1) or P(X > 0 and X < 1)", op == OP_INTERSECT ? "∩" : "∪");
     bool ad = value_is_dist(a), bd = value_is_dist(b);
     if (ad && bd) {
         if (op != OP_ADD && op != OP_SUB) return no_closed_form(in, op, a, b, span);

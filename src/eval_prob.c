@@ -324,6 +324,7 @@ static bool rv_why(Interp *in, Frame *fr, Node *p) {
     }
     int indent = 0; /* characters, not bytes: ≤ is one column */
     for (const char *c = whole; *c; c++) indent += ((unsigned char)*c & 0xC0) != 0x80;
+    bool explained = true;
     if (q.ncond == 0 && q.ntarget == 1 && !q.target[0].not_equal) {
         const RvEvent *e = &q.target[0];
         const Dist *d = dist_of(e->held);
@@ -374,6 +375,17 @@ static bool rv_why(Interp *in, Frame *fr, Node *p) {
         }
         fprintf(o, "%s = P(%s) / P(%s)    [definition of conditional probability]\n", whole, joint_text, cond_text);
         fprintf(o, "%*s = %s / %s\n", indent, "", print_number(joint, num[0], 40), print_number(given, num[1], 40));
+    } else {
+        explained = false;
+    }
+    if (!explained && q.ntarget == 1) { /* X ≠ c */
+        fprintf(o, "%s = 1 − P(%s = %s)\n", whole, q.target[0].name ? q.target[0].name : "X", print_number(q.target[0].lo, num[0], 40));
+    } else if (!explained) { /* several events: independent variables multiply, one variable intersects */
+        bool distinct = true;
+        for (int i = 0; i < q.ntarget; i++)
+            for (int j = 0; j < i; j++) distinct = distinct && q.target[i].held.as.obj != q.target[j].held.as.obj;
+        fprintf(o, "%s = %s\n", whole, distinct ? "the product of the events' probabilities    [independent random variables]"
+                                               : "the probability of the intersection of the intervals");
     }
     fprintf(o, "%*s = %s\n", indent, "", print_number(v, num[0], 40));
     rv_query_free(&q);
