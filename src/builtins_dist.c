@@ -244,6 +244,15 @@ bool dist_builtin_hook(Interp *in, const Builtin *b, const CallInfo *ci, int arg
         return map_dist(in, ci, d, argv[1], 1, m_quantile, 1, true, out);
     }
     bool one = argc == 1;
+    /* exp of a Normal is a LogNormal, log of a LogNormal a Normal */
+    if (one && strcmp(name, "exp") == 0 && d->family == DF_NORMAL) {
+        *out = value_obj(&dist_new(DF_LOGNORMAL, d->p, NULL, 0)->obj);
+        return true;
+    }
+    if (one && (strcmp(name, "log") == 0 || strcmp(name, "ln") == 0) && d->family == DF_LOGNORMAL) {
+        *out = value_obj(&dist_new(DF_NORMAL, d->p, NULL, 0)->obj);
+        return true;
+    }
     if (strcmp(name, "mean") == 0 && one) { *out = value_num(dist_mean(d)); return true; }
     if ((strcmp(name, "var") == 0) && one) { *out = value_num(dist_var(d)); return true; }
     if (strcmp(name, "std") == 0 && one) { *out = value_num(sqrt(dist_var(d))); return true; }

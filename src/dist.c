@@ -487,6 +487,12 @@ static bool dist_binary(Interp *in, int op, Value a, Value b, Span span, Value *
         break;
     case OP_MUL: case OP_DOT: ok = affine(d, true, c, out); break;
     case OP_DIV: ok = ad && c != 0 && affine(d, true, 1 / c, out); break;
+    case OP_POW: /* Z² of Normal(0, σ) is σ²·χ²(1) = Gamma(1/2, rate 1/(2σ²)) */
+        if (ad && c == 2 && d->family == DF_NORMAL && d->p[0] == 0) {
+            *out = d->p[1] == 1 ? make(DF_CHISQ, 1, 0) : make(DF_GAMMA, 0.5, 1 / (2 * d->p[1] * d->p[1]));
+            ok = true;
+        }
+        break;
     default: break;
     }
     if (!ok) return no_closed_form(in, op, a, b, span);
