@@ -192,30 +192,42 @@ static double categorical_cdf(const Dist *d, double x, bool lower) {
     return s;
 }
 
-double dist_cdf(const Dist *d, double x, bool lower) {
+/* P(X ≤ x) or P(X > x), or its log (lg): R's tails keep their digits in both forms. */
+static double tail(const Dist *d, double x, bool lower, bool lg) {
     const double *p = d->p;
     if (isnan(x)) return x;
-    int lt = lower;
+    int lt = lower, l = lg;
     switch (d->family) {
-    case DF_NORMAL: return pnorm(x, p[0], p[1], lt, 0);
-    case DF_UNIFORM: return punif(x, p[0], p[1], lt, 0);
-    case DF_EXPONENTIAL: return pexp(x, 1 / p[0], lt, 0);
-    case DF_GAMMA: return pgamma(x, p[0], 1 / p[1], lt, 0);
-    case DF_BETA: return pbeta(x, p[0], p[1], lt, 0);
-    case DF_CHISQ: return pchisq(x, p[0], lt, 0);
-    case DF_T: return pt(x, p[0], lt, 0);
-    case DF_F: return pf(x, p[0], p[1], lt, 0);
-    case DF_LOGNORMAL: return plnorm(x, p[0], p[1], lt, 0);
-    case DF_LAPLACE: return lower ? gsl_cdf_laplace_P(x - p[0], p[1]) : gsl_cdf_laplace_Q(x - p[0], p[1]);
-    case DF_BERNOULLI: return pbinom(floor(x), 1, p[0], lt, 0);
-    case DF_BINOMIAL: return pbinom(floor(x), p[0], p[1], lt, 0);
-    case DF_POISSON: return ppois(floor(x), p[0], lt, 0);
-    case DF_GEOMETRIC: return x < 1 ? (lower ? 0 : 1) : pgeom(floor(x) - 1, p[0], lt, 0);
-    case DF_NEGBINOMIAL: return pnbinom(floor(x), p[0], p[1], lt, 0);
-    case DF_CATEGORICAL: return categorical_cdf(d, x, lower);
+    case DF_NORMAL: return pnorm(x, p[0], p[1], lt, l);
+    case DF_UNIFORM: return punif(x, p[0], p[1], lt, l);
+    case DF_EXPONENTIAL: return pexp(x, 1 / p[0], lt, l);
+    case DF_GAMMA: return pgamma(x, p[0], 1 / p[1], lt, l);
+    case DF_BETA: return pbeta(x, p[0], p[1], lt, l);
+    case DF_CHISQ: return pchisq(x, p[0], lt, l);
+    case DF_T: return pt(x, p[0], lt, l);
+    case DF_F: return pf(x, p[0], p[1], lt, l);
+    case DF_LOGNORMAL: return plnorm(x, p[0], p[1], lt, l);
+    case DF_LAPLACE: {
+        /* the far tail of a Laplace is ½·e^(−|x − μ|/b): its log directly */
+        double z = (x - p[0]) / p[1];
+        if (lg && ((lower && z < 0) || (!lower && z > 0))) return log(0.5) - fabs(z);
+        double v = lower ? gsl_cdf_laplace_P(x - p[0], p[1]) : gsl_cdf_laplace_Q(x - p[0], p[1]);
+        return lg ? log(v) : v;
+    }
+    case DF_BERNOULLI: return pbinom(floor(x), 1, p[0], lt, l);
+    case DF_BINOMIAL: return pbinom(floor(x), p[0], p[1], lt, l);
+    case DF_POISSON: return ppois(floor(x), p[0], lt, l);
+    case DF_GEOMETRIC: return x < 1 ? (lower ? (lg ? -INFINITY : 0) : (lg ? 0 : 1)) : pgeom(floor(x) - 1, p[0], lt, l);
+    case DF_NEGBINOMIAL: return pnbinom(floor(x), p[0], p[1], lt, l);
+    case DF_CATEGORICAL: {
+        double v = categorical_cdf(d, x, lower);
+        return lg ? log(v) : v;
+    }
     default: return NAN;
     }
 }
+
+double dist_cdf(const Dist *d, double x, bool lower) { return tail(d, x, lower, false); }
 
 double dist_quantile(const Dist *d, double q, bool lower) {
     const double *p = d->p;
@@ -346,22 +358,45 @@ bool dist_entropy(const Dist *d, double *out) {
     }
 }
 
-double dist_interval(const Dist *d, double lo, bool lo_open, double hi, bool hi_open) {
+/* The interval as F(hi) − F(lo) with whole-number bounds for a discrete family; false when it
+ * holds nothing. Sets *point for a single whole number k (P(X = k) is then the pmf). */
+static bool bounds(const Dist *d, double *lo, bool lo_open, double *hi, bool hi_open, bool *point) {
+    *point = false;
     if (dist_info[d->family].discrete) {
-        /* whole-number bounds: the interval holds lo_k … hi_k */
-        double lo_k = lo == -INFINITY ? -INFINITY : lo_open ? floor(lo) + 1 : ceil(lo);
-        double hi_k = hi == INFINITY ? INFINITY : hi_open ? ceil(hi) - 1 : floor(hi);
-        if (lo_k > hi_k) return 0;
-        if (lo_k == hi_k) return dist_pdf(d, lo_k, false); /* P(K = k): the pmf itself */
-        lo = lo_k - 1;  /* P(lo_k ≤ X ≤ hi_k) = F(hi_k) − F(lo_k − 1) */
-        hi = hi_k;
-    } else if (lo >= hi) {
-        return 0;
+        double lo_k = *lo == -INFINITY ? -INFINITY : lo_open ? floor(*lo) + 1 : ceil(*lo);
+        double hi_k = *hi == INFINITY ? INFINITY : hi_open ? ceil(*hi) - 1 : floor(*hi);
+        if (lo_k > hi_k) return false;
+        *point = lo_k == hi_k;
+        *lo = lo_k - 1; /* P(lo_k ≤ X ≤ hi_k) = F(hi_k) − F(lo_k − 1) */
+        *hi = hi_k;
+        return true;
     }
+    return *lo < *hi;
+}
+
+double dist_interval(const Dist *d, double lo, bool lo_open, double hi, bool hi_open) {
+    bool point;
+    if (!bounds(d, &lo, lo_open, &hi, hi_open, &point)) return 0;
+    if (point) return dist_pdf(d, hi, false);
     if (lo == -INFINITY) return hi == INFINITY ? 1 : dist_cdf(d, hi, true);
     if (hi == INFINITY) return dist_cdf(d, lo, false);
     if (lo >= dist_quantile(d, 0.5, true)) return dist_cdf(d, lo, false) - dist_cdf(d, hi, false);
     return dist_cdf(d, hi, true) - dist_cdf(d, lo, true);
+}
+
+double dist_log_interval(const Dist *d, double lo, bool lo_open, double hi, bool hi_open) {
+    bool point;
+    if (!bounds(d, &lo, lo_open, &hi, hi_open, &point)) return -INFINITY;
+    if (point) return dist_pdf(d, hi, true);
+    if (lo == -INFINITY) return hi == INFINITY ? 0 : tail(d, hi, true, true);
+    if (hi == INFINITY) return tail(d, lo, false, true);
+    /* log(a − b) = log a + log1p(−b/a), both tails taken as logs */
+    if (lo >= dist_quantile(d, 0.5, true)) {
+        double a = tail(d, lo, false, true), b = tail(d, hi, false, true);
+        return a + log1p(-exp(b - a));
+    }
+    double a = tail(d, hi, true, true), b = tail(d, lo, true, true);
+    return a + log1p(-exp(b - a));
 }
 
 double dist_draw(const Dist *d, void *rng_ptr) {

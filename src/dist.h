@@ -64,6 +64,10 @@ bool dist_entropy(const Dist *d, double *out);
  * tail used when the interval lies above the median, so small tails keep their digits. */
 double dist_interval(const Dist *d, double lo, bool lo_open, double hi, bool hi_open);
 
+/* log P(lo ⋖ X ⋖ hi), from log tails: keeps its digits where the probability underflows
+ * (P(X > 40) of a standard normal is e^−804.6). */
+double dist_log_interval(const Dist *d, double lo, bool lo_open, double hi, bool hi_open);
+
 /* The distribution's one-line form "Normal(μ = 0, σ = 1)" into buf. */
 const char *dist_text(const Dist *d, char *buf, size_t size);
 

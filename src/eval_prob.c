@@ -2,6 +2,7 @@
  * ProbQuery of event literals, and the three statements that use one. */
 #include "eval_prob.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -205,10 +206,10 @@ static bool rv_collect(Interp *in, Frame *fr, Node *e, RvEvent *evs, int *n) {
     return true;
 }
 
-/* P(all of evs): independent across variables, intervals intersected within one. */
-static bool rv_probability(Interp *in, const RvEvent *evs, int n, double *out) {
+/* P(all of evs) (or its log, lg): independent across variables, intervals intersected within one. */
+static bool rv_probability(Interp *in, const RvEvent *evs, int n, bool lg, double *out) {
     bool done[RV_MAX] = {false};
-    double prob = 1;
+    double prob = lg ? 0 : 1;
     for (int i = 0; i < n; i++) {
         if (done[i]) continue;
         const Obj *var = evs[i].held.as.obj;
@@ -229,16 +230,18 @@ static bool rv_probability(Interp *in, const RvEvent *evs, int n, double *out) {
             if (e->hi < hi || (e->hi == hi && e->hi_open)) { hi = e->hi; hi_open = e->hi_open; }
         }
         const Dist *d = dist_of(evs[i].held);
+        bool discrete = dist_info[d->family].discrete;
         double p;
-        if (lo > hi) p = 0;
-        else if (lo == hi && !dist_info[d->family].discrete) p = 0;
-        else p = dist_interval(d, lo, lo_open, hi, hi_open);
-        if (nne) { /* remove the point ne when it lies in the interval */
+        if (lo > hi || (lo == hi && !discrete)) p = lg ? -INFINITY : 0;
+        else p = lg ? dist_log_interval(d, lo, lo_open, hi, hi_open) : dist_interval(d, lo, lo_open, hi, hi_open);
+        if (nne && discrete) { /* remove the point ne when it lies in the interval */
             bool inside = (ne > lo || (ne == lo && !lo_open)) && (ne < hi || (ne == hi && !hi_open));
-            if (inside) p -= dist_pdf(d, ne, false) * dist_info[d->family].discrete;
-            if (p < 0) p = 0;
+            if (inside && lg) p = p + log1p(-exp(dist_pdf(d, ne, true) - p));
+            else if (inside) p = fmax(0, p - dist_pdf(d, ne, false));
+            if (isnan(p)) p = lg ? -INFINITY : 0;
         }
-        prob *= p;
+        if (lg) prob += p;
+        else prob *= p;
     }
     *out = prob;
     return true;
@@ -276,11 +279,18 @@ static bool rv_value(Interp *in, RvQuery *q, Span span, double *out, double *joi
     for (int i = 0; i < q->ntarget; i++) all[n++] = q->target[i];
     for (int i = 0; i < q->ncond; i++) all[n++] = q->cond[i];
     double pj, pc = 1;
-    if (!rv_probability(in, all, n, &pj)) return false;
-    if (q->ncond && !rv_probability(in, q->cond, q->ncond, &pc)) return false;
-    if (q->ncond && pc == 0) return interp_error(in, span, "the condition has probability 0, so P(… | …) is undefined");
+    if (!rv_probability(in, all, n, false, &pj)) return false;
+    if (q->ncond && !rv_probability(in, q->cond, q->ncond, false, &pc)) return false;
     *joint = pj;
     *given = pc;
+    if (q->ncond && pc < DBL_MIN) {
+        /* the condition underflows (P(X > 40 | X > 39)): the ratio from log probabilities */
+        double lj, lc;
+        if (!rv_probability(in, all, n, true, &lj) || !rv_probability(in, q->cond, q->ncond, true, &lc)) return false;
+        if (lc == -INFINITY) return interp_error(in, span, "the condition has probability 0, so P(… | …) is undefined");
+        *out = exp(lj - lc);
+        return true;
+    }
     *out = q->ncond ? pj / pc : pj;
     return true;
 }
