@@ -266,6 +266,16 @@ START_TEST(test_tails) {
     ck_assert_double_eq_tol(dist_interval(z, 8, true, INFINITY, false), 6.22096057427174e-16, 1e-27);
     /* norm.sf(8) − norm.sf(9) = 6.219832e-16 (SciPy: 6.221e-16 − 1.129e-19) */
     ck_assert_double_eq_tol(dist_interval(z, 8, true, 9, true), 6.22096057427174e-16 - 1.1285884059538425e-19, 1e-27);
+    /* log tails where the probability underflows: scipy.stats.norm.logsf(40) = -804.6084420137539,
+     * poisson(1).logpmf(200) = -864.2319871924054 (SciPy's laplace.logsf(800) is -inf; the log of
+     * ½e^(−800) is log(½) − 800) */
+    ck_assert_double_eq_tol(dist_log_interval(z, 40, true, INFINITY, false), -804.6084420137539, 1e-12 * 804.6);
+    double lam[2] = {1, 0}, lap[2] = {0, 1};
+    Dist *k = dist_new(DF_POISSON, lam, NULL, 0), *l = dist_new(DF_LAPLACE, lap, NULL, 0);
+    ck_assert_double_eq_tol(dist_log_interval(k, 200, false, 200, false), -864.2319871924054, 1e-12 * 864.2);
+    ck_assert_double_eq_tol(dist_log_interval(l, 800, true, INFINITY, false), log(0.5) - 800, 1e-13);
+    value_release(value_obj(&k->obj));
+    value_release(value_obj(&l->obj));
     value_release(value_obj(&z->obj));
 }
 END_TEST
