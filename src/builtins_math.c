@@ -48,7 +48,7 @@ static double round_to_digits(double x) {
     double scaled = x * pow(10, round_digits);
     if (fabs(scaled) < 1e15) {
         double r = round(scaled) / pow(10, round_digits);
-        snprintf(buf, sizeof buf, "%.*f", round_digits, r);
+        snprintf(buf, sizeof buf, "%.*f", round_digits > 0 ? round_digits : 0, r);
         return strtod(buf, NULL);
     }
     return x;
@@ -57,7 +57,7 @@ static double round_to_digits(double x) {
 static bool fn_round(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     if (argc == 1) return map_builtin(in, ci, argc, argv, out);
     long long n;
-    if (!builtin_int_arg(in, ci, "round", argv, 1, 0, 15, &n)) return false;
+    if (!builtin_int_arg(in, ci, "round", argv, 1, -15, 15, &n)) return false;
     if (argv[0].kind != VAL_NUM && argv[0].kind != VAL_ARR)
         return interp_error(in, ci->args[0], "round needs a number or an array, got a %s", value_kind_name(argv[0]));
     round_digits = (int)n;
@@ -129,7 +129,7 @@ static const Builtin entries[] = {
      .signature = "ceil(x)", .summary = "smallest whole number ≥ x, element-wise",
      .example = "ceil(2.1)", .related = "floor, round", .pillar = "maths", .map = ceil, .unary_kernel = KU_CEIL},
     {.name = "round", .min_args = 1, .max_args = 2, .fn = fn_round,
-     .signature = "round(x) or round(x, n)", .summary = "nearest whole number (halves away from zero), or to n decimal places, element-wise",
+     .signature = "round(x) or round(x, n)", .summary = "nearest whole number (halves away from zero), or to n decimal places (n < 0: tens, hundreds …), element-wise",
      .example = "round(2.5)", .related = "floor, ceil", .pillar = "maths", .map = round_half_away},
 };
 
