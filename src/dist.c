@@ -457,8 +457,18 @@ static bool affine(const Dist *d, bool mul, double c, Value *out) {
     }
 }
 
+/* A Bernoulli as Binomial(1, p), an Exponential as Gamma(1, λ): the families their sums land in. */
+static Dist widened(const Dist *d) {
+    Dist w = *d;
+    if (d->family == DF_BERNOULLI) { w.family = DF_BINOMIAL; w.p[0] = 1; w.p[1] = d->p[0]; }
+    if (d->family == DF_EXPONENTIAL) { w.family = DF_GAMMA; w.p[0] = 1; w.p[1] = d->p[0]; }
+    return w;
+}
+
 /* X + Y (sign 1) or X − Y (sign −1) of independent X and Y. */
-static bool independent_sum(const Dist *x, const Dist *y, int sign, Value *out) {
+static bool independent_sum(const Dist *x0, const Dist *y0, int sign, Value *out) {
+    Dist wx = widened(x0), wy = widened(y0);
+    const Dist *x = &wx, *y = &wy;
     if (x->family == DF_NORMAL && y->family == DF_NORMAL) {
         *out = make(DF_NORMAL, x->p[0] + sign * y->p[0], hypot(x->p[1], y->p[1]));
         return true;
