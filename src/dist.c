@@ -515,8 +515,8 @@ static bool dist_binary(Interp *in, int op, Value a, Value b, Span span, Value *
     Value dv = ad ? a : b, other = ad ? b : a;
     if (other.kind != VAL_NUM) {
         char dd[64], dn[64];
-        return interp_error(in, span, "a random variable combines with a number here, not %s (for %s use sample)",
-                            value_describe(other, dn, sizeof dn), value_describe(dv, dd, sizeof dd));
+        return interp_error(in, span, "%s combines with a number here, not %s; draws combine with anything: sample(X, n)",
+                            value_describe(dv, dd, sizeof dd), value_describe(other, dn, sizeof dn));
     }
     double c = other.as.num;
     const Dist *d = dist_of(dv);
