@@ -140,7 +140,7 @@ clean:
 # Workloads W1–W8 (../shared/bench/WORKLOADS.md) for mlm beside NumPy, Lua 5.4 and C; writes
 # bench/results.md. Never part of `make check`. QUICK=1: 3 runs instead of 10, same workloads.
 # bench/timeit.c is the launcher that measures each run (wall time, peak RSS).
-BENCH_PACKAGES := python3-numpy lua5.4 libopenblas-dev liblapacke-dev
+BENCH_PACKAGES := python3-numpy python3-scipy lua5.4 libopenblas-dev liblapacke-dev
 
 bench: deps
 	@$(call install_missing,$(BENCH_PACKAGES),bench)

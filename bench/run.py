@@ -70,6 +70,19 @@ gbps.goal = "a bandwidth in GB/s"
 
 W1 = near("1.6449339668482314", 1e-11)
 py = ["/usr/bin/python3"]
+
+
+def w10_check(out):
+    """W10 prints the mean and standard deviation of its draws: |mean| < 1e-3, |std − 1| < 1e-3."""
+    try:
+        m, s = (float(w) for w in out.split())
+    except ValueError:
+        return False
+    return abs(m) < 1e-3 and abs(s - 1) < 1e-3
+
+
+w10_check.goal = "|mean| < 1e-3 and |std − 1| < 1e-3"
+
 lua = ["lua5.4"]
 
 # id, what, check, [(implementation, argv)]
@@ -114,6 +127,12 @@ WORKLOADS = [
         ("mlm", [MLM, "bench/mlm/w14.mlm"]),
         ("mlm, fused", [MLM, "bench/mlm/w14f.mlm"]),
         ("NumPy", py + ["bench/peers/w14.py"])]),
+    ("W10", "10^7 draws from Normal(0, 1), seed 42: mean and std", w10_check, [
+        ("mlm", [MLM, "bench/mlm/w10.mlm"]),
+        ("NumPy", py + ["bench/peers/w10.py"])]),
+    ("W11", "Σ Φ(x) over linspace(-5, 5, 10^7)", near("5000000", 1e-12), [
+        ("mlm", [MLM, "bench/mlm/w11.mlm"]),
+        ("SciPy", py + ["bench/peers/w11.py"])]),
 ]
 
 # What each program of a workload times in-process (its inputs are made before the timer).
@@ -126,6 +145,8 @@ KERNELS = {
     "W14": "m = mean(x); v = var(x) (np.mean, np.var(ddof=1); mlm: two `time` lines, added; "
            "mlm, fused: mean(sin(i)); var(sin(i)), sin included)",
     "W13": "h = entropy(p) (NumPy: -(p * np.log2(p)).sum())",
+    "W10": "x = sample(Normal(0, 1), 10^7) (rng.standard_normal)",
+    "W11": "s = sum(cdf(Z, x)) (np.sum(norm.cdf(x)))",
 }
 FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
 # Workloads whose programs call their kernel REPS times in one process (after the untimed 2×2
@@ -168,6 +189,10 @@ GOALS = [
     ("W14", "mlm, fused / NumPy kernel (information: sin included)", "mlm, fused", "NumPy", "kernel", "", None),
     ("W13", "mlm / NumPy wall (issue 15)", "mlm", "NumPy", "wall", "≤", 0.5),
     ("W13", "mlm / NumPy kernel (issue 15)", "mlm", "NumPy", "kernel", "≤", 0.7),
+    ("W10", "mlm / NumPy wall (issue 13)", "mlm", "NumPy", "wall", "≤", 0.5),
+    ("W10", "mlm / NumPy kernel (issue 13)", "mlm", "NumPy", "kernel", "≤", 1.0),
+    ("W11", "mlm / SciPy wall (issue 13)", "mlm", "SciPy", "wall", "≤", 0.3),
+    ("W11", "mlm / SciPy kernel (issue 13)", "mlm", "SciPy", "kernel", "≤", 0.5),
 ]
 
 

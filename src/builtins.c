@@ -9,6 +9,7 @@ static const BuiltinTable *const tables[] = {
     &builtins_math, &builtins_array, &builtins_linalg, &builtins_io, &builtins_session,
     &builtins_stats,
     &builtins_info,
+    &builtins_dist, &builtins_special,
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

@@ -53,6 +53,8 @@ extern const BuiltinTable builtins_io;
 extern const BuiltinTable builtins_session;
 extern const BuiltinTable builtins_stats;
 extern const BuiltinTable builtins_info;
+extern const BuiltinTable builtins_dist;
+extern const BuiltinTable builtins_special;
 
 /* Defines every builtin in the session's globals. */
 void builtins_register(Interp *in);
