@@ -257,12 +257,24 @@ bool dist_builtin_hook(Interp *in, const Builtin *b, const CallInfo *ci, int arg
     if ((strcmp(name, "var") == 0) && one) { *out = value_num(dist_var(d)); return true; }
     if (strcmp(name, "std") == 0 && one) { *out = value_num(sqrt(dist_var(d))); return true; }
     if (strcmp(name, "median") == 0 && one) { *out = value_num(dist_quantile(d, 0.5, true)); return true; }
-    if (strcmp(name, "entropy") == 0 && one) {
+    if ((strcmp(name, "entropy") == 0 || strcmp(name, "H") == 0) && argc <= 2) {
+        /* in bits by default, as entropy(p) of a vector (differential entropy for continuous
+         * families); a second argument 2/"bits", e/"nats" or another base chooses */
         double h;
         if (!dist_entropy(d, &h))
-            return interp_error(in, ci->args[0], "entropy: no closed form is kept for the %s family; estimate it from sample(X, n)",
-                                dist_info[d->family].name);
-        *out = value_num_unit(h, UNIT_NATS);
+            return interp_error(in, ci->args[0], "%s: no closed form is kept for the %s family; estimate it from sample(X, n)",
+                                name, dist_info[d->family].name);
+        ValueUnit unit = UNIT_BITS;
+        double base = 2;
+        if (argc == 2) {
+            Value b2 = argv[1];
+            if (b2.kind == VAL_STR && (strcmp(b2.as.str->text, "bits") == 0 || strcmp(b2.as.str->text, "bit") == 0)) base = 2;
+            else if (b2.kind == VAL_STR && (strcmp(b2.as.str->text, "nats") == 0 || strcmp(b2.as.str->text, "nat") == 0)) base = M_E;
+            else if (b2.kind == VAL_NUM && b2.as.num > 0 && b2.as.num != 1 && isfinite(b2.as.num)) base = b2.as.num;
+            else return interp_error(in, ci->args[1], "%s: the unit is 2 or \"bits\", e or \"nats\", or a base > 0 other than 1", name);
+            unit = base == 2 ? UNIT_BITS : base == M_E ? UNIT_NATS : UNIT_NONE;
+        }
+        *out = value_num_unit(h / log(base), unit);
         return true;
     }
     *handled = false;

@@ -248,8 +248,12 @@ START_TEST(test_builtin_hook) {
     ck_assert_double_eq(hook("median", x, 1, value_nil(), &handled), 3);
     /* scipy.stats.norm(3, 2).ppf(0.975) = 6.919927969080108 */
     ck_assert_double_eq_tol(hook("quantile", x, 2, value_num(0.975), &handled), 6.919927969080108, 1e-14);
-    /* scipy.stats.norm(3, 2).entropy() = 2.1120857137646176 */
-    ck_assert_double_eq_tol(hook("entropy", x, 1, value_nil(), &handled), 2.1120857137646176, 1e-14);
+    /* scipy.stats.norm(3, 2).entropy() = 2.1120857137646176 (nats); in bits, as entropy(p) of a
+     * vector by default: 2.1120857137646176 / ln 2 = 3.047095585180641 */
+    Value nats = value_str(str_new("nats", 4));
+    ck_assert_double_eq_tol(hook("entropy", x, 2, nats, &handled), 2.1120857137646176, 1e-14);
+    value_release(nats);
+    ck_assert_double_eq_tol(hook("entropy", x, 1, value_nil(), &handled), 3.047095585180641, 1e-14);
     hook("sum", x, 1, value_nil(), &handled);
     ck_assert(!handled);
     ck_assert(isnan(hook("quantile", x, 2, value_num(1.5), &handled))); /* an error: p ∉ [0, 1] */
