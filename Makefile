@@ -112,7 +112,7 @@ output: $(BUILD)/mlm
 	@sh tests/run-output.sh $(BUILD)/mlm
 
 scripts: $(BUILD)/mlm
-	@$(BUILD)/mlm --check tests/scripts/*.mlm samples/*.mlm samples/exercises/*.mlm
+	@$(BUILD)/mlm --check tests/scripts/*.mlm samples/*.mlm samples/roadmap/*.mlm samples/exercises/*.mlm
 
 # Everything once, quietly, under AddressSanitizer + UBSan (separate objects in build/asan).
 asan:
@@ -124,7 +124,7 @@ asan:
 	  || { cat /tmp/mlm-asan-unit.log; exit 1; }
 	@ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 SKIP=asan-skip sh tests/run-errors.sh build/asan/mlm >/tmp/mlm-asan-errors.log 2>&1 \
 	  || { cat /tmp/mlm-asan-errors.log; exit 1; }
-	@ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 build/asan/mlm --check tests/scripts/*.mlm samples/*.mlm samples/exercises/*.mlm \
+	@ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 build/asan/mlm --check tests/scripts/*.mlm samples/*.mlm samples/roadmap/*.mlm samples/exercises/*.mlm \
 	  >/tmp/mlm-asan-scripts.log 2>&1 || { cat /tmp/mlm-asan-scripts.log; exit 1; }
 	@echo "asan+ubsan: clean"
 
