@@ -4,9 +4,12 @@
  * unreadable file, 130 interrupted. The interpreter runs on a thread with a large stack so
  * deep (but bounded) recursion in user code cannot overflow the C stack. */
 #include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "exercises.h"
 #include "files.h"
 #include "interp.h"
 #include "repl.h"
@@ -38,6 +42,7 @@ typedef struct Options {
     char **argv;
     const char *expr;       /* -e */
     bool check;             /* --check */
+    bool exercises;         /* --exercises FILE */
     int first_file;         /* index of the first file argument, or argc */
     int status;             /* result */
     /* resource limits; 0 = mlm's default */
@@ -50,7 +55,8 @@ typedef struct Options {
 static void usage(FILE *out) {
     fputs("usage: mlm [FILE.mlm]          run a script (no file: the prompt, or stdin if piped)\n"
           "       mlm -e 'EXPR'            evaluate one expression or statement list\n"
-          "       mlm --check FILE…        run scripts, report every check, end with 'N passed, N failed'\n"
+          "       mlm --check FILE|DIR…    run scripts (a directory: its *.mlm, sorted), report every check\n"
+          "       mlm --exercises FILE     practise the exercises of FILE: questions, hints, answers, a score\n"
           "       mlm --help | --version\n"
           "limits: --memory-limit SIZE (e.g. 2G, 512M; default 3/4 of RAM)  --max-depth N (calls, 5000)\n"
           "        --max-nesting N (brackets, 256)  --timeout SECONDS (none)\n"
@@ -147,10 +153,73 @@ static int run_stdin(const Options *o) {
 
 /* --check FILE…: every file in a fresh session; a line per check; the summary last. Exit 2
  * when a file could not be read, else 1 when a check failed or a script stopped, else 0. */
+/* The *.mlm files directly inside dir, sorted by name, appended to *paths (each a new malloc'd
+ * string the caller frees). Returns false with a message on stderr when dir cannot be read or
+ * holds no *.mlm file. */
+static bool list_mlm_files(const char *dir, char ***paths, int *n, int *cap) {
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "mlm: --check: %s: cannot read the directory: %s\n", dir, strerror(errno));
+        return false;
+    }
+    int first = *n;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".mlm") != 0 || e->d_name[0] == '.') continue;
+        if (*n == *cap) {
+            int bigger = *cap ? 2 * *cap : 16;
+            char **grown = realloc(*paths, (size_t)bigger * sizeof **paths);
+            if (!grown) break;
+            *paths = grown;
+            *cap = bigger;
+        }
+        size_t dlen = strlen(dir);
+        bool slash = dlen > 0 && dir[dlen - 1] == '/';
+        char *full = malloc(dlen + len + 2);
+        if (!full) break;
+        sprintf(full, "%s%s%s", dir, slash ? "" : "/", e->d_name);
+        (*paths)[(*n)++] = full;
+    }
+    closedir(d);
+    if (*n == first) {
+        fprintf(stderr, "mlm: --check: %s: no .mlm files in this directory\n", dir);
+        return false;
+    }
+    for (int i = first + 1; i < *n; i++) /* insertion sort: a directory holds few scripts */
+        for (int j = i; j > first && strcmp((*paths)[j - 1], (*paths)[j]) > 0; j--) {
+            char *t = (*paths)[j]; (*paths)[j] = (*paths)[j - 1]; (*paths)[j - 1] = t;
+        }
+    return true;
+}
+
+static bool is_directory(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 static int run_checks(Options *o) {
     int passed = 0, failed = 0, unreadable = 0;
+    /* the files to run: each argument, a directory standing for its *.mlm files */
+    char **paths = NULL;
+    int npaths = 0, cap = 0;
     for (int i = o->first_file; i < o->argc; i++) {
-        const char *path = o->argv[i];
+        const char *arg = o->argv[i];
+        if (is_directory(arg)) {
+            if (!list_mlm_files(arg, &paths, &npaths, &cap)) unreadable++;
+            continue;
+        }
+        if (npaths == cap) {
+            cap = cap ? 2 * cap : 16;
+            char **grown = realloc(paths, (size_t)cap * sizeof *paths);
+            if (!grown) break;
+            paths = grown;
+        }
+        paths[npaths++] = strdup(arg);
+    }
+    int status = EXIT_OK;
+    for (int i = 0; i < npaths; i++) {
+        const char *path = paths[i];
         char *text;
         size_t len;
         char err[512];
@@ -161,7 +230,7 @@ static int run_checks(Options *o) {
             continue;
         }
         Interp *in = new_session(o);
-        if (!in) { free(text); return EXIT_PROGRAM; }
+        if (!in) { free(text); status = EXIT_PROGRAM; break; }
         in->check_mode = true;
         Source *src = source_new(path, text, len);
         free(text);
@@ -175,8 +244,11 @@ static int run_checks(Options *o) {
         }
         bool interrupted = in->interrupt_seen;
         interp_free(in);
-        if (interrupted) return EXIT_INTERRUPTED;
+        if (interrupted) { status = EXIT_INTERRUPTED; break; }
     }
+    for (int i = 0; i < npaths; i++) free(paths[i]);
+    free(paths);
+    if (status != EXIT_OK) return status;
     fflush(stderr);
     printf("%d passed, %d failed\n", passed, failed);
     /* an unreadable file is a usage error (exit 2), as for `mlm FILE`, even beside failed checks */
@@ -189,6 +261,11 @@ static void *run(void *arg) {
         o->status = run_text(o, "<-e>", o->expr, strlen(o->expr));
     } else if (o->check) {
         o->status = run_checks(o);
+    } else if (o->exercises) {
+        Interp *in = new_session(o);
+        if (!in) { o->status = EXIT_PROGRAM; return NULL; }
+        o->status = exercises_run(in, o->argv[o->first_file]);
+        interp_free(in);
     } else if (o->first_file < o->argc) {
         o->status = run_file(o, o->argv[o->first_file]);
     } else if (isatty(STDIN_FILENO)) {
@@ -228,7 +305,7 @@ static void on_alarm(int sig) {
 }
 
 int main(int argc, char **argv) {
-    Options o = {argc, argv, NULL, false, argc, 0, 0, 0, 0, 0};
+    Options o = {argc, argv, NULL, false, false, argc, 0, 0, 0, 0, 0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -245,6 +322,7 @@ int main(int argc, char **argv) {
             continue;
         }
         if (strcmp(a, "--check") == 0) { o.check = true; continue; }
+        if (strcmp(a, "--exercises") == 0) { o.exercises = true; continue; }
         if (strcmp(a, "--memory-limit") == 0 || strcmp(a, "--max-depth") == 0 ||
             strcmp(a, "--max-nesting") == 0 || strcmp(a, "--timeout") == 0) {
             if (i + 1 >= argc) { fprintf(stderr, "mlm: %s needs a value\n", a); return EXIT_USAGE; }
@@ -279,6 +357,10 @@ int main(int argc, char **argv) {
     }
     if (o.check && o.first_file >= argc) {
         fputs("mlm: --check needs at least one file\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (o.exercises && (o.check || o.expr || o.first_file + 1 != argc)) {
+        fputs("mlm: --exercises needs one exercise file (and no --check or -e)\n", stderr);
         return EXIT_USAGE;
     }
     if (!o.check && !o.expr && o.first_file < argc && o.first_file + 1 < argc) {
