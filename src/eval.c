@@ -27,6 +27,7 @@
 #include "eval_prob.h"
 #include "why.h"
 #include "resolve.h"
+#include "slips.h"
 
 enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
 
@@ -1482,6 +1483,10 @@ COLD static Flow eval_check(Interp *in, Frame *fr, Node *s) {
                     } else {
                         snprintf(detail, sizeof detail, "got %s, expected %s", got, want);
                     }
+                    char slip[480];
+                    size_t used = strlen(detail);
+                    if (slips_explain(in, s->a, s->b, a, b, rel, abs_tol, slip, sizeof slip))
+                        snprintf(detail + used, sizeof detail - used, " — %s", slip);
                 }
             }
         }
