@@ -208,3 +208,4 @@ valgrind: $(BUILD)/mlm $(BUILD)/unit
 .PHONY: repl-test
 repl-test: $(BUILD)/mlm
 	@sh tests/repl/run.sh $(BUILD)/mlm
+	@sh tests/repl/exercises.sh $(BUILD)/mlm
