@@ -407,7 +407,12 @@ static ReadResult read_answer(Interp *in, bool tty, const char *prompt, char **l
         fflush(stdout);
         size_t cap = 0;
         ssize_t got = getline(line, &cap, stdin);
-        if (got < 0) { free(*line); *line = NULL; fputc('\n', stdout); return READ_EOF; }
+        if (got < 0) {
+            free(*line);
+            *line = NULL;
+            fputc('\n', stdout);
+            return in->interrupted && *in->interrupted ? READ_INTERRUPT : READ_EOF;
+        }
         if (got > 0 && (*line)[got - 1] == '\n') (*line)[got - 1] = '\0';
         fputs(*line, stdout); /* echo, so a transcript reads as a session */
         fputc('\n', stdout);
