@@ -56,7 +56,7 @@ export GLIBC_TUNABLES=glibc.pthread.stack_cache_size=1073741824
 unit_pid=$!
 
 cd "$top" || exit 2
-files=$(ls tests/errors/*.mlm tests/scripts/*.mlm samples/*.mlm samples/exercises/*.mlm 2>/dev/null)
+files=$(ls tests/errors/*.mlm tests/scripts/*.mlm samples/*.mlm samples/roadmap/*.mlm samples/exercises/*.mlm 2>/dev/null)
 n=$(printf '%s\n' "$files" | grep -c .)
 printf '%s\n' "$files" | sed "s|^|$top/|" | xargs -P "$jobs" -I{} sh -c "$run_one" sh {}
 
