@@ -7,7 +7,7 @@
 
 static const BuiltinTable *const tables[] = {
     &builtins_math, &builtins_array, &builtins_linalg, &builtins_io, &builtins_session,
-    &builtins_data,
+    &builtins_data, &builtins_plot,
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

@@ -52,6 +52,7 @@ extern const BuiltinTable builtins_linalg;
 extern const BuiltinTable builtins_io;
 extern const BuiltinTable builtins_session;
 extern const BuiltinTable builtins_data;
+extern const BuiltinTable builtins_plot;
 
 /* Defines every builtin in the session's globals. */
 void builtins_register(Interp *in);
