@@ -82,8 +82,8 @@ static bool fn_load(Interp *in, const CallInfo *ci, int argc, const Value *argv,
             bytes_text((double)in->budget.limit, limit, sizeof limit);
             if (ctx.status == ALLOC_OVER_LIMIT)
                 return interp_error(in, ci->args[0],
-                                    "load: '%s' at line %zu: its numbers need %s or more, over the memory limit of %s (--memory-limit or limit(\"memory\", …))",
-                                    path, t.err_line, need, limit);
+                                    "load: '%s' has about %zu rows × %zu columns: %s of numbers, over the memory limit of %s (--memory-limit or limit(\"memory\", …))",
+                                    path, t.err_rows, t.err_cols, need, limit);
             return interp_error(in, ci->args[0], "load: '%s' at line %zu: out of memory (%s)", path, t.err_line, need);
         }
         default:

@@ -2,7 +2,7 @@
  * (plot.h) and print it, or write it to an SVG file.
  *
  * Options are strings after the data, in any order: "logy" / "linear" (y scale; a line plot
- * whose values span three decades or more is logarithmic unless "linear"), "WxH" such as
+ * of data whose values span three decades or more is logarithmic unless "linear"), "WxH" such as
  * "60x15" (width in columns, height in rows of the drawing), "NAME.svg" (write that file
  * instead of printing), "title=…", "x=…", "y=…" (axis labels), "legend=a,b" (series names),
  * "vline=V", "hline=V" (reference lines: a decision split). The size is otherwise
@@ -251,7 +251,7 @@ static bool plot_functions(Interp *in, const CallInfo *ci, int nf, int ndata, co
         se->style = PLOT_LINE;
         snprintf(se->label, sizeof se->label, "%s", nf > 1 ? label : "");
     }
-    if (ok) ok = finish(in, ci, &p, o, true, out);
+    if (ok) ok = finish(in, ci, &p, o, false, out); /* a function's values near a zero are no loss curve */
     free(xs);
     free(ys);
     return ok;

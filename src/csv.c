@@ -205,6 +205,7 @@ typedef struct Reader {
     CsvReserve reserve;
     void *ctx;
     size_t cap_rows;
+    size_t guess_rows;    /* the rows the file's size suggests (0: unknown) */
     ColKind *kind;
 } Reader;
 
@@ -385,7 +386,7 @@ static bool room(Reader *r, size_t row) {
     size_t want = r->cap_rows < FIRST_ROWS_MIN ? FIRST_ROWS_MIN : r->cap_rows + r->cap_rows / 2;
     double *d = r->reserve(r->ctx, want, r->t->cols, row);
     if (!d) {
-        r->t->err_rows = want;
+        r->t->err_rows = r->guess_rows > want ? r->guess_rows : want;
         r->t->err_cols = r->t->cols;
         return fail(r, CSV_ERR_MEMORY, r->line, 0, "the numbers need more memory than the limit allows");
     }
@@ -406,6 +407,7 @@ static void first_reserve(Reader *r) {
     if (total <= 0) return;
     double guess = total / per_line * 1.1 + 16;
     if (guess > 1e12 || !r->t->cols) return;
+    r->guess_rows = (size_t)(total / per_line);
     double *d = r->reserve(r->ctx, (size_t)guess, r->t->cols, 0);
     if (d) {
         r->t->data = d;

@@ -20,6 +20,7 @@ enum { PLOT_W_MAX = 400, PLOT_H_MAX = 200, MAX_TICKS = 32 };
 static const char *const ANSI[PLOT_MAX_SERIES] = {"\033[34m", "\033[31m", "\033[32m", "\033[33m",
                                                   "\033[35m", "\033[36m", "\033[94m", "\033[91m"};
 static const char ASCII_MARK[PLOT_MAX_SERIES] = {'*', '+', 'o', 'x', '#', '@', '%', '&'};
+static const char *const MARKER[PLOT_MAX_SERIES] = {"•", "×", "○", "+", "◆", "△", "□", "*"};
 static const char *const SVG_COLOUR[PLOT_MAX_SERIES] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
                                                         "#9467bd", "#17becf", "#8c564b", "#e377c2"};
 
@@ -152,6 +153,7 @@ typedef struct Canvas {
     int w, h;                           /* cells */
     uint8_t dots[PLOT_H_MAX][PLOT_W_MAX];
     int8_t who[PLOT_H_MAX][PLOT_W_MAX]; /* series that drew last, -1 none, -2 a reference line */
+    int8_t mark[PLOT_H_MAX][PLOT_W_MAX]; /* several point series: the series whose marker is here, -1 none */
     uint8_t bar[PLOT_W_MAX];            /* hist: eighths of a cell per column, over h rows */
     int8_t bar_who;
 } Canvas;
@@ -184,6 +186,9 @@ static int map_y(const Plot *p, const Canvas *c, double y) {
 
 static void draw(const Plot *p, Canvas *c) {
     memset(c->who, -1, sizeof c->who);
+    memset(c->mark, -1, sizeof c->mark);
+    int point_series = 0;
+    for (int s = 0; s < p->nseries; s++) point_series += p->series[s].style == PLOT_POINTS;
     c->bar_who = -1;
     for (int i = 0; i < p->nvline; i++)
         for (int py = 0; py < c->h * 4; py += 2) dot(c, map_x(p, c, p->vline[i]), py, -2);
@@ -210,6 +215,10 @@ static void draw(const Plot *p, Canvas *c) {
         for (size_t i = 0; i < se->n; i++) {
             if (!usable(p, se->x[i], se->y[i])) { have = false; continue; }
             int px = map_x(p, c, se->x[i]), py = map_y(p, c, se->y[i]);
+            if (se->style == PLOT_POINTS && point_series > 1) { /* classes apart: a marker each */
+                if (px >= 0 && py >= 0 && px < c->w * 2 && py < c->h * 4) c->mark[py / 4][px / 2] = (int8_t)s;
+                continue;
+            }
             if (se->style == PLOT_LINE && have) segment(c, lx, ly, px, py, s);
             else dot(c, px, py, s);
             lx = px;
@@ -227,6 +236,14 @@ static void put_cell(FILE *out, const Plot *p, const Canvas *c, int row, int col
         if (p->unicode) fputs(BLOCK[bar > 8 ? 8 : bar], out);
         else fputc(bar >= 4 ? '#' : ' ', out);
         if (p->colour && c->bar_who >= 0) fputs("\033[0m", out);
+        return;
+    }
+    int mk = c->mark[row][col];
+    if (mk >= 0) {
+        if (p->colour) fputs(ANSI[mk], out);
+        if (p->unicode) fputs(MARKER[mk], out);
+        else fputc(ASCII_MARK[mk], out);
+        if (p->colour) fputs("\033[0m", out);
         return;
     }
     uint8_t d = c->dots[row][col];
@@ -331,11 +348,14 @@ void plot_text(FILE *out, const Plot *p) {
     bool legend = p->nseries > 1;
     for (int s = 0; s < p->nseries; s++) legend = legend || p->series[s].label[0];
     if (legend) {
+        int point_series = 0;
+        for (int s = 0; s < p->nseries; s++) point_series += p->series[s].style == PLOT_POINTS;
         spaces(out, lw + 2);
         for (int s = 0; s < p->nseries; s++) {
             if (s) fputs("   ", out);
             if (p->colour) fputs(ANSI[s], out);
-            if (p->unicode) fputs(p->series[s].style == PLOT_LINE ? "⠤⠤" : p->series[s].style == PLOT_BARS ? "█" : "⠂", out);
+            if (p->unicode)
+                fputs(p->series[s].style == PLOT_LINE ? "⠤⠤" : p->series[s].style == PLOT_BARS ? "█" : point_series > 1 ? MARKER[s] : "⠂", out);
             else fprintf(out, "%c", ASCII_MARK[s]);
             if (p->colour) fputs("\033[0m", out);
             fprintf(out, " %s", p->series[s].label[0] ? p->series[s].label : "?");
