@@ -153,7 +153,7 @@ bench: deps
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/run.py $(if $(QUICK),--quick)
 
 # {===================== robustness: libFuzzer harnesses and valgrind (tests/fuzz/README.md)
-# `make fuzz` builds tests/fuzz/fuzz_{parse,eval}.c with clang's libFuzzer, ASan and UBSan
+# `make fuzz` builds tests/fuzz/fuzz_{parse,eval,csv}.c with clang's libFuzzer, ASan and UBSan
 # into build/fuzz/ and runs each for FUZZ_SECONDS; `make valgrind` runs every script, error
 # test and the unit tests under memcheck. Neither needs the other's build. To fuzz past a
 # known finding, build elsewhere with a check turned off:
@@ -177,10 +177,11 @@ $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-# fuzz_eval wraps file_read so `import` cannot reach outside its working directory.
+# fuzz_eval wraps file_read and csv_read_file so `import` and load() cannot reach outside its
+# working directory, and csv_write_file and plot_svg so that save() and SVG plots write nothing.
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
-	  $(if $(filter fuzz_eval,$(@F)),-Wl$(comma)--wrap=file_read) $(LDLIBS)
+	  $(if $(filter fuzz_eval,$(@F)),-Wl$(comma)--wrap=file_read$(comma)--wrap=csv_read_file$(comma)--wrap=csv_write_file$(comma)--wrap=plot_svg) $(LDLIBS)
 
 comma := ,
 .SECONDARY: $(FUZZ_OBJ)
@@ -190,7 +191,7 @@ comma := ,
 fuzz:
 	@$(call install_missing,$(FUZZ_PACKAGES),fuzz)
 	@$(MAKE) --no-print-directory $(GEN)
-	@$(MAKE) --no-print-directory $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_eval >$(BUILD)/fuzz-build.log 2>&1 \
+	@$(MAKE) --no-print-directory $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_eval $(FUZZ_DIR)/fuzz_csv >$(BUILD)/fuzz-build.log 2>&1 \
 	  || { cat $(BUILD)/fuzz-build.log; exit 1; }
 	@sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 

@@ -61,7 +61,7 @@ def means(expected, rel):
         nums = [float(x) for x in NUMBER.findall(out)]
         return len(nums) == len(expected) and all(
             abs(n - e) <= rel * max(abs(e), 1e-6 * scale) for n, e in zip(nums, expected))
-    check.goal = " ".join(f"{e:g}" for e in expected) + f", rel. ≤ {rel:g} each"
+    check.goal = " ".join(repr(e) for e in expected) + f", rel. ≤ {rel:g} each"
     return check
 
 

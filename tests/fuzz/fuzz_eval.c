@@ -25,8 +25,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "csv.h"
 #include "files.h"
 #include "interp.h"
+#include "plot.h"
 #include "source.h"
 
 enum { FUZZ_EVAL_MS = 50, WATCHDOG_TICK_MS = 5, EVAL_STACK_BYTES = 64 << 20 };
@@ -35,6 +37,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 bool __real_file_read(const char *path, char **text, size_t *len, char *err, size_t errsize);
 bool __wrap_file_read(const char *path, char **text, size_t *len, char *err, size_t errsize);
+/* load() reads under the same rule; save() and plot(…, "f.svg") write nothing while fuzzing */
+bool __real_csv_read_file(const char *path, const CsvOptions *opt, CsvReserve reserve, void *ctx, CsvTable *t);
+bool __wrap_csv_read_file(const char *path, const CsvOptions *opt, CsvReserve reserve, void *ctx, CsvTable *t);
+bool __wrap_csv_write_file(const char *path, size_t rows, size_t cols, const double *data, char *const *names,
+                           CsvLabels *const *labels, char *err, size_t errsize);
+bool __wrap_plot_svg(const char *path, const Plot *p, char *err, size_t errsize);
 
 static FILE *devnull;
 static volatile sig_atomic_t interrupt_flag;
@@ -65,6 +73,29 @@ bool __wrap_file_read(const char *path, char **text, size_t *len, char *err, siz
         return false;
     }
     return __real_file_read(path, text, len, err, errsize);
+}
+
+bool __wrap_csv_read_file(const char *path, const CsvOptions *opt, CsvReserve reserve, void *ctx, CsvTable *t) {
+    if (path[0] == '/' || strstr(path, "..")) {
+        memset(t, 0, sizeof *t);
+        t->error = CSV_ERR_OPEN;
+        snprintf(t->message, sizeof t->message, "refused by the fuzz harness");
+        return false;
+    }
+    return __real_csv_read_file(path, opt, reserve, ctx, t);
+}
+
+bool __wrap_csv_write_file(const char *path, size_t rows, size_t cols, const double *data, char *const *names,
+                           CsvLabels *const *labels, char *err, size_t errsize) {
+    (void)path; (void)rows; (void)cols; (void)data; (void)names; (void)labels;
+    snprintf(err, errsize, "writing is refused by the fuzz harness");
+    return false;
+}
+
+bool __wrap_plot_svg(const char *path, const Plot *p, char *err, size_t errsize) {
+    (void)path; (void)p;
+    snprintf(err, errsize, "writing is refused by the fuzz harness");
+    return false;
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
