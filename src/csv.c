@@ -615,6 +615,9 @@ bool csv_write_file(const char *path, size_t rows, size_t cols, const double *da
         free(tmp);
         return false;
     }
+    mode_t mask = umask(0); /* mkstemp's 0600 → what a new file gets (0644 under umask 022) */
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     FILE *f = fdopen(fd, "w");
     if (!f) {
         snprintf(err, errsize, "cannot write it: %s", strerror(errno));

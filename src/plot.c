@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { PLOT_W_MAX = 400, PLOT_H_MAX = 200, MAX_TICKS = 32 };
@@ -420,6 +421,9 @@ bool plot_svg(const char *path, const Plot *p, char *err, size_t errsize) {
         free(tmp);
         return false;
     }
+    mode_t mask = umask(0); /* mkstemp's 0600 → what a new file gets (0644 under umask 022) */
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     FILE *f = fdopen(fd, "w");
     if (!f) {
         snprintf(err, errsize, "cannot write it: %s", strerror(errno));
