@@ -171,7 +171,10 @@ static bool finish(Interp *in, const CallInfo *ci, Plot *p, const Options *o, bo
     return true;
 }
 
-static bool is_function(Value v) { return v.kind == VAL_FUNC || v.kind == VAL_BUILTIN; }
+/* A function, a builtin, or an object that can be called (a distribution's pdf). */
+static bool is_function(Value v) {
+    return v.kind == VAL_FUNC || v.kind == VAL_BUILTIN || (v.kind == VAL_OBJ && v.as.obj->type->call);
+}
 
 /* A data argument as numbers: a vector, or a matrix / table whose columns are series. */
 static bool data_arg(Interp *in, const CallInfo *ci, const Value *argv, int i, const Array **a, const Table **t) {

@@ -205,7 +205,13 @@ Table *table_new(Array *m, char **names, CsvLabels **labels, char **row_names, c
     t->names = names;
     t->keys = malloc((t->cols ? t->cols : 1) * sizeof *t->keys);
     if (!t->keys) { fputs("mlm: out of memory\n", stderr); abort(); }
-    for (size_t j = 0; j < t->cols; j++) t->keys[j] = identifier(names[j], j);
+    for (size_t j = 0; j < t->cols; j++) {
+        t->keys[j] = identifier(names[j], j);
+        if (!names[j][0]) { /* an unnamed column (pandas' index) goes by its key, x1 */
+            free(names[j]);
+            names[j] = dup_text(t->keys[j]);
+        }
+    }
     t->labels = labels;
     t->row_names = row_names;
     t->source = source ? dup_text(source) : NULL;
