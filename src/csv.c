@@ -265,6 +265,8 @@ static size_t record_end(Reader *r) {
         char *nl = memchr(p, '\n', (size_t)(e - p));
         char *cr = NULL;
         if (!nl) cr = memchr(p, '\r', (size_t)(e - p));
+        /* a CR at the end of the window may be the first half of a CRLF: read on */
+        if (cr && cr + 1 == e && !r->eof) cr = NULL;
         char *stop = nl ? nl : cr ? cr : e;
         if (!memchr(p, '"', (size_t)(stop - p))) {
             if (nl && nl > p && nl[-1] == '\r') stop = nl - 1;
@@ -276,7 +278,7 @@ static size_t record_end(Reader *r) {
                 if (*q == '"') quoted = !quoted;
                 else if (!quoted && (*q == '\n' || *q == '\r')) break;
             }
-            if (q < e) return (size_t)(q - r->buf);
+            if (q < e && !(*q == '\r' && q + 1 == e && !r->eof)) return (size_t)(q - r->buf);
             if (r->eof) {
                 if (quoted) {
                     fail(r, CSV_ERR_QUOTE, r->line, 0, "a quoted field is never closed (it starts on this line)");

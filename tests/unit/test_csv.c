@@ -205,6 +205,31 @@ START_TEST(long_records_cross_the_window) {
 }
 END_TEST
 
+START_TEST(crlf_across_the_window) {
+    /* the first read fills the 1 MiB window; a padding row is chosen so that its last byte is
+     * the CR of a CRLF: the line of an error at the end must still be right */
+    size_t n = 300000, window = 1u << 20;
+    char *text = malloc(n * 8 + 64);
+    bool placed = false;
+    size_t len = 0;
+    for (int w = 1; w <= 6 && !placed; w++) {
+        len = (size_t)sprintf(text, "a,b\r\n%0*d,1\r\n", w, 7);
+        for (size_t i = 0; i < n; i++) len += (size_t)sprintf(text + len, "%s\r\n", i % 2 ? "1,1" : "2,\"2\"");
+        placed = text[window - 1] == '\r';
+    }
+    ck_assert(placed);
+    len += (size_t)sprintf(text + len, "1,x\r\n");
+    CsvTable t;
+    free(storage);
+    storage = NULL;
+    CsvOptions opt = {CSV_HEADER_AUTO, 0};
+    ck_assert(!csv_read_buffer(text, len, "x.csv", &opt, reserve, &storage, &t));
+    ck_assert_int_eq(t.error, CSV_ERR_NUMBER);
+    ck_assert_uint_eq(t.err_line, n + 3);
+    free(text);
+}
+END_TEST
+
 START_TEST(write_is_atomic) {
     char dir[] = "/tmp/mlm-csv-XXXXXX";
     ck_assert_ptr_nonnull(mkdtemp(dir));
@@ -247,6 +272,7 @@ Suite *csv_suite(void) {
     tcase_add_test(c, text_columns_and_missing);
     tcase_add_test(c, errors_have_positions);
     tcase_add_test(c, long_records_cross_the_window);
+    tcase_add_test(c, crlf_across_the_window);
     tcase_add_test(c, write_is_atomic);
     suite_add_tcase(s, c);
     return s;
