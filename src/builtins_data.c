@@ -26,9 +26,11 @@ static void resolve_path(const CallInfo *ci, const char *path, char *out, size_t
 }
 
 static bool path_arg(Interp *in, const CallInfo *ci, const Value *argv, int i, char *out, size_t size) {
-    if (argv[i].kind != VAL_STR)
+    if (argv[i].kind != VAL_STR) {
+        char what[64];
         return interp_error(in, ci->args[i], "%s: the file name must be a string, got %s", ci->builtin->name,
-                            value_kind_name(argv[i]));
+                            value_describe(argv[i], what, sizeof what));
+    }
     if (argv[i].as.str->len == 0) return interp_error(in, ci->args[i], "%s: the file name is empty", ci->builtin->name);
     resolve_path(ci, argv[i].as.str->text, out, size);
     return true;
