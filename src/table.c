@@ -55,8 +55,20 @@ static void cell_text(const Table *t, size_t i, size_t j, char *buf, size_t size
         if (strlen(s) > LABEL_WIDTH) snprintf(buf, size, "%.*s…", LABEL_WIDTH - 1, s);
         else snprintf(buf, size, "%s", s);
     } else if (isinf(x)) snprintf(buf, size, x < 0 ? "-inf" : "inf");
-    else {
-        snprintf(buf, size, "%.6g", x == 0 ? 0.0 : x);
+    else if (x == 0) snprintf(buf, size, "0");
+    else if (fabs(x) >= 1e-4 && fabs(x) < 1e15) {
+        /* 6 significant digits, but whole numbers in full and no exponent: 4444444, 2839506 */
+        int whole = (int)floor(log10(fabs(x))) + 1;
+        int decimals = whole >= 6 ? 0 : 6 - whole;
+        snprintf(buf, size, "%.*f", decimals, x);
+        if (strchr(buf, '.')) {
+            char *end = buf + strlen(buf) - 1;
+            while (*end == '0') *end-- = '\0';
+            if (*end == '.') *end = '\0';
+        }
+        if (strcmp(buf, "-0") == 0) snprintf(buf, size, "0");
+    } else {
+        snprintf(buf, size, "%.6g", x);
         char *e = strchr(buf, 'e'); /* 1e+06 → 1e6, 1.5e-07 → 1.5e-7 */
         if (e) {
             char *p = e + 1, *w = e + 1;
