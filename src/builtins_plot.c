@@ -155,6 +155,7 @@ static bool finish(Interp *in, const CallInfo *ci, Plot *p, const Options *o, bo
     apply_legend(p, o->legend);
     p->logy = o->logy > 0 || (o->logy == 0 && line_plot && plot_spans_decades(p));
     if (!plot_ranges(p)) {
+        if (p->overflow) return interp_error(in, ci->call, "%s: the values are too far apart to draw (their span overflows)", ci->builtin->name);
         if (p->logy) return interp_error(in, ci->call, "%s: no positive finite value to draw on a log scale", ci->builtin->name);
         return interp_error(in, ci->call, "%s: nothing to draw: every value is nan or infinite", ci->builtin->name);
     }
@@ -423,6 +424,7 @@ static bool fn_hist(Interp *in, const CallInfo *ci, int argc, const Value *argv,
         bins = (long long)ceil(log2((double)finite)) + 1; /* Sturges */
         if (bins > 50) bins = 50;
     }
+    if (!isfinite(hi - lo)) return interp_error(in, ci->args[0], "hist: the values are too far apart to count in bins (their span overflows)");
     if (lo == hi) { lo -= 0.5; hi += 0.5; }
     double width = (hi - lo) / (double)bins;
     double *edges = calloc((size_t)bins * 2, sizeof *edges);

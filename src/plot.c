@@ -81,6 +81,8 @@ bool plot_ranges(Plot *p) {
     }
     if (x0 > x1) return false;
     if (bars) y0 = 0;
+    p->overflow = !isfinite(x1 - x0) || !isfinite(y1 - y0);
+    if (p->overflow) return false;
     for (int i = 0; i < p->nvline; i++) {
         if (p->vline[i] < x0) x0 = p->vline[i];
         if (p->vline[i] > x1) x1 = p->vline[i];
@@ -126,8 +128,8 @@ static int ticks(double lo, double hi, int want, bool decades, double *out, int 
     return n;
 }
 
-/* "0.25", "1e-3", "1000": short tick labels. */
-static void tick_label(double t, bool decade, char *buf, size_t size) {
+/* "0.25", "1e-3", "1000": short tick labels, with the digits that tell ticks step apart. */
+static void tick_label(double t, bool decade, double step, char *buf, size_t size) {
     if (decade) {
         int k = (int)lround(t);
         if (k >= 0 && k <= 4) snprintf(buf, size, "%.0f", pow(10, k));
@@ -135,7 +137,12 @@ static void tick_label(double t, bool decade, char *buf, size_t size) {
         else snprintf(buf, size, "1e%d", k);
         return;
     }
-    snprintf(buf, size, "%.4g", t);
+    int prec = 4;
+    if (t != 0 && step > 0) {
+        int need = (int)ceil(log10(fabs(t) / step)) + 1;
+        if (need > prec) prec = need > 17 ? 17 : need;
+    }
+    snprintf(buf, size, "%.*g", prec, t);
     char *e = strchr(buf, 'e');
     if (e) {
         char *q = e + 1, *w = e + 1;
@@ -283,7 +290,7 @@ void plot_text(FILE *out, const Plot *p) {
     char labels[MAX_TICKS][24];
     int lw = 0;
     for (int i = 0; i < nyt; i++) {
-        tick_label(yt[i], p->logy, labels[i], sizeof labels[i]);
+        tick_label(yt[i], p->logy, nyt > 1 ? fabs(yt[1] - yt[0]) : 0, labels[i], sizeof labels[i]);
         if (utf8_width(labels[i]) > lw) lw = utf8_width(labels[i]);
     }
     int w = p->width - lw - 2;
@@ -331,7 +338,7 @@ void plot_text(FILE *out, const Plot *p) {
     int last_end = -1;
     for (int i = 0; i < nxt; i++) {
         char lab[24];
-        tick_label(xt[i], false, lab, sizeof lab);
+        tick_label(xt[i], false, nxt > 1 ? xt[1] - xt[0] : 0, lab, sizeof lab);
         int n = (int)strlen(lab);
         int at = lw + 2 + xcol[i] - n / 2;
         if (at < 0) at = 0;
@@ -451,7 +458,7 @@ bool plot_svg(const char *path, const Plot *p, char *err, size_t errsize) {
     int nt = ticks(p->ymin, p->ymax, 6, p->logy, t, MAX_TICKS);
     for (int i = 0; i < nt; i++) {
         char lab[24];
-        tick_label(t[i], p->logy, lab, sizeof lab);
+        tick_label(t[i], p->logy, nt > 1 ? fabs(t[1] - t[0]) : 0, lab, sizeof lab);
         double y = T + (p->ymax - t[i]) / (p->ymax - p->ymin) * ph;
         fprintf(f, "<line x1=\"%g\" y1=\"%.2f\" x2=\"%g\" y2=\"%.2f\" stroke=\"#ddd\"/>\n", L, y, L + pw, y);
         fprintf(f, "<text x=\"%g\" y=\"%.2f\" text-anchor=\"end\">%s</text>\n", L - 6, y + 4, lab);
@@ -459,7 +466,7 @@ bool plot_svg(const char *path, const Plot *p, char *err, size_t errsize) {
     nt = ticks(p->xmin, p->xmax, 8, false, t, MAX_TICKS);
     for (int i = 0; i < nt; i++) {
         char lab[24];
-        tick_label(t[i], false, lab, sizeof lab);
+        tick_label(t[i], false, nt > 1 ? t[1] - t[0] : 0, lab, sizeof lab);
         double x = SX(t[i]);
         fprintf(f, "<line x1=\"%.2f\" y1=\"%g\" x2=\"%.2f\" y2=\"%g\" stroke=\"#444\"/>\n", x, T + ph, x, T + ph + 5);
         fprintf(f, "<text x=\"%.2f\" y=\"%g\" text-anchor=\"middle\">%s</text>\n", x, T + ph + 18, lab);

@@ -41,6 +41,7 @@ typedef struct Plot {
     double bar_width;
     /* set by plot_ranges */
     double xmin, xmax, ymin, ymax;
+    bool overflow;         /* plot_ranges failed because a span is beyond the doubles */
 } Plot;
 
 /* Decides the axes' ranges (nice round ends) from the finite data; false when no series has
