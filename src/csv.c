@@ -272,13 +272,24 @@ static size_t record_end(Reader *r) {
             if (nl && nl > p && nl[-1] == '\r') stop = nl - 1;
             if (nl || cr || r->eof) return (size_t)(stop - r->buf);
         } else {
-            bool quoted = false;
+            /* a quote opens a quoted field only at the field's start (5" screen is text);
+             * inside, "" is a quote and a lone " closes */
+            bool quoted = false, start = true, more = false;
+            char delim = r->t->delim;
             char *q = p;
             for (; q < e; q++) {
-                if (*q == '"') quoted = !quoted;
-                else if (!quoted && (*q == '\n' || *q == '\r')) break;
+                if (quoted) {
+                    if (*q != '"') continue;
+                    if (q + 1 == e && !r->eof) { more = true; break; } /* "" split by the window? */
+                    if (q[1] == '"') q++;
+                    else quoted = false;
+                    continue;
+                }
+                if (*q == '\n' || *q == '\r') break;
+                if (*q == '"' && start) quoted = true;
+                start = *q == delim;
             }
-            if (q < e && !(*q == '\r' && q + 1 == e && !r->eof)) return (size_t)(q - r->buf);
+            if (!more && q < e && !(*q == '\r' && q + 1 == e && !r->eof)) return (size_t)(q - r->buf);
             if (r->eof) {
                 if (quoted) {
                     fail(r, CSV_ERR_QUOTE, r->line, 0, "a quoted field is never closed (it starts on this line)");

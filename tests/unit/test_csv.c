@@ -104,6 +104,12 @@ START_TEST(quotes_crlf_bom) {
     ck_assert(AT(t, 0, 1) == 1 && AT(t, 1, 1) == 2);
     ck_assert(AT(t, 0, 0) == 1 && AT(t, 1, 0) == 2); /* codes */
     csv_table_free(&t);
+    /* a quote inside an unquoted field is text (an inch mark), not the start of a quoted field */
+    ck_assert(read_text("item,size\nscreen 27\",27\nlamp,3\n", "x.csv", CSV_HEADER_AUTO, &t));
+    ck_assert_uint_eq(t.rows, 2);
+    ck_assert_str_eq(t.labels[0]->text[0], "screen 27\"");
+    ck_assert(AT(t, 1, 1) == 3);
+    csv_table_free(&t);
     /* old Mac line ends, blank lines skipped, no final newline */
     ck_assert(read_text("a,b\r1,2\r\r3,4", "x.csv", CSV_HEADER_AUTO, &t));
     ck_assert_uint_eq(t.rows, 2);
