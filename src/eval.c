@@ -330,6 +330,16 @@ static bool eval_selector(Interp *in, Frame *fr, Node *idx, size_t len, IndexSel
         sel->count = a->len;
         sel->list = malloc((a->len ? a->len : 1) * sizeof *sel->list);
         if (!sel->list) ok = interp_error(in, idx->span, "out of memory");
+        if (ok && !mask && a->len != len) { /* 0s and 1s with a 0: a mask of the wrong length */
+            bool zero_one = true, zero = false;
+            for (size_t i = 0; zero_one && i < a->len; i++) {
+                zero_one = a->data[i] == 0 || a->data[i] == 1;
+                zero = zero || a->data[i] == 0;
+            }
+            if (zero_one && zero)
+                ok = interp_error(in, idx->span, "a mask of 0s and 1s must be as long as the dimension: %zu values for %zu",
+                                  a->len, len);
+        }
         if (ok && mask) {
             sel->count = 0;
             for (size_t i = 0; i < a->len; i++)
