@@ -647,6 +647,7 @@ int exercises_run(Interp *in, const char *path) {
             }
             /* the learner's answer: its value becomes `answer`, then the exercise's check runs */
             interp_set_global(in, "ans", value_nil());
+            interp_set_global(in, "answer", value_nil());
             fflush(stdout);
             RunStatus rs = run_text(in, "answer", line, strlen(line));
             free(line);
@@ -660,6 +661,10 @@ int exercises_run(Interp *in, const char *path) {
             }
             int slot = interp_find_global(in, "ans");
             Value v = slot >= 0 ? in->globals[slot].value : value_nil();
+            if (v.kind == VAL_NIL) { /* `answer = …`, as the file writes it, gives the answer too */
+                slot = interp_find_global(in, "answer");
+                v = slot >= 0 ? in->globals[slot].value : value_nil();
+            }
             if (v.kind == VAL_NIL) {
                 printf("  that gave no value: type an expression (an assignment such as x = 3 has none)\n");
                 continue;
