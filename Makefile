@@ -183,7 +183,7 @@ $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/gen/%.c
 # directory), csv_write_file and plot_svg (save() and SVG plots write nothing).
 FUZZ_HARNESSES := parse eval entries csv
 FUZZ_SANDBOXED := fuzz_eval fuzz_entries
-FUZZ_WRAPS     := -Wl$(comma)--wrap=file_read$(comma)--wrap=csv_read_file$(comma)--wrap=csv_write_file$(comma)--wrap=plot_svg
+FUZZ_WRAPS      = -Wl$(comma)--wrap=file_read$(comma)--wrap=csv_read_file$(comma)--wrap=csv_write_file$(comma)--wrap=plot_svg
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/sandbox.c $(FUZZ_OBJ)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
 	  $(if $(filter $(FUZZ_SANDBOXED),$(@F)),tests/fuzz/sandbox.c $(FUZZ_WRAPS)) $(LDLIBS)
