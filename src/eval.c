@@ -18,6 +18,7 @@
 #include "commands.h"
 #include "elementwise.h"
 #include "func.h"
+#include "help_topics.h"
 #include "kernels.h"
 #include "linalg.h"
 #include "object.h"
@@ -458,8 +459,8 @@ COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
     Node *name = target->a;
     Value *slot = variable_slot(in, fr, name);
     if (slot->kind == VAL_NIL) {
-        const char *hint = interp_suggest(in, name->name);
-        if (hint) return interp_error(in, name->span, "unknown name '%s' (did you mean '%s'?)", name->name, hint);
+        const char *hint = interp_hint(in, name->name);
+        if (hint) return interp_error(in, name->span, "unknown name '%s' (%s)", name->name, hint);
         return interp_error(in, name->span, "unknown name '%s'", name->name);
     }
     if (slot->kind == VAL_NUM) {
@@ -555,6 +556,8 @@ static bool transpose(Interp *in, Value v, Span span, Value *out) {
 COLD static bool field(Interp *in, Value a, const Node *n, Value *out) {
     if (a.kind != VAL_OBJ && strcmp(n->name, "T") == 0)
         return interp_error(in, n->span, "NumPy's '.T' is written xᵀ, x' or transpose(x) in mlm");
+    if (a.kind != VAL_OBJ && learner_field_hint(n->name))
+        return interp_error(in, n->span, "'.%s': %s", n->name, learner_field_hint(n->name));
     if (a.kind != VAL_OBJ) {
         char what[64];
         return interp_error(in, n->span, "'.%s' picks a part of a result with several (from eig, svd, qr, pca or "
@@ -1150,8 +1153,8 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         Value v = in->globals[n->slot].value;
         if (v.kind == VAL_ARR && v.as.arr->lazy && !materialize(in, v.as.arr, n->span)) return false;
         if (v.kind == VAL_NIL) {
-            const char *hint = interp_suggest(in, n->name);
-            if (hint) return interp_error(in, n->span, "unknown name '%s' (did you mean '%s'?)", n->name, hint);
+            const char *hint = interp_hint(in, n->name);
+            if (hint) return interp_error(in, n->span, "unknown name '%s' (%s)", n->name, hint);
             return interp_error(in, n->span, "unknown name '%s'", n->name);
         }
         *out = value_retain(v);

@@ -194,6 +194,7 @@ static void *run(void *arg) {
         Interp *in = new_session(o);
         if (!in) { o->status = EXIT_PROGRAM; return NULL; }
         in->use_colour = colour_wanted(STDOUT_FILENO) && colour_wanted(STDERR_FILENO);
+        if (isatty(STDOUT_FILENO)) repl_banner(stdout, MLM_VERSION);
         o->status = repl_run(in);
         interp_free(in);
     } else {

@@ -173,6 +173,49 @@ static bool is_command(Filter *f, const Token *t) {
            next == TK_WHILE || next == TK_CHECK || next == TK_END;
 }
 
+/* `help` at the start of a statement takes the rest of its line as raw text (`help @`,
+ * `help ⁻¹`, `help \\frac`), as does `?` (`?mean`); `help = 3` and `help(x)` keep it a
+ * name. */
+static bool is_help(Filter *f, const Token *t) {
+    if (t->kind == TK_NAME && (t->text_len != 4 || strncmp(t->text, "help", 4) != 0)) return false;
+    if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
+    if (t->kind != TK_NAME) return true;
+    const Token *next = raw_peek(f);
+    if (next->kind == TK_ASSIGN) return false;
+    if (next->kind == TK_LPAREN && !next->space_before) return false;
+    return true;
+}
+
+/* Feeds `help` (or `?`) and the raw text after it up to the end of the line or a comment,
+ * as one name token, and moves the lexer past it. */
+static void feed_help(Filter *f, void *parser, Token *t) {
+    const char *text = f->ctx->src->text;
+    unsigned i = t->offset + t->length, len = (unsigned)f->ctx->src->len;
+    while (i < len && (text[i] == ' ' || text[i] == '\t')) i++;
+    unsigned start = i;
+    unsigned end = start;
+    while (i < len && text[i] != '\n') i++;
+    /* a comment after the topic ends it: help sum  # the sum */
+    while (end < i && !(text[end] == '#' && end > start && (text[end - 1] == ' ' || text[end - 1] == '\t'))) end++;
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) end--;
+    Token cmd = *t;
+    cmd.text = "help";
+    cmd.text_len = 4;
+    f->nahead = 0;
+    f->lx.cursor = text + i;
+    feed(f, parser, TK_COMMAND, &cmd);
+    if (end > start && !f->ctx->failed) {
+        Token arg = *t;
+        arg.offset = start;
+        arg.length = end - start;
+        arg.text = text + start;
+        arg.text_len = end - start;
+        if (f->pos <= start) locate(f, &arg);
+        else { arg.line = t->line; arg.col = t->col + (int)(start - t->offset); }
+        feed(f, parser, TK_NAME, &arg);
+    }
+}
+
 /* `time expr` at the start of a statement measures it (as `@time expr`); `time = 3` and
  * `time(x)` keep `time` a name. */
 static bool is_time(Filter *f, const Token *t) {
@@ -198,6 +241,10 @@ static void drive(Filter *f, void *parser) {
         Token t = raw_next(f);
         switch (t.kind) {
         case LX_ERROR:
+            if (ctx->src->text[t.offset] == '?' && is_help(f, &t)) {
+                feed_help(f, parser, &t);
+                continue;
+            }
             lex_error(f, &t);
             return;
         case LX_EOF:
@@ -306,6 +353,10 @@ static void drive(Filter *f, void *parser) {
         case TK_NAME:
             if (is_time(f, &t)) {
                 feed(f, parser, TK_TIME, &t);
+                continue;
+            }
+            if (is_help(f, &t)) {
+                feed_help(f, parser, &t);
                 continue;
             }
             if (is_command(f, &t)) {

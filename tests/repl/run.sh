@@ -140,6 +140,17 @@ check() {
 
 start a NO_COLOR=1
 check "the prompt appears" a wait_prompt a
+check "a one-line banner names the version, help, ?name and \\Sigma Tab" a \
+    wait_for a has "help lists everything, ?name explains one, \\Sigma⇥ types Σ."
+
+fresh a
+enter a "?norm"
+check "?name at the start of a line is help" a wait_for a has "norm(x, p = 2) — vector p-norm"
+wait_prompt a
+fresh a
+enter a "help @"
+check "help @ explains the matrix product" a wait_for a has "A @ B — the matrix product"
+wait_prompt a
 
 type_text a "sq"; key a Tab
 check "Tab completes a builtin (sq → sqrt)" a wait_for a line "mlm> sqrt"
