@@ -145,6 +145,7 @@ loop:
     "_"          { RET(TK_UNDERSCORE); }
     "∩"          { OPRET(TK_INTERSECT, OP_INTERSECT); }
     "∞"          { tok->text = "inf"; tok->text_len = 3; RET(TK_NAME); }
+    "ℝ" | "ℕ" | "ℤ" | "ℚ" | "ℂ" { tok->text = start; tok->text_len = (size_t)(lx->cursor - start); RET(TK_NAME); }
     "=="         { OPRET(TK_CMP, OP_EQ); }
     "!=" | "≠"   { OPRET(TK_CMP, OP_NE); }
     "<"          { OPRET(TK_CMP, OP_LT); }

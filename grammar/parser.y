@@ -56,7 +56,7 @@
 %left OR.
 %left AND.
 %right NOT.
-%left CMP APPROX.
+%left CMP APPROX IN.
 %left COLON.
 %left PLUS MINUS.
 %right SUMHEAD.
@@ -195,6 +195,7 @@ expr(E) ::= expr(A) PLUS(T) expr(B). { E = ast_binary(ctx->arena, OP_ADD, A, B, 
 expr(E) ::= expr(A) MINUS(T) expr(B). { E = ast_binary(ctx->arena, OP_SUB, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) COLON(T) expr(B). { E = parse_range(ctx, A, B, &T); }
 expr(E) ::= expr(A) CMP(T) expr(B). { E = parse_compare(ctx, T.op, A, B, &T); }
+expr(E) ::= expr(A) IN(T) expr(B). { E = ast_binary(ctx->arena, OP_IN, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) APPROX(T) expr(B). { E = ast_node(ctx->arena, N_APPROX, parse_span(ctx, &T)); E->a = A; E->b = B; }
 expr(E) ::= expr(A) AND(T) expr(B). { E = ast_node(ctx->arena, N_AND, parse_span(ctx, &T)); E->a = A; E->b = B; }
 expr(E) ::= expr(A) OR(T) expr(B). { E = ast_node(ctx->arena, N_OR, parse_span(ctx, &T)); E->a = A; E->b = B; }

@@ -21,6 +21,7 @@
 #include "help_topics.h"
 #include "kernels.h"
 #include "linalg.h"
+#include "member.h"
 #include "object.h"
 #include "print.h"
 #include "prog.h"
@@ -1168,6 +1169,7 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         return interp_error(in, n->span, "':' alone selects everything only inside an index: X[:, 1]");
     case N_BINARY: {
         Value a, b;
+        if (n->op == OP_IN) return eval_member(in, fr, n, out);
         if (!eval_expr(in, fr, n->a, &a)) return false;
         if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
         if (a.kind == VAL_NUM && b.kind == VAL_NUM && n->op <= OP_MOD) {

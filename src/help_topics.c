@@ -59,7 +59,10 @@ static const Notation notation[] = {
                             "  example: ∏_{i=1}^{4} i   → 24"},
     {"_ subscript", 0, "x_i, x_{i} — a subscript. Inside Σ_{i=…} a book's y_i is written y[i] (indices start at 1);\n"
                        "  ‖x‖_1 picks a norm; Σ_{i=1}^{n} writes the bounds."},
-    {"∈ in", 0, "for i ∈ 1..n { … } — ∈ (or `in`) names what a loop runs over\n  example: for i ∈ 1..3 { print(i) }"},
+    {"∈ in \\in", OP_IN, "x ∈ S — true (1) when x is in S. On the right, ℝ, ℝⁿ, ℝ^{m×n} state a shape (x ∈ ℝ^3: a vector of\n"
+                       "  3 reals; X ∈ ℝ^{3×2}: a 3×2 matrix; ℤ and ℕ want whole numbers); a vector or a range is a set\n"
+                       "  of numbers (3 ∈ [1, 2, 3], i ∈ 1..10). In a loop, for i ∈ 1..n { … } names what it runs over.\n"
+                       "  example: check [1, 2, 3] ∈ ℝ^3"},
     {"∩ intersect", OP_INTERSECT, "P(A ∩ B) — the joint probability of A and B (same as P(A, B))"},
     {"== equals", OP_EQ, "a == b — true (1) when equal, element by element; = assigns\n  example: [1, 2] == [1, 3]   → [1, 0]"},
     {"!= ≠ \\ne", OP_NE, "a ≠ b (or a != b) — true when different"},
@@ -99,7 +102,6 @@ static const Notation notation[] = {
     {"# comment", 0, "# starts a comment to the end of the line"},
     {"\" string", 0, "\"text\" — a string, for print, printf and file names"},
     {"? question", 0, "?name — the same as help name, at the start of a line\n  example: ?softmax"},
-    {"in", 0, "for x in v { … } — in (or ∈) names what a loop runs over"},
     {"then else", 0, "if c then a else b (an expression), or a block: if c { … } else { … }"},
     {"return", 0, "return value — leaves a function with value (a function's last expression is returned anyway)"},
     {"break continue", 0, "break leaves the innermost loop; continue starts its next round"},
@@ -239,6 +241,9 @@ static const Learner learners[] = {
     {"argmin", "argmin", "mlm has no argmin yet: min(x) gives the smallest value"},
     {"dot_product", "dot", NULL},
     {"sigma", NULL, "Σ (the sum) is typed \\Sigma then Tab, or sum(…); σ (the Greek letter) is \\sigma then Tab"},
+    {"ℝ", NULL, "ℝ, the real numbers, is a set: it is read on the right of ∈, as in x ∈ ℝ^3"},
+    {"ℤ", NULL, "ℤ, the integers, is a set: it is read on the right of ∈, as in k ∈ ℤ"},
+    {"ℕ", NULL, "ℕ, the natural numbers, is a set: it is read on the right of ∈, as in k ∈ ℕ"},
     {"summation", "sum", NULL},
     {"product", "prod", NULL},
     {"average", "mean", NULL},
@@ -246,7 +251,6 @@ static const Learner learners[] = {
     {"pow", NULL, "a power is x^y in mlm"},
     {"power", NULL, "a power is x^y in mlm"},
     {"ln2", "log2", NULL},
-    {"e", NULL, "Euler's number is exp(1) in mlm"},
 };
 
 const char *learner_hint(const char *name, bool (*exists)(const char *name, void *ctx), void *ctx) {

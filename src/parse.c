@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "files.h"
+#include "latex_in.h"
 #include "parser.h"
 
 void *mlmParseAlloc(void *(*alloc)(size_t));
@@ -28,6 +29,7 @@ enum { DEFAULT_MAX_DEPTH = 256 };
 
 typedef struct Filter {
     Lexer lx;
+    LatexLayer latex;    /* LaTeX read as mlm, between the lexer and this filter */
     ParseCtx *ctx;
     Token ahead[2];      /* raw tokens read but not yet consumed */
     int nahead;
@@ -62,6 +64,7 @@ Span parse_span(ParseCtx *ctx, const Token *tok) {
 /* Advances the line/column counters to byte offset `to`. */
 static void locate(Filter *f, Token *tok) {
     const char *text = f->ctx->src->text;
+    if (tok->offset < f->pos) { f->pos = 0; f->line = 1; f->col = 1; } /* an error further back (latex_in.c) */
     while (f->pos < tok->offset) {
         unsigned char c = (unsigned char)text[f->pos];
         if (c == '\n') { f->line++; f->col = 1; }
@@ -80,14 +83,14 @@ static Token raw_next(Filter *f) {
         f->nahead--;
         return t;
     }
-    lexer_next(&f->lx, &t);
+    latex_next(&f->latex, &t);
     locate(f, &t);
     return t;
 }
 
 static const Token *raw_peek(Filter *f) {
     if (f->nahead == 0) {
-        lexer_next(&f->lx, &f->ahead[0]);
+        latex_next(&f->latex, &f->ahead[0]);
         locate(f, &f->ahead[0]);
         f->nahead = 1;
     }
@@ -203,6 +206,7 @@ static void feed_help(Filter *f, void *parser, Token *t) {
     cmd.text_len = 4;
     f->nahead = 0;
     f->lx.cursor = text + i;
+    latex_reset(&f->latex);
     feed(f, parser, TK_COMMAND, &cmd);
     if (end > start && !f->ctx->failed) {
         Token arg = *t;
@@ -390,6 +394,7 @@ Node *parse_source(AstArena *arena, const Source *src, int max_depth, Diagnostic
     Filter f;
     memset(&f, 0, sizeof f);
     lexer_init(&f.lx, src);
+    latex_init(&f.latex, &f.lx, arena);
     f.ctx = &ctx;
     f.max_depth = max_depth > 0 ? max_depth : DEFAULT_MAX_DEPTH;
     f.stack = malloc((size_t)f.max_depth);
