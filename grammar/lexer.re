@@ -128,7 +128,8 @@ loop:
 
     "+"          { RET(TK_PLUS); }
     "-" | "−"    { RET(TK_MINUS); }
-    "*" | "×"    { RET(TK_STAR); }
+    "*"          { RET(TK_STAR); }
+    "×"          { OPRET(TK_STAR, OP_TIMES); }
     "/" | "÷"    { RET(TK_SLASH); }
     "\\"         { RET(TK_BACKSLASH); }
     "%"          { RET(TK_PERCENT); }
@@ -173,9 +174,9 @@ loop:
     ("||" | "‖") "_" ("inf" | "∞") { tok->op = NORM_INF; RET(LX_DBAR); }
     ("||" | "‖") "_" ("F" | "fro") { tok->op = NORM_FRO; RET(LX_DBAR); }
     "||" | "‖"   { tok->op = NORM_2; RET(LX_DBAR); }
-    ".*"         { tok->text = "'.*' is Octave's element-wise product: in mlm '*' is element-wise already ('@' is the matrix product)"; RET(LX_ERROR); }
+    ".*"         { RET(TK_DOTSTAR); }
     "./"         { tok->text = "'./' is Octave's element-wise division: in mlm '/' is element-wise already"; RET(LX_ERROR); }
-    ".^"         { tok->text = "'.^' is Octave's element-wise power: in mlm '^' is element-wise already"; RET(LX_ERROR); }
+    ".^"         { RET(TK_DOTCARET); }
     "∇"          { tok->text = "∇ (gradient) is not supported yet"; RET(LX_ERROR); }
     "∂"          { tok->text = "∂ (partial derivative) is not supported yet"; RET(LX_ERROR); }
     "\x00"       { tok->text = "NUL byte in source"; RET(LX_ERROR); }

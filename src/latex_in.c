@@ -51,7 +51,7 @@ static const Command commands[] = {
     {"sqrt", LC_SQRT, 0, 0, NULL},
     {"sum", LC_TOKEN, TK_SUM, 0, NULL}, {"Sigma", LC_TOKEN, TK_SUM, 0, NULL},
     {"prod", LC_TOKEN, TK_PROD, 0, NULL}, {"Pi", LC_TOKEN, TK_PROD, 0, NULL},
-    {"cdot", LC_TOKEN, TK_DOT, 0, NULL}, {"times", LC_TOKEN, TK_STAR, 0, NULL},
+    {"cdot", LC_TOKEN, TK_DOT, 0, NULL}, {"times", LC_TOKEN, TK_STAR, OP_TIMES, NULL},
     {"ast", LC_TOKEN, TK_STAR, 0, NULL}, {"div", LC_TOKEN, TK_SLASH, 0, NULL},
     {"le", LC_TOKEN, TK_CMP, OP_LE, NULL}, {"leq", LC_TOKEN, TK_CMP, OP_LE, NULL},
     {"ge", LC_TOKEN, TK_CMP, OP_GE, NULL}, {"geq", LC_TOKEN, TK_CMP, OP_GE, NULL},

@@ -77,7 +77,7 @@ static bool shape_member(Interp *in, Frame *fr, Node *n, SetKind k, Value *out) 
         cols = s->num;
     } else {
         Node *e = s->b; /* ℝ^e */
-        if (e->kind == N_BINARY && e->op == OP_MUL) {
+        if (e->kind == N_BINARY && (e->op == OP_MUL || e->op == OP_TIMES)) {
             if (!dimension(in, fr, e->a, &rows) || !dimension(in, fr, e->b, &cols)) return false;
         } else if (!dimension(in, fr, e, &cols)) {
             return false;
