@@ -136,7 +136,43 @@ static void latex_letter(Printer *p, uint32_t cp) {
 
 /* A name in LaTeX: one letter (maybe accented, Greek, with subscript digits) as math italic
  * (`\hat{y}`, `\theta_{1}`); a longer word upright (`\mathrm{lr}`), `_` escaped. */
+static void latex_name(Printer *p, const char *name);
+
+/* True when name is one letter (maybe accented, Greek, with subscript digits). */
+static bool one_letter(const char *name) {
+    uint32_t cp;
+    int letters = 0;
+    for (const char *s = name; *s;) {
+        s += decode(s, &cp);
+        if ((cp >= 0x2080 && cp <= 0x2089) || (cp >= 0x300 && cp <= 0x36F)) continue;
+        letters++;
+    }
+    return letters == 1;
+}
+
+/* Names LaTeX writes otherwise: ℝ ℕ ℤ as \mathbb{R} …, and y_i, ŷ_k, θ_j (a one-letter base
+ * and a subscript, subscript.h) as y_{i}, \hat{y}_{k}, \theta_{j}. False for other names. */
+static bool latex_special_name(Printer *p, const char *name) {
+    static const char *const blackboard[][2] = {{"ℝ", "\\mathbb{R}"}, {"ℕ", "\\mathbb{N}"}, {"ℤ", "\\mathbb{Z}"},
+                                                {"ℚ", "\\mathbb{Q}"}, {"ℂ", "\\mathbb{C}"}};
+    for (size_t i = 0; i < sizeof blackboard / sizeof blackboard[0]; i++)
+        if (strcmp(name, blackboard[i][0]) == 0) { put(p, blackboard[i][1]); return true; }
+    const char *us = strrchr(name, '_');
+    if (!us || us == name || !us[1] || (size_t)(us - name) >= 64) return false;
+    char base[64];
+    memcpy(base, name, (size_t)(us - name));
+    base[us - name] = '\0';
+    if (!one_letter(base) || strchr(base, '_')) return false;
+    latex_name(p, base);
+    put(p, "_{");
+    if (one_letter(us + 1)) latex_name(p, us + 1);
+    else put(p, us + 1);
+    put(p, "}");
+    return true;
+}
+
 static void latex_name(Printer *p, const char *name) {
+    if (latex_special_name(p, name)) return;
     uint32_t cps[64];
     int n = 0;
     for (const char *s = name; *s && n < 64;) s += decode(s, &cps[n++]);

@@ -13,6 +13,7 @@
 #include "files.h"
 #include "func.h"
 #include "help_topics.h"
+#include "notation.h"
 #include "print.h"
 #include "prob.h"
 
@@ -225,6 +226,7 @@ static bool clear_name(Interp *in, Node *arg) {
 
 Flow command_run(Interp *in, Node *cmd) {
     const char *word = cmd->name;
+    if (strcmp(word, "latex") == 0 || strcmp(word, "explain") == 0) return notation_run(in, cmd);
     if (strcmp(word, "help") == 0) {
         if (cmd->nlist == 0) {
             help_overview(in->out);

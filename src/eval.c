@@ -1210,6 +1210,14 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         if (n->op == OP_IN) return eval_member(in, fr, n, out);
         if (!eval_expr(in, fr, n->a, &a)) return false;
         if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
+        if (n->op == OP_MATMUL && n->flag && a.kind == VAL_ARR && b.kind == VAL_ARR && a.as.arr->ndim == 1 &&
+            b.as.arr->ndim == 1) {
+            /* written side by side (latex_in.c): xᵀx is a row times a column, but x y is ambiguous */
+            value_release(a);
+            value_release(b);
+            return interp_error(in, node_extent(n), "two vectors side by side could be the dot product (x · y) or "
+                                "the element-wise product (x * y): write the one you mean");
+        }
         if (a.kind == VAL_NUM && b.kind == VAL_NUM && n->op <= OP_MOD) {
             *out = value_num(op_apply(n->op, a.as.num, b.as.num));
             return true;

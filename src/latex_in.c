@@ -18,11 +18,13 @@
  * Every produced token carries the span of the LaTeX it stands for. */
 #include "latex_in.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "complete.h"
+#include "keywords.h"
 #include "parser.h"
 
 typedef enum Kind {
@@ -35,6 +37,8 @@ typedef enum Kind {
     LC_BLACKBOARD,  /* \mathbb{R} */
     LC_ACCENT,      /* \hat{y}: the completion table composes it */
     LC_TOP,         /* \top outside ^ */
+    LC_BEGIN,       /* \begin{bmatrix} … */
+    LC_END,
     LC_UNSUPPORTED, /* text = why */
 } Kind;
 
@@ -103,7 +107,7 @@ static const Command commands[] = {
     {"dots", LC_UNSUPPORTED, 0, 0, "\\dots (…) is not supported: write the range a..b"},
     {"forall", LC_UNSUPPORTED, 0, 0, "\\forall (∀) is not supported"},
     {"exists", LC_UNSUPPORTED, 0, 0, "\\exists (∃) is not supported"},
-    {"begin", LC_UNSUPPORTED, 0, 0, "\\begin{…} (a LaTeX environment) is not supported: write a matrix as [1, 2; 3, 4]"},
+    {"begin", LC_BEGIN, 0, 0, NULL}, {"end", LC_END, 0, 0, NULL},
     {"text", LC_UNSUPPORTED, 0, 0, "\\text{…} is not supported: a comment starts with #"},
     {"argmin", LC_UNSUPPORTED, 0, 0, "\\argmin is not supported yet"},
     {"argmax", LC_UNSUPPORTED, 0, 0, "\\argmax is not supported yet"},
@@ -140,6 +144,7 @@ void latex_init(LatexLayer *L, Lexer *lx, AstArena *arena) {
 void latex_reset(LatexLayer *L) {
     L->nin = 0;
     L->nout = L->outpos = 0;
+    L->latex_line = false;
 }
 
 /* {===================== raw input and queued output */
@@ -270,6 +275,85 @@ static bool single_group(LatexLayer *L, const Token *cmd, const char *what, cons
     return true;
 }
 
+/* After a closing ‖: _1, _{1}, _2, _\infty, _{\infty}, _F, _{F} name the norm (consumed; the
+ * span of t grows over it); 0 when none follows. */
+static int norm_subscript(LatexLayer *L, Token *t) {
+    const char *src = L->lx->src->text;
+    Token *u = peek(L, 0);
+    int k = 1, op = 0;
+    if (u->kind == TK_NAME && u->offset == t->offset + t->length && src[u->offset] == '_') {
+        /* the lexer read _1 or _F as a name: not a subscript here */
+        return 0;
+    }
+    if (u->kind != TK_UNDERSCORE || u->offset != t->offset + t->length) return 0;
+    bool braced = peek(L, 1)->kind == TK_LBRACE;
+    if (braced) k = 2;
+    Token *v = peek(L, k);
+    int used = k + 1;
+    if (v->kind == TK_NUM && v->num == 1) op = NORM_1;
+    else if (v->kind == TK_NUM && v->num == 2) op = NORM_2;
+    else if (v->kind == TK_NAME && v->length == 1 && src[v->offset] == 'F') op = NORM_FRO;
+    else if (v->kind == TK_NAME && v->length == 3 && memcmp(src + v->offset, "inf", 3) == 0) op = NORM_INF;
+    else if (v->kind == TK_BACKSLASH && peek(L, k + 1)->kind == TK_NAME && peek(L, k + 1)->length == 5 &&
+             memcmp(src + peek(L, k + 1)->offset, "infty", 5) == 0) { op = NORM_INF; used = k + 2; }
+    if (!op) return 0;
+    if (braced) {
+        if (peek(L, used)->kind != TK_RBRACE) return 0;
+        used++;
+    }
+    Token last = L->in[used - 1];
+    for (int i = 0; i < used; i++) take(L);
+    t->length = last.offset + last.length - t->offset;
+    return op;
+}
+
+/* \mathrm{learning\_rate}: a group of names and numbers joined by \_ is one name. False
+ * (nothing consumed) when the group is not of that form. */
+static bool word_group(LatexLayer *L, const Token *cmd) {
+    const char *src = L->lx->src->text;
+    if (peek(L, 0)->kind != TK_LBRACE) return false;
+    char buf[256];
+    size_t n = 0;
+    int k = 1;
+    bool escaped = false;
+    for (;; k++) {
+        if (k >= LATEX_QUEUE - 2) return false;
+        Token *t = peek(L, k);
+        if (t->kind == TK_RBRACE) break;
+        if (t->kind == TK_NAME || t->kind == TK_NUM) {
+            if (n + t->length >= sizeof buf) return false;
+            memcpy(buf + n, src + t->offset, t->length);
+            n += t->length;
+            continue;
+        }
+        if (t->kind == TK_BACKSLASH) {
+            Token *u = peek(L, k + 1);
+            if (u->kind == TK_NAME && glued(t, u) && src[u->offset] == '_') {
+                /* the lexer read \_rate as a backslash and the name _rate */
+                if (n + u->length >= sizeof buf) return false;
+                memcpy(buf + n, src + u->offset, u->length);
+                n += u->length;
+                escaped = true;
+                k++;
+                continue;
+            }
+            if (u->kind == TK_UNDERSCORE && glued(t, u)) {
+                if (n + 1 >= sizeof buf) return false;
+                buf[n++] = '_';
+                escaped = true;
+                k++;
+                continue;
+            }
+        }
+        return false;
+    }
+    if (!escaped || n == 0) return false;
+    Token close = *peek(L, k);
+    for (int i = 0; i <= k; i++) take(L);
+    emit_name(L, buf, n, cmd->offset, close.offset + close.length, cmd);
+    return true;
+}
+
 /* After a name: a glued subscript joins it (ŷ then _i → ŷ_i), and `y_{i}` (the lexer's name
  * `y_` then a glued '{') is the name y_i, or y[…] when the braces hold more than a name. */
 static void name_with_subscript(LatexLayer *L, const char *text, size_t len, unsigned offset, unsigned end,
@@ -325,6 +409,7 @@ static void name_with_subscript(LatexLayer *L, const char *text, size_t len, uns
 /* `\name` at t (the backslash) and nm (the glued name). */
 static void command(LatexLayer *L, Token t, Token nm) {
     const char *src = L->lx->src->text;
+    L->latex_line = true;
     /* a command is the letters after the backslash; the lexer's name may run on (\alpha_1) */
     size_t k = 0;
     while (k < nm.length && ascii_letter(src[nm.offset + k])) k++;
@@ -382,6 +467,12 @@ static void command(LatexLayer *L, Token t, Token nm) {
     whole.length = cmd_len;
     switch (c->kind) {
     case LC_TOKEN:
+        if (c->token == LX_DBAR) {
+            /* \rVert_{1}, \|_2 … : which norm */
+            int op = norm_subscript(L, &whole);
+            emit(L, LX_DBAR, &whole, op ? op : NORM_2);
+            return;
+        }
         emit(L, c->token, &whole, c->op);
         if (c->token == TK_SUM || c->token == TK_PROD) L->sum_state = 1;
         return;
@@ -389,10 +480,39 @@ static void command(LatexLayer *L, Token t, Token nm) {
         emit_name(L, c->text, strlen(c->text), whole.offset, whole.offset + whole.length, &whole);
         return;
     case LC_SKIP:
+        /* \left( takes \left's spacing: X \left(…\right) is a product, f\left(x\right) a call */
+        if (k == 4 && memcmp(name, "left", 4) == 0 && peek(L, 0)->kind == TK_LPAREN) {
+            peek(L, 0)->space_before = t.space_before;
+            peek(L, 0)->op = 1; /* marks a \left( for juxtaposed() */
+        }
         return;
     case LC_UNSUPPORTED:
         error_at(L, whole.offset, whole.length, &whole, "%s", c->text);
         return;
+    case LC_BEGIN: case LC_END: {
+        /* \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} → [1, 2; 3, 4] */
+        Token *o = peek(L, 0), *env = peek(L, 1), *cl = peek(L, 2);
+        bool matrix = o->kind == TK_LBRACE && env->kind == TK_NAME && cl->kind == TK_RBRACE &&
+                      ((env->length == 7 && memcmp(src + env->offset, "bmatrix", 7) == 0) ||
+                       (env->length == 7 && memcmp(src + env->offset, "pmatrix", 7) == 0) ||
+                       (env->length == 6 && memcmp(src + env->offset, "matrix", 6) == 0));
+        if (!matrix) {
+            error_at(L, whole.offset, whole.length, &whole,
+                     "only \begin{bmatrix} … \end{bmatrix} of LaTeX's environments is read (a matrix: [1, 2; 3, 4])");
+            return;
+        }
+        if (c->kind == LC_END && L->matrix == 0) {
+            error_at(L, whole.offset, whole.length, &whole, "\end{%.*s} without its \begin", (int)env->length,
+                     src + env->offset);
+            return;
+        }
+        Token last = *cl;
+        take(L); take(L); take(L);
+        whole.length = last.offset + last.length - whole.offset;
+        if (c->kind == LC_BEGIN) { L->matrix++; emit(L, TK_LBRACKET, &whole, 0); }
+        else { L->matrix--; emit(L, TK_RBRACKET, &whole, 0); }
+        return;
+    }
     case LC_TOP:
         error_at(L, whole.offset, whole.length, &whole, "'\\%.*s' (the transpose) belongs in a superscript: x^\\top",
                  (int)k, name);
@@ -427,6 +547,7 @@ static void command(LatexLayer *L, Token t, Token nm) {
         const char *text;
         size_t len;
         unsigned end;
+        if (word_group(L, &whole)) return;
         if (!single_group(L, &whole, "one name", &text, &len, &end)) return;
         if (text[0] == '\\') {
             const char *l = latex_letter(text + 1, len - 1);
@@ -505,6 +626,24 @@ static void multiply_if_juxtaposed(LatexLayer *L, const Token *close) {
     emit(L, TK_STAR, &m, 0);
 }
 
+/* After ^: {k} or {-k} with k a whole number is a superscript, as x² and A⁻¹ are. */
+static bool superscript_after_caret(LatexLayer *L, const Token *caret) {
+    if (peek(L, 0)->kind != TK_LBRACE) return false;
+    int k = 1;
+    double sign = 1;
+    if (peek(L, 1)->kind == TK_MINUS) { sign = -1; k = 2; }
+    Token *v = peek(L, k);
+    if (v->kind != TK_NUM || v->num != floor(v->num) || v->num > 1e6 || peek(L, k + 1)->kind != TK_RBRACE) return false;
+    Token close = *peek(L, k + 1);
+    Token t = *caret;
+    t.length = close.offset + close.length - caret->offset;
+    t.num = sign * v->num;
+    for (int i = 0; i <= k + 1; i++) take(L);
+    emit(L, TK_SUP, &t, 0);
+    L->out[L->nout - 1].num = t.num;
+    return true;
+}
+
 /* After ^: the transpose forms (^\top, ^{\top}, ^{T}, ^\intercal) become one ᵀ token. */
 static bool transpose_after_caret(LatexLayer *L, const Token *caret) {
     const char *src = L->lx->src->text;
@@ -552,6 +691,14 @@ static void translate(LatexLayer *L) {
                 command(L, t, nm);
                 break;
             }
+            if (nx->kind == TK_END) { /* \end: the lexer read the keyword */
+                Token nm = take(L);
+                nm.kind = TK_NAME;
+                nm.text = L->lx->src->text + nm.offset;
+                nm.text_len = nm.length;
+                command(L, t, nm);
+                break;
+            }
             if (nx->kind == TK_IN) { /* \in: the lexer read the keyword */
                 Token k = take(L);
                 t.length = k.offset + k.length - t.offset;
@@ -561,7 +708,8 @@ static void translate(LatexLayer *L) {
             if (nx->kind == LX_BAR) {
                 Token b = take(L);
                 t.length = b.offset + b.length - t.offset;
-                emit(L, LX_DBAR, &t, NORM_2);
+                int op = norm_subscript(L, &t);
+                emit(L, LX_DBAR, &t, op ? op : NORM_2);
                 break;
             }
             if (nx->kind == TK_COMMA || nx->kind == TK_SEMI || nx->kind == TK_NOT || nx->kind == TK_COLON) {
@@ -570,6 +718,12 @@ static void translate(LatexLayer *L) {
             }
             if (nx->kind == TK_LBRACE || nx->kind == TK_RBRACE) {
                 error_at(L, t.offset, 2, &t, "'\\%c' (a set in braces) is not supported", L->lx->src->text[nx->offset]);
+                break;
+            }
+            if (nx->kind == TK_BACKSLASH && L->matrix > 0) {
+                Token b = take(L);
+                t.length = b.offset + b.length - t.offset;
+                emit(L, TK_SEMI, &t, 0); /* \\ ends a row of a bmatrix */
                 break;
             }
             if (nx->kind == TK_BACKSLASH) {
@@ -581,6 +735,7 @@ static void translate(LatexLayer *L) {
         }
         case TK_CARET:
             if (transpose_after_caret(L, &t)) break;
+            if (state != 3 && superscript_after_caret(L, &t)) break;
             emit(L, TK_CARET, &t, 0);
             if (state == 3) { L->sum_state = 4; break; }
             if (peek(L, 0)->kind == TK_LBRACE) {
@@ -626,6 +781,14 @@ static void translate(LatexLayer *L) {
             if (state == 2 && L->depth == L->sum_depth) L->sum_state = 3;
             break;
         }
+        case LX_ERROR:
+            if (L->matrix > 0 && L->lx->src->text[t.offset] == '&') { emit(L, TK_COMMA, &t, 0); break; }
+            L->out[L->nout++] = t;
+            break;
+        case LX_NEWLINE:
+            L->latex_line = false;
+            L->out[L->nout++] = t;
+            break;
         case LX_EOF:
             if (L->depth > 0 && L->stack[L->depth - 1] != 'b') {
                 /* a group this layer turned into ( ) or [ ]: the filter would name the wrong bracket */
@@ -637,10 +800,12 @@ static void translate(LatexLayer *L) {
             L->out[L->nout++] = t;
             break;
         case TK_NAME:
+            if (state == 4) L->bound_at = t.offset + 1;
             if (state == 1 || state == 4) L->sum_state = 0;
             name_with_subscript(L, t.text, t.text_len, t.offset, t.offset + t.length, &t);
             break;
         default:
+            if (state == 4 && t.kind == TK_NUM) L->bound_at = t.offset + 1;
             if (state == 1 || state == 4) L->sum_state = 0;
             if (t.kind == TK_SUM || t.kind == TK_PROD) L->sum_state = 1;
             L->out[L->nout++] = t;
@@ -651,12 +816,81 @@ static void translate(LatexLayer *L) {
 
 /* }===================== */
 
+/* Keeps what juxtaposition needs to know about the token just handed on. */
+static void note(LatexLayer *L, const Token *t) {
+    bool starts_statement = L->prev == 0 || L->prev == LX_NEWLINE || L->prev == TK_SEMI || L->prev == TK_LBRACE;
+    bool after_operand = ends_operand(L->prev) || (L->prev == LX_DBAR && L->prev_closes);
+    L->prev_closes = false;
+    L->prev_is_bound = L->bound_at == t->offset + 1 && (t->kind == TK_NAME || t->kind == TK_NUM);
+    switch (t->kind) {
+    case TK_LBRACKET: L->brackets++; break;
+    case TK_RBRACKET: if (L->brackets > 0) L->brackets--; break;
+    case LX_DBAR:
+        /* opens where an operand is expected, else closes the innermost open one (as parse.c) */
+        if (!after_operand) L->norms++;
+        else if (L->norms > 0) { L->norms--; L->prev_closes = true; }
+        break;
+    case LX_NEWLINE: case TK_SEMI:
+        L->no_juxt = false;
+        L->latex_line = false;
+        break;
+    case TK_NAME: {
+        const Keyword *k = starts_statement ? keyword_find(t->text, t->text_len) : NULL;
+        if (k && k->kind != KW_KEYWORD) L->no_juxt = true; /* clear x y, time x = …, latex a b */
+        break;
+    }
+    default: break;
+    }
+    L->prev = t->kind;
+}
+
+/* Operands side by side multiply as in print: XᵀX, (XᵀX)⁻¹Xᵀy, λ‖w‖², p_i log2(p_i),
+ * ‖a‖ ‖b‖, 2 x — as @, the matrix product between arrays and a product when one side is a
+ * number (eval.c refuses two plain vectors side by side: dot or element-wise?). Not inside
+ * [ ] (where [1 2] would silently be 2), not before a number (1 000), not between a name and
+ * '(' (a call), not after a Σ head's bound, not after a command word (clear x y); 2x glued
+ * is the filter's. */
+static bool juxtaposed(LatexLayer *L, const Token *next) {
+    if (L->prev_is_bound) return false;
+    if (L->no_juxt || L->brackets > 0) return false;
+    bool left = ends_operand(L->prev) || (L->prev == LX_DBAR && L->prev_closes);
+    if (!left) return false;
+    /* a number before a space multiplies only on a line of LaTeX (2 x); 2x glued is the filter's */
+    if (L->prev == TK_NUM && (!next->space_before || !L->latex_line)) return false;
+    switch (next->kind) {
+    case TK_NAME: case TK_SQRT: case TK_SUM: case TK_PROD:
+        return true;
+    case TK_LPAREN: /* f(x) and g(1)(2) are calls; Xᵀ(…) and 2 (x + 1) are not */
+        if (L->prev == TK_NAME || L->prev == TK_RPAREN || L->prev == TK_RBRACKET)
+            return next->space_before && next->op == 1; /* f (x) stays a call; X \left(…\right) multiplies */
+        return true;
+    case LX_DBAR: /* ‖a‖ ‖b‖; after an operand || is `or`, and so is a ‖ that closes nothing */
+        return L->norms == 0 && (unsigned char)L->lx->src->text[next->offset] == 0xE2;
+    case TK_LBRACKET:
+        return L->lx->src->text[next->offset] == '\\'; /* \begin{bmatrix} */
+    default:
+        return false;
+    }
+}
+
 int latex_next(LatexLayer *L, Token *tok) {
     if (L->outpos >= L->nout) {
         L->nout = L->outpos = 0;
         translate(L);
     }
+    const Token *next = &L->out[L->outpos];
+    if (juxtaposed(L, next)) {
+        Token at = *next;
+        at.kind = TK_AT;
+        at.length = 0;
+        at.text = NULL;
+        at.text_len = 0;
+        *tok = at;
+        L->prev = TK_AT;
+        L->prev_closes = false;
+        return TK_AT;
+    }
     *tok = L->out[L->outpos++];
-    L->prev = tok->kind;
+    note(L, tok);
     return tok->kind;
 }

@@ -31,6 +31,14 @@ typedef struct LatexLayer {
     int prev;                /* kind of the last token handed on */
     int sum_state;           /* 1: after Σ/∏, 2: in its _{…}, 3: its ^ may come, 4: ^ came */
     int sum_depth;
+    unsigned bound_at;       /* 1 + the offset of a Σ head's unbraced upper bound (\sum_{i=1}^n x) */
+    bool prev_is_bound;      /* the last token handed on was that bound */
+    int matrix;              /* open \begin{bmatrix} */
+    bool latex_line;         /* a LaTeX command was read on this line */
+    int brackets;            /* open [ ] (juxtaposition is off inside) */
+    int norms;               /* open ‖ */
+    bool prev_closes;        /* the last token closed a ‖ */
+    bool no_juxt;            /* a command word started this statement */
 } LatexLayer;
 
 void latex_init(LatexLayer *L, Lexer *lx, AstArena *arena);

@@ -235,6 +235,24 @@ static bool is_time(Filter *f, const Token *t) {
     }
 }
 
+/* `explain expr` and `latex expr` at the start of a statement (notation.c); `latex = 1` and
+ * `explain(x)` keep the words names. */
+static bool is_notation(Filter *f, const Token *t) {
+    if (!((t->text_len == 5 && strncmp(t->text, "latex", 5) == 0) ||
+          (t->text_len == 7 && strncmp(t->text, "explain", 7) == 0)))
+        return false;
+    if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
+    const Token *next = raw_peek(f);
+    if (!next->space_before) return false;
+    switch (next->kind) {
+    case TK_NAME: case TK_NUM: case TK_LBRACKET: case TK_LPAREN: case TK_SUM: case TK_PROD: case TK_SQRT:
+    case TK_MINUS: case TK_NOT: case LX_BAR: case LX_DBAR: case TK_IF:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Runs the filter over the whole source. */
 static void drive(Filter *f, void *parser) {
     ParseCtx *ctx = f->ctx;
@@ -367,6 +385,10 @@ static void drive(Filter *f, void *parser) {
         case TK_NAME:
             if (is_time(f, &t)) {
                 feed(f, parser, TK_TIME, &t);
+                continue;
+            }
+            if (is_notation(f, &t)) {
+                feed(f, parser, TK_NOTATION, &t);
                 continue;
             }
             if (is_help(f, &t)) {
