@@ -305,6 +305,10 @@ static void binary(Printer *p, const Node *n) {
             {OP_MATMUL, "the matrix product of ", " and "}, {OP_DOT, "the dot product of ", " and "},
             {OP_LDIV, "the solution x of ", " x = "},
         };
+        if (n->op == OP_MATMUL && n->flag) { /* written side by side (XᵀX, λ‖w‖²): read as print reads it */
+            node(p, n->a, left_need); put(p, " times "); node(p, n->b, right_need);
+            return;
+        }
         for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
             if (phrases[i].op == n->op) {
                 put(p, phrases[i].before); node(p, n->a, left_need); put(p, phrases[i].between); node(p, n->b, right_need);
@@ -317,7 +321,7 @@ static void binary(Printer *p, const Node *n) {
     }
     node(p, n->a, left_need);
     if (juxtaposed(n)) { node(p, n->b, right_need); return; }
-    if (n->flag) put(p, n->op == OP_POW ? " .^ " : " .* ");
+    if (n->flag && (n->op == OP_POW || n->op == OP_MUL)) put(p, n->op == OP_POW ? " .^ " : " .* "); /* @'s flag: juxtaposed */
     else if (n->op == OP_POW) put(p, "^");
     else fprintf(p->out, " %s ", op->symbol);
     /* `2^-1`: a signed exponent is bracketed */

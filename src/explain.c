@@ -40,6 +40,11 @@ static bool is_binary(const Node *n, int op, const Node **a, const Node **b) {
 
 /* a * b written with *, ×, · between numbers, or juxtaposed (2x) */
 static bool is_product(const Node *n, const Node **a, const Node **b) {
+    if (n && n->kind == N_BINARY && n->op == OP_MATMUL && n->flag) { /* λ‖w‖², p_i log(p_i) */
+        if (a) *a = n->a;
+        if (b) *b = n->b;
+        return true;
+    }
     return is_binary(n, OP_MUL, a, b) || is_binary(n, OP_TIMES, a, b);
 }
 
@@ -211,10 +216,15 @@ static bool named_call(const Node *n, Say *s) {
     return false;
 }
 
+static bool mean_of_body(const Node *body, const char *idx, Say *s);
+
 /* Σ of something, per its body (idx: the sum's index or NULL for sum(x)). */
 static bool sum_of(const Node *body, const char *idx, Say *s) {
     const Node *d, *a, *b, *x, *arg;
     char A[128], B[128];
+    /* Σ_{i} x[i] / n: the body is the multiplicative term, so the division is inside */
+    if (idx && is_binary(body, OP_DIV, &a, &b) && (name_of(b) || is_call(b, "length", 1)))
+        return mean_of_body(a, idx, s);
     if (is_square(body, &d) && is_binary(d, OP_SUB, &a, &b)) {
         if (is_mean_of(b, a, idx))
             return say(s, "the sum of squared deviations of %s from its mean: n times its variance",
@@ -263,7 +273,7 @@ static bool mean_of(const Node *body, Say *s) {
 
 /* The same, for the body of a Σ inside a mean: (1/n) Σ_{i} (y_i − ŷ_i)² is the MSE. */
 static bool mean_of_sum(const Node *n, Say *s) {
-    const Node *a, *b, *one, *den, *body, *d, *p, *q;
+    const Node *a, *b, *one, *den, *body;
     const char *idx = NULL;
     bool found = false;
     if (is_product(n, &a, &b) && is_binary(a, OP_DIV, &one, &den) && num_is(one, 1) && is_sum(b, &body, &idx))
@@ -271,6 +281,12 @@ static bool mean_of_sum(const Node *n, Say *s) {
     else if (is_binary(n, OP_DIV, &a, &b) && is_sum(a, &body, &idx) && (name_of(b) || is_call(b, "length", 1)))
         found = true;
     if (!found || !idx) return false;
+    return mean_of_body(body, idx, s);
+}
+
+/* The mean of body over the index idx. */
+static bool mean_of_body(const Node *body, const char *idx, Say *s) {
+    const Node *d, *p, *q;
     char A[128], B[128];
     if (is_square(body, &d) && is_binary(d, OP_SUB, &p, &q)) {
         if (is_mean_of(q, p, idx))
@@ -297,10 +313,17 @@ static bool identify_sqrt(const Node *x, Say *s) {
             return say(s, "the root mean squared error (RMSE)%s%s: √MSE, in the units of the data",
                        between ? " " : "", between ? between : "");
         }
-        if (strstr(inner, "the variance of")) return say(s, "the standard deviation of%s", strstr(inner, "variance of") + 11);
+        const char *var = strstr(inner, "the variance of ");
+        if (var) {
+            const char *subject = var + strlen("the variance of ");
+            const char *colon = strchr(subject, ':');
+            int len = colon ? (int)(colon - subject) : (int)strlen(subject);
+            return say(s, "the standard deviation of %.*s: √variance, the typical distance from its mean", len, subject);
+        }
     }
-    if (is_sum(x, &body, NULL) && is_square(body, &a))
-        return say(s, "the L2 (Euclidean) norm of %s: its length √(Σ %sᵢ²)", operand(a, NULL, A, sizeof A), A);
+    const char *idx = NULL;
+    if (is_sum(x, &body, &idx) && is_square(body, &a))
+        return say(s, "the L2 (Euclidean) norm of %s: its length √(Σ %sᵢ²)", operand(a, idx, A, sizeof A), A);
     if (is_dot(x, &a, &b) && same(a, b, NULL))
         return say(s, "the L2 (Euclidean) norm of %s: its length √(%s · %s)", operand(a, NULL, A, sizeof A), A, A);
     return false;
@@ -412,6 +435,15 @@ static void shape_text(Shape s, char *buf, size_t size) {
 
 static Shape shape_walk(Interp *in, const Node *n, FILE *out, int *lines);
 
+/* An operand of a binary operator as mlm prints it, bracketed when it binds more loosely. */
+static const char *side(const Node *n, char *buf, size_t size) {
+    if (ast_node_prec(n) > PREC_MUL) return ast_print_text(n, AST_MLM, buf, size);
+    char inner[124];
+    ast_print_text(n, AST_MLM, inner, sizeof inner);
+    snprintf(buf, size, "(%s)", inner);
+    return buf;
+}
+
 static Shape unknown(void) { return (Shape){-1, 0, 0}; }
 
 static Shape shape_of_name(Interp *in, const char *name) {
@@ -454,16 +486,16 @@ static Shape shape_walk(Interp *in, const Node *n, FILE *out, int *lines) {
             size_t br = b.ndim == 1 ? b.cols : b.rows, bc = b.ndim == 1 ? 1 : b.cols;
             Shape r = b.ndim == 1 ? (Shape){1, 1, ar} : (Shape){2, ar, bc};
             if (a.ndim == 1) r = b.ndim == 1 ? (Shape){0, 1, 1} : (Shape){1, 1, bc};
+            if (a.ndim == 2 && ar == 1 && b.ndim == 1) r = (Shape){0, 1, 1}; /* a row times a column: a number */
             shape_text(a, S1, sizeof S1);
             shape_text(b, S2, sizeof S2);
             if (ac != br) {
                 line(out, lines, "%s @ %s: (%s) @ (%s) do not fit: the columns of the left (%zu) must equal the rows of the right (%zu)",
-                     ast_print_text(n->a, AST_MLM, A, sizeof A), ast_print_text(n->b, AST_MLM, B, sizeof B), S1, S2, ac, br);
+                     side(n->a, A, sizeof A), side(n->b, B, sizeof B), S1, S2, ac, br);
                 return unknown();
             }
             shape_text(r, S3, sizeof S3);
-            line(out, lines, "%s @ %s: (%s) @ (%s) → %s", ast_print_text(n->a, AST_MLM, A, sizeof A),
-                 ast_print_text(n->b, AST_MLM, B, sizeof B), S1, S2, S3);
+            line(out, lines, "%s @ %s: (%s) @ (%s) → %s", side(n->a, A, sizeof A), side(n->b, B, sizeof B), S1, S2, S3);
             return r;
         }
         if (n->op == OP_DOT) return (Shape){0, 1, 1};
@@ -554,9 +586,9 @@ static bool explain_member(const Node *n, FILE *out) {
 }
 
 void explain_write(Interp *in, const Node *e, FILE *out) {
+    if (explain_member(e, out)) return;
     ast_print(out, e, AST_WORDS);
     fputc('\n', out);
-    if (explain_member(e, out)) return;
     char what[512];
     Say s = {what, sizeof what};
     if (identify(e, &s)) fprintf(out, "this is %s\n", what);

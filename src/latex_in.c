@@ -819,8 +819,9 @@ static void translate(LatexLayer *L) {
 /* Keeps what juxtaposition needs to know about the token just handed on. */
 static void note(LatexLayer *L, const Token *t) {
     bool starts_statement = L->prev == 0 || L->prev == LX_NEWLINE || L->prev == TK_SEMI || L->prev == TK_LBRACE;
-    bool after_operand = ends_operand(L->prev) || (L->prev == LX_DBAR && L->prev_closes);
+    bool after_operand = (ends_operand(L->prev) && !L->word_before) || (L->prev == LX_DBAR && L->prev_closes);
     L->prev_closes = false;
+    L->word_before = false;
     L->prev_is_bound = L->bound_at == t->offset + 1 && (t->kind == TK_NAME || t->kind == TK_NUM);
     switch (t->kind) {
     case TK_LBRACKET: L->brackets++; break;
@@ -836,7 +837,8 @@ static void note(LatexLayer *L, const Token *t) {
         break;
     case TK_NAME: {
         const Keyword *k = starts_statement ? keyword_find(t->text, t->text_len) : NULL;
-        if (k && k->kind != KW_KEYWORD) L->no_juxt = true; /* clear x y, time x = …, latex a b */
+        if (k && k->kind == KW_COMMAND) L->no_juxt = true; /* clear x y */
+        if (k && k->kind == KW_STATEMENT) L->word_before = true; /* time x = …, explain x */
         break;
     }
     default: break;
@@ -851,7 +853,7 @@ static void note(LatexLayer *L, const Token *t) {
  * '(' (a call), not after a Σ head's bound, not after a command word (clear x y); 2x glued
  * is the filter's. */
 static bool juxtaposed(LatexLayer *L, const Token *next) {
-    if (L->prev_is_bound) return false;
+    if (L->prev_is_bound || L->word_before) return false;
     if (L->no_juxt || L->brackets > 0) return false;
     bool left = ends_operand(L->prev) || (L->prev == LX_DBAR && L->prev_closes);
     if (!left) return false;

@@ -39,6 +39,7 @@ typedef struct LatexLayer {
     int norms;               /* open ‖ */
     bool prev_closes;        /* the last token closed a ‖ */
     bool no_juxt;            /* a command word started this statement */
+    bool word_before;        /* the last token was a statement word (time, explain, latex) */
 } LatexLayer;
 
 void latex_init(LatexLayer *L, Lexer *lx, AstArena *arena);

@@ -243,6 +243,7 @@ static bool is_notation(Filter *f, const Token *t) {
         return false;
     if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
     const Token *next = raw_peek(f);
+    if (next->kind == LX_NEWLINE || next->kind == LX_EOF) return true; /* bare: notation.c says what it needs */
     if (!next->space_before) return false;
     switch (next->kind) {
     case TK_NAME: case TK_NUM: case TK_LBRACKET: case TK_LPAREN: case TK_SUM: case TK_PROD: case TK_SQRT:
@@ -388,7 +389,8 @@ static void drive(Filter *f, void *parser) {
                 continue;
             }
             if (is_notation(f, &t)) {
-                feed(f, parser, TK_NOTATION, &t);
+                int after = raw_peek(f)->kind;
+                feed(f, parser, after == LX_NEWLINE || after == LX_EOF ? TK_COMMAND : TK_NOTATION, &t);
                 continue;
             }
             if (is_help(f, &t)) {
