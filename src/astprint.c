@@ -279,7 +279,7 @@ static void binary(Printer *p, const Node *n) {
             return;
         case OP_MUL:
             node(p, n->a, left_need);
-            put(p, juxtaposed(n) ? " " : " \\cdot ");
+            put(p, juxtaposed(n) ? "" : " \\cdot "); /* 2x: glued, as books and mlm write it */
             node(p, n->b, right_need);
             return;
         case OP_MATMUL:

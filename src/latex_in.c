@@ -57,6 +57,8 @@ static const Command commands[] = {
     {"prod", LC_TOKEN, TK_PROD, 0, NULL}, {"Pi", LC_TOKEN, TK_PROD, 0, NULL},
     {"cdot", LC_TOKEN, TK_DOT, 0, NULL}, {"times", LC_TOKEN, TK_STAR, OP_TIMES, NULL},
     {"ast", LC_TOKEN, TK_STAR, 0, NULL}, {"div", LC_TOKEN, TK_SLASH, 0, NULL},
+    {"odot", LC_TOKEN, TK_STAR, 0, NULL}, /* the element-wise (Hadamard) product */
+    {"bmod", LC_TOKEN, TK_PERCENT, 0, NULL}, {"mod", LC_TOKEN, TK_PERCENT, 0, NULL},
     {"le", LC_TOKEN, TK_CMP, OP_LE, NULL}, {"leq", LC_TOKEN, TK_CMP, OP_LE, NULL},
     {"ge", LC_TOKEN, TK_CMP, OP_GE, NULL}, {"geq", LC_TOKEN, TK_CMP, OP_GE, NULL},
     {"ne", LC_TOKEN, TK_CMP, OP_NE, NULL}, {"neq", LC_TOKEN, TK_CMP, OP_NE, NULL},
@@ -356,6 +358,23 @@ static bool word_group(LatexLayer *L, const Token *cmd) {
 
 /* After a name: a glued subscript joins it (ŷ then _i → ŷ_i), and `y_{i}` (the lexer's name
  * `y_` then a glued '{') is the name y_i, or y[…] when the braces hold more than a name. */
+/* A name whose subscript is digits is written with subscript digits, as mlm's printer
+ * writes θ₁ as \theta_{1}: θ_{1}, \theta_1 and θ_1 in LaTeX are the name θ₁. */
+static void emit_subscripted(LatexLayer *L, char *buf, size_t n, unsigned offset, unsigned end, const Token *like) {
+    static const char *const sub[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    size_t us = n;
+    while (us > 0 && buf[us - 1] >= '0' && buf[us - 1] <= '9') us--;
+    if (us > 1 && us < n && buf[us - 1] == '_' && n + 3 * (n - us) < 256) {
+        char out[256];
+        size_t k = us - 1;
+        memcpy(out, buf, k);
+        for (size_t i = us; i < n; i++) { memcpy(out + k, sub[buf[i] - '0'], 3); k += 3; }
+        emit_name(L, out, k, offset, end, like);
+        return;
+    }
+    emit_name(L, buf, n, offset, end, like);
+}
+
 static void name_with_subscript(LatexLayer *L, const char *text, size_t len, unsigned offset, unsigned end,
                                 const Token *like) {
     const char *src = L->lx->src->text;
@@ -373,7 +392,7 @@ static void name_with_subscript(LatexLayer *L, const char *text, size_t len, uns
             buf[n++] = '_';
             memcpy(buf + n, src + s.offset, s.length);
             n += s.length;
-            emit_name(L, buf, n, offset, s.offset + s.length, like);
+            emit_subscripted(L, buf, n, offset, s.offset + s.length, like);
             return;
         }
         if (v->kind == TK_LBRACE && glued(u, v)) {
@@ -393,7 +412,7 @@ static void name_with_subscript(LatexLayer *L, const char *text, size_t len, uns
                 Token c = take(L);
                 memcpy(buf + n, src + s.offset, s.length);
                 n += s.length;
-                emit_name(L, buf, n, offset, c.offset + c.length, like);
+                emit_subscripted(L, buf, n, offset, c.offset + c.length, like);
                 return;
             }
             /* y_{i+1}: an index */
@@ -403,7 +422,7 @@ static void name_with_subscript(LatexLayer *L, const char *text, size_t len, uns
             return;
         }
     }
-    emit_name(L, buf, n, offset, end, like);
+    emit_subscripted(L, buf, n, offset, end, like);
 }
 
 /* `\name` at t (the backslash) and nm (the glued name). */
@@ -867,6 +886,7 @@ static bool juxtaposed(LatexLayer *L, const Token *next) {
             return next->space_before && next->op == 1; /* f (x) stays a call; X \left(…\right) multiplies */
         return true;
     case LX_DBAR: /* ‖a‖ ‖b‖; after an operand || is `or`, and so is a ‖ that closes nothing */
+        if (strncmp(L->lx->src->text + next->offset, "\\lVert", 6) == 0) return true; /* \lambda \lVert w \rVert */
         return L->norms == 0 && (unsigned char)L->lx->src->text[next->offset] == 0xE2;
     case TK_LBRACKET:
         return L->lx->src->text[next->offset] == '\\'; /* \begin{bmatrix} */

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "ast.h"
+#include "astprint.h"
 #include "complete.h"
 #include "help_topics.h"
+#include "interp.h"
 #include "latex_in.h"
 #include "parse.h"
 
@@ -64,7 +66,9 @@ START_TEST(test_latex_reads_as_mlm) {
     SAME("y_{i+1}", "y[i+1]");
     SAME("\\hat{y}_i", "ŷ_i");
     SAME("\\hat{y}_{i}", "ŷ_i");
-    SAME("\\theta_{1}", "θ_1");
+    SAME("\\theta_{1}", "θ₁");
+    SAME("\\theta_1", "θ₁");
+    SAME("w_{10}", "w₁₀");
     SAME("\\mathbb{R}", "ℝ");
     SAME("for i \\in 1..3 { i }", "for i ∈ 1..3 { i }");
     SAME("x \\to 2x", "x → 2x");
@@ -161,6 +165,65 @@ START_TEST(test_learner_names) {
 }
 END_TEST
 
+/* The LaTeX of expression text, from the AST printer, into buf. */
+static const char *latex_of(const char *text, char *buf, size_t size) {
+    Source *src = source_new("<rt>", text, strlen(text));
+    AstArena *arena = ast_arena_new(src);
+    Diagnostic d;
+    memset(&d, 0, sizeof d);
+    Node *program = parse_source(arena, src, 0, &d, NULL);
+    ck_assert_msg(program && program->nlist == 1, "%s does not parse: %s", text, d.message);
+    ast_print_text(program->list[0]->a, AST_LATEX, buf, size);
+    ast_arena_release(arena);
+    source_release(src);
+    return buf;
+}
+
+/* Runs text in session in; true when it ran without an error. */
+static bool run(Interp *in, const char *text) {
+    Source *src = source_new("<rt>", text, strlen(text));
+    RunStatus st = interp_run(in, src, false);
+    source_release(src);
+    return st == RUN_OK;
+}
+
+/* latex e pasted back gives e's value: for every expression form the printer writes. */
+START_TEST(test_latex_round_trips) {
+    static const char *const exprs[] = {
+        "Σ_{i=1}^{n} (y[i] − ŷ[i])²", "Σ_{i=1}^{n} (y_i − ŷ_i)²", "∏_{k=1}^{n} k", "sum(i, 1, 10, i^2)",
+        "(1/n) * Σ_{i=1}^{n} y[i]", "a / b", "(a + b) / (c − a)", "a / b / c", "sqrt(a) / 2", "√(a² + b²)",
+        "ŷ", "x̄", "θ₁", "learning_rate * 2", "α + β * γ", "‖x‖", "‖x‖_1", "‖x − w‖²", "|a − 10|", "Xᵀ", "x'",
+        "Xᵀ @ X", "XᵀX", "(XᵀX)⁻¹Xᵀx", "X⁻¹", "X \\ x", "X @ W + b", "x · w", "a * b", "a × b", "2a + 3",
+        "-x", "a^2 + 2a + 1", "2^(1/2)", "e^(-a)", "exp(x)", "log(a) + sin(a)", "sigmoid(x)", "mean(x)",
+        "max(x)", "[1, 2, 3]", "[1, 2; 3, 4]", "X[1, 2]", "X[1, :]", "a % 3", "a ≤ b", "a < b ≤ c", "a ≠ b",
+        "not (a > b)", "a > 1 and b > 1 or c > 1", "x ∈ ℝ^3", "X ∈ ℝ^{2×2}", "λ‖w‖²", "1 / (1 + exp(-x))",
+        "exp(x) / sum(exp(x))", "‖x‖ ‖w‖", "xᵀw", "X @ x", "2 * Xᵀ @ (X @ w − x)", "-Σ_{i=1}^{3} p_i log2(p_i)",
+        "cosine_similarity(x, w)", "mse(y, ŷ)", "a ≈ b", "x ≥ 2",
+    };
+    FILE *out = fopen("/dev/null", "w"), *err = tmpfile();
+    ck_assert_ptr_nonnull(out);
+    ck_assert_ptr_nonnull(err);
+    Interp *in = interp_new(out, err);
+    ck_assert_ptr_nonnull(in);
+    ck_assert(run(in, "y = [3, 5, 2]; ŷ = [2.5, 5, 4]; n = 3; a = 2; b = 3; c = 5; x = [1, 2]; w = [3, 4]\n"
+                      "X = [2, 1; 1, 3]; W = [1, 0; 0, 1]; λ = 0.5; α = 1; β = 2; γ = 3; θ₁ = 4; x̄ = 5\n"
+                      "learning_rate = 0.1; p = [0.5, 0.25, 0.25]\n"));
+    for (size_t i = 0; i < sizeof exprs / sizeof exprs[0]; i++) {
+        char latex[1024], script[2300];
+        latex_of(exprs[i], latex, sizeof latex);
+        snprintf(script, sizeof script, "rt_want = %s\nrt_got = %s\n", exprs[i], latex);
+        ck_assert_msg(run(in, script), "%s → %s does not run back", exprs[i], latex);
+        int failed = in->checks.failed;
+        ck_assert(run(in, "check rt_got ≈ rt_want within 1e-12\n"));
+        ck_assert_msg(in->checks.failed == failed, "%s → %s has another value", exprs[i], latex);
+    }
+    ck_assert_int_eq(in->checks.passed, (int)(sizeof exprs / sizeof exprs[0]));
+    interp_free(in);
+    fclose(out);
+    fclose(err);
+}
+END_TEST
+
 Suite *notation_suite(void) {
     Suite *s = suite_create("notation");
     TCase *t = tcase_create("notation");
@@ -170,6 +233,7 @@ Suite *notation_suite(void) {
     tcase_add_test(t, test_blackboard_completion);
     tcase_add_test(t, test_help_notation);
     tcase_add_test(t, test_learner_names);
+    tcase_add_test(t, test_latex_round_trips);
     suite_add_tcase(s, t);
     return s;
 }
