@@ -14,6 +14,7 @@
 #include "func.h"
 #include "help_topics.h"
 #include "notation.h"
+#include "textwidth.h"
 #include "print.h"
 #include "prob.h"
 
@@ -203,7 +204,8 @@ static void list_vars(Interp *in) {
             memcmp(&g->builtin.as, &g->value.as, sizeof g->value.as) == 0)
             continue;
         char shape[64];
-        fprintf(in->out, "%-12s %-8s %s\n", g->name, value_kind_name(g->value),
+        text_put_padded(in->out, g->name, 12); /* by display width: ŷ, x̄ and 数据 line up */
+        fprintf(in->out, " %-8s %s\n", value_kind_name(g->value),
                 g->value.kind == VAL_ARR ? value_shape(g->value, shape, sizeof shape) : "");
         shown++;
     }

@@ -13,6 +13,7 @@
 #include "interp.h"
 #include "latex_in.h"
 #include "parse.h"
+#include "textwidth.h"
 
 /* The program parsed from text as an S-expression, or "ERROR line:col message". */
 static char *sx(const char *text) {
@@ -224,6 +225,23 @@ START_TEST(test_latex_round_trips) {
 }
 END_TEST
 
+START_TEST(test_display_width) {
+    ck_assert_int_eq(text_display_width("y"), 1);
+    ck_assert_int_eq(text_display_width("ŷ"), 1);       /* precomposed */
+    ck_assert_int_eq(text_display_width("x̄"), 1);       /* x + combining macron */
+    ck_assert_int_eq(text_display_width("θ̂₁"), 2);
+    ck_assert_int_eq(text_display_width("数据"), 4);     /* wide */
+    ck_assert_int_eq(text_display_width(""), 0);
+    char *buf;
+    size_t size;
+    FILE *f = open_memstream(&buf, &size);
+    text_put_padded(f, "x̄", 3);
+    fclose(f);
+    ck_assert_str_eq(buf, "x̄  ");
+    free(buf);
+}
+END_TEST
+
 Suite *notation_suite(void) {
     Suite *s = suite_create("notation");
     TCase *t = tcase_create("notation");
@@ -234,6 +252,7 @@ Suite *notation_suite(void) {
     tcase_add_test(t, test_help_notation);
     tcase_add_test(t, test_learner_names);
     tcase_add_test(t, test_latex_round_trips);
+    tcase_add_test(t, test_display_width);
     suite_add_tcase(s, t);
     return s;
 }
