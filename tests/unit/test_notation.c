@@ -12,6 +12,7 @@
 #include "help_topics.h"
 #include "interp.h"
 #include "latex_in.h"
+#include "manpage.h"
 #include "parse.h"
 #include "textwidth.h"
 
@@ -242,6 +243,33 @@ START_TEST(test_display_width) {
 }
 END_TEST
 
+static void test_usage(FILE *out) { fputs("usage: mlm [FILE.mlm]\n", out); }
+
+/* mlm(1) comes from the help tables: builtins, the library, the notation table, escaped. */
+START_TEST(test_man_page) {
+    char *buf;
+    size_t size;
+    FILE *f = open_memstream(&buf, &size);
+    manpage_write(f, "9.9", test_usage);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(buf, ".TH MLM 1 \"\" \"mlm 9.9\""));
+    ck_assert_ptr_nonnull(strstr(buf, "usage: mlm [FILE.mlm]"));
+    ck_assert_ptr_nonnull(strstr(buf, "sqrt(x) — square root"));              /* a builtin row */
+    ck_assert_ptr_nonnull(strstr(buf, ".B softmax\n"));                       /* the library */
+    ck_assert_ptr_nonnull(strstr(buf, "A @ B — the matrix product"));          /* the notation table */
+    ck_assert_ptr_nonnull(strstr(buf, "prefer A \\e b"));                    /* a backslash escaped */
+    for (const char *line = buf; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        if (!*line) break;
+        /* every line starting with '.' is a request this page makes */
+        if (line[0] == '.')
+            ck_assert_msg(strncmp(line, ".TH", 3) == 0 || strncmp(line, ".SH", 3) == 0 || strncmp(line, ".SS", 3) == 0 ||
+                          strncmp(line, ".TP", 3) == 0 || strncmp(line, ".B ", 3) == 0 || strncmp(line, ".nf", 3) == 0 ||
+                          strncmp(line, ".fi", 3) == 0, "unexpected request: %.40s", line);
+    }
+    free(buf);
+}
+END_TEST
+
 Suite *notation_suite(void) {
     Suite *s = suite_create("notation");
     TCase *t = tcase_create("notation");
@@ -253,6 +281,7 @@ Suite *notation_suite(void) {
     tcase_add_test(t, test_learner_names);
     tcase_add_test(t, test_latex_round_trips);
     tcase_add_test(t, test_display_width);
+    tcase_add_test(t, test_man_page);
     suite_add_tcase(s, t);
     return s;
 }
