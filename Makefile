@@ -6,7 +6,8 @@ BUILD    ?= build
 SAN      ?=
 OPT      ?= -O2
 DEB_PACKAGES := gcc make re2c lemon libreadline-dev check pkg-config \
-                libopenblas-dev liblapacke-dev libsleef3 valgrind tmux
+                libopenblas-dev liblapacke-dev libsleef3 valgrind tmux \
+                r-mathlib libgsl-dev
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 PKGS     := openblas lapacke
@@ -26,7 +27,7 @@ CPPFLAGS := -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(shell pkg-config --cflags $(PKG
 # Readline and its terminfo library are linked statically (Debian ships libreadline.a and
 # libtinfo.a): two fewer shared objects to load and relocate saved ~1.3 ms of user time per
 # start (hyperfine, `mlm -e 1+1`, 400 runs).
-LDLIBS   := -Wl,-Bstatic -lreadline -ltinfo -Wl,-Bdynamic -ldl -lpthread -lmvec -lm
+LDLIBS   := -Wl,-Bstatic -lreadline -ltinfo -lRmath -lgsl -lgslcblas -Wl,-Bdynamic -ldl -lpthread -lmvec -lm
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
@@ -157,7 +158,7 @@ clean:
 # Workloads W1–W8 (../shared/bench/WORKLOADS.md) for mlm beside NumPy, Lua 5.4 and C; writes
 # bench/results.md. Never part of `make check`. QUICK=1: 3 runs instead of 10, same workloads.
 # bench/timeit.c is the launcher that measures each run (wall time, peak RSS).
-BENCH_PACKAGES := python3-numpy lua5.4 libopenblas-dev liblapacke-dev
+BENCH_PACKAGES := python3-numpy python3-scipy lua5.4 libopenblas-dev liblapacke-dev
 
 bench: deps
 	@$(call install_missing,$(BENCH_PACKAGES),bench)

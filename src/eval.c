@@ -23,9 +23,11 @@
 #include "linalg.h"
 #include "member.h"
 #include "object.h"
+#include "dist.h"
 #include "print.h"
 #include "prog.h"
 #include "eval_prob.h"
+#include "why.h"
 #include "resolve.h"
 
 enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
@@ -345,7 +347,13 @@ static size_t sel_at(const IndexSel *s, size_t i) {
 
 static double scalar_index(Interp *in, Frame *fr, Node *n, int *st);
 
+static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out);
+
 COLD static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
+    /* E[X]: the expectation builtin written with brackets, as books print it */
+    if (n->a->kind == N_GLOBAL && in->globals[n->a->slot].value.kind == VAL_BUILTIN &&
+        strcmp(in->globals[n->a->slot].value.as.builtin->name, "E") == 0)
+        return eval_call(in, fr, n, out);
     /* x[i] of a lazy range reads one element without building the range */
     if ((n->a->kind == N_LOCAL || n->a->kind == N_GLOBAL)) {
         Value held = *variable_slot(in, fr, n->a);
@@ -1549,6 +1557,19 @@ static bool library_name_kept(Interp *in, int slot, Span span, const char *name)
 
 static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
     Node *target = s->a;
+    if (s->flag) { /* X ~ Normal(0, 1): an assignment whose value must be a distribution */
+        Value v;
+        if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
+        if (!value_is_dist(v)) {
+            char what[64];
+            interp_error(in, node_extent(s->b), "'~' needs a distribution on its right, such as Normal(0, 1); this is %s",
+                         value_describe(v, what, sizeof what));
+            value_release(v);
+            return FLOW_ERROR;
+        }
+        value_replace(variable_slot(in, fr, target), v);
+        return FLOW_NEXT;
+    }
     if (target->kind != N_VECTOR && (s->b->kind == N_RANGE || s->b->kind == N_CALL)) {
         Value lazy;
         int st = lazy_sequence(in, fr, s->b, &lazy);
@@ -1811,7 +1832,7 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         return FLOW_NEXT;
     }
     case N_WHY:
-        return evalprob_why(in, fr, s);
+        return why_statement(in, fr, s); /* why.c: P(…) or a call's explainer */
     case N_IMPORT:
         return command_import(in, s) ? FLOW_NEXT : FLOW_ERROR;
     case N_COMMAND:

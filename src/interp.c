@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dist.h"
 #include "help_topics.h"
 #include "prob.h"
 
@@ -215,6 +216,7 @@ void interp_free(Interp *in) {
     }
     free(in->globals);
     prob_store_free(in->prob);
+    dist_rng_free(in->rng);
     membudget_release(&in->budget);
     free(in);
 }

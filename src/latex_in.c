@@ -885,9 +885,15 @@ static bool juxtaposed(LatexLayer *L, const Token *next) {
         if (L->prev == TK_NAME || L->prev == TK_RPAREN || L->prev == TK_RBRACKET)
             return next->space_before && next->op == 1; /* f (x) stays a call; X \left(…\right) multiplies */
         return true;
-    case LX_DBAR: /* ‖a‖ ‖b‖; after an operand || is `or`, and so is a ‖ that closes nothing */
-        if (strncmp(L->lx->src->text + next->offset, "\\lVert", 6) == 0) return true; /* \lambda \lVert w \rVert */
-        return L->norms == 0 && (unsigned char)L->lx->src->text[next->offset] == 0xE2;
+    case LX_DBAR: {
+        /* ‖a‖ ‖b‖, λ‖w‖²: a ‖ that opens is glued to what follows it; after an operand a spaced
+         * ‖ or a || is `or` (p ‖ q), and D_KL(p ‖ q) separates with it (parse.c) */
+        const char *text = L->lx->src->text;
+        if (strncmp(text + next->offset, "\\lVert", 6) == 0) return true; /* \lambda \lVert w \rVert */
+        char after = text[next->offset + next->length];
+        return L->norms == 0 && (unsigned char)text[next->offset] == 0xE2 && after != ' ' && after != '\t' &&
+               after != '\n' && after != '\0';
+    }
     case TK_LBRACKET:
         return L->lx->src->text[next->offset] == '\\'; /* \begin{bmatrix} */
     default:
