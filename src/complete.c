@@ -48,7 +48,8 @@ static bool is_letter(uint32_t c) {
 
 static bool is_idcont(uint32_t c) {
     return is_letter(c) || (c >= '0' && c <= '9') || c == '_' || (c >= 0x300 && c <= 0x36F) ||
-           (c >= 0x2080 && c <= 0x2089);
+           (c >= 0x2080 && c <= 0x2089) || (c >= 0x2090 && c <= 0x209C) || (c >= 0x1D62 && c <= 0x1D65) ||
+           c == 0x2C7C; /* subscript letters, as the lexer reads them (yᵢ) */
 }
 
 static bool is_ascii_letter(char c) {

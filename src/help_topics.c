@@ -72,6 +72,10 @@ static const Notation notation[] = {
     {">= ≥ \\ge \\geq", OP_GE, "a ≥ b (or a >= b) — at least"},
     {"≈ ~= \\approx approx", OP_APPROX, "a ≈ b — approximately equal (relative tolerance 1e-9); check a ≈ b within tol\n"
                                        "  example: 0.1 + 0.2 ≈ 0.3   → true"},
+    {"juxtaposition side-by-side implicit", 0, "XᵀX, (XᵀX)⁻¹Xᵀy, ‖a‖ ‖b‖, λ‖w‖², p_i log2(p_i) — operands side by side multiply as print\n"
+                                               "  means: the matrix product between arrays, a product when one side is a number. Two plain\n"
+                                               "  vectors side by side are an error (x · y or x * y?). 2x glued is 2 times x.\n"
+                                               "  example: X = [1, 2; 3, 4]; XᵀX   → [10, 14; 14, 20]"},
     {"= assign", 0, "x = 3 assigns; f(x) = x^2 defines a function; P(A) = 0.3 states a fact. == compares."},
     {"-> → \\mapsto lambda", OP_ARROW, "x -> body — a function without a name (a lambda); (x, y) -> x + y\n"
                                       "  example: g = x -> 2x; g(4)   → 8"},
