@@ -166,6 +166,8 @@ static void lex_error(Filter *f, const Token *tok) {
         parse_error_at(f->ctx, s, "invalid UTF-8 byte 0x%02x", (unsigned char)text[0]);
     else
         parse_error_at(f->ctx, s, "%s", tok->text);
+    /* a LaTeX group left open at the end (latex_in.c): the prompt reads another line */
+    if (strncmp(tok->text, "unexpected end of input", 23) == 0) f->ctx->incomplete = true;
 }
 
 /* help, vars, clear, quit and exit are commands when they start a statement and are
