@@ -111,8 +111,10 @@ static void help_overview(FILE *out) {
           "  f(x) = x^2;  g = x -> 2x             functions and lambdas\n"
           "  P(A) = 0.05; P(B | A) = 0.9; …       probability facts; then ask P(A | B), why P(A | B)\n"
           "  X ~ Normal(0, 1); P(X > 1.96)        random variables: events, E[X], sample(X, n)\n"
-          "  check a ≈ b                          exercises check themselves\n\n"
-          "Commands: help NAME, vars, clear [NAME], import \"file.mlm\", time STMT, quit\n\n", out);
+          "  check a ≈ b                          exercises check themselves\n"
+          "  \\frac{1}{n} \\sum_{i=1}^{n} y_i       LaTeX pasted is read as mlm; XᵀX multiplies as print\n\n"
+          "Commands: help NAME (?NAME), vars, clear [NAME], import \"file.mlm\", time STMT, explain EXPR,\n"
+          "  latex EXPR, quit\n\n", out);
     const char *pillars[32];
     int npillars = builtins_pillars(pillars, 32);
     for (int p = 0; p < npillars; p++) {
