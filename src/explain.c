@@ -572,8 +572,34 @@ static Shape shape_walk(Interp *in, const Node *n, FILE *out, int *lines) {
 
 /* }===================== */
 
+/* A dimension written as a number or a name bound to one; -1 when unknown. */
+static double dim_value(Interp *in, const Node *e) {
+    if (!e) return -1;
+    if (e->kind == N_NUM) return e->num;
+    const char *name = name_of(e);
+    int g = name ? interp_find_global(in, name) : -1;
+    if (g >= 0 && in->globals[g].value.kind == VAL_NUM) return in->globals[g].value.as.num;
+    return -1;
+}
+
+/* With x bound: whether the stated shape holds (the elements' kind is member.c's to check). */
+static void member_holds(Interp *in, const Node *x, double rows, double cols, FILE *out) {
+    const char *name = name_of(x);
+    if (!name || cols < 0 || rows < -1) return;
+    Shape s = shape_of_name(in, name);
+    if (s.ndim < 0) return;
+    char have[48];
+    shape_text(s, have, sizeof have);
+    bool fits;
+    if (cols == 0) fits = s.ndim == 0;
+    else if (rows == 0) fits = (s.ndim == 1 && (double)s.cols == cols) || (s.ndim == 2 && (double)s.rows == cols && s.cols == 1);
+    else fits = (s.ndim == 2 && (double)s.rows == rows && (double)s.cols == cols) || (s.ndim == 1 && rows == 1 && (double)s.cols == cols);
+    fprintf(out, "%s is bound to %s%s%s: the shape %s\n", name, s.ndim == 0 ? "" : s.ndim == 1 ? "a vector of " : "a ", have,
+            s.ndim == 2 ? " matrix" : "", fits ? "holds" : "does not hold");
+}
+
 /* x ∈ ℝ^…: what the shape statement says. */
-static bool explain_member(const Node *n, FILE *out) {
+static bool explain_member(Interp *in, const Node *n, FILE *out) {
     if (!is_binary(n, OP_IN, NULL, NULL)) return false;
     const Node *s = n->b, *set = s;
     char A[128], E[128];
@@ -589,6 +615,7 @@ static bool explain_member(const Node *n, FILE *out) {
     }
     if (set == s) {
         fprintf(out, "%s is a single number, one of the %s\n", A, kind);
+        member_holds(in, n->a, 0, 0, out);
         return true;
     }
     const Node *e = s->kind == N_POWSUP ? NULL : s->b, *m, *k;
@@ -596,16 +623,20 @@ static bool explain_member(const Node *n, FILE *out) {
         char M[64], K[64];
         fprintf(out, "%s is a %s×%s matrix of %s (%s rows, %s columns)\n", A, ast_print_text(m, AST_MLM, M, sizeof M),
                 ast_print_text(k, AST_MLM, K, sizeof K), kind, M, K);
+        double r = dim_value(in, m), c = dim_value(in, k);
+        if (r > 0 && c > 0) member_holds(in, n->a, r, c, out);
         return true;
     }
     if (e) ast_print_text(e, AST_MLM, E, sizeof E);
     else snprintf(E, sizeof E, "%g", s->num);
     fprintf(out, "%s is a vector of %s %s\n", A, E, kind);
+    double len = e ? dim_value(in, e) : s->num;
+    if (len > 0) member_holds(in, n->a, 0, len, out);
     return true;
 }
 
 void explain_write(Interp *in, const Node *e, FILE *out) {
-    if (explain_member(e, out)) return;
+    if (explain_member(in, e, out)) return;
     ast_print(out, e, AST_WORDS);
     fputc('\n', out);
     char what[512];
