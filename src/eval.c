@@ -1218,6 +1218,14 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         if (n->op == OP_IN) return eval_member(in, fr, n, out);
         if (!eval_expr(in, fr, n->a, &a)) return false;
         if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
+        if (n->op == OP_MATMUL && n->flag && (a.kind == VAL_FUNC || a.kind == VAL_BUILTIN)) {
+            /* print x, sqrt x: side by side, a function is not called */
+            value_release(a);
+            value_release(b);
+            Span f = node_extent(n->a);
+            return interp_error(in, node_extent(n), "a function next to a value is not called: write %.*s(…) with parentheses",
+                                (int)f.length, f.src->text + f.offset);
+        }
         if (n->op == OP_MATMUL && n->flag && a.kind == VAL_ARR && b.kind == VAL_ARR && a.as.arr->ndim == 1 &&
             b.as.arr->ndim == 1) {
             /* written side by side (latex_in.c): xᵀx is a row times a column, but x y is ambiguous */

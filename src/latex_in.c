@@ -495,9 +495,37 @@ static void command(LatexLayer *L, Token t, Token nm) {
         emit(L, c->token, &whole, c->op);
         if (c->token == TK_SUM || c->token == TK_PROD) L->sum_state = 1;
         return;
-    case LC_NAME:
+    case LC_NAME: {
         emit_name(L, c->text, strlen(c->text), whole.offset, whole.offset + whole.length, &whole);
+        /* \log x, \sin \theta: a function of one plain operand without brackets, as books write */
+        Token *a = peek(L, 0);
+        if (strcmp(c->text, "inf") == 0 || !a->space_before) return;
+        bool greek = a->kind == TK_BACKSLASH && peek(L, 1)->kind == TK_NAME && glued(a, peek(L, 1)) &&
+                      latex_letter(src + peek(L, 1)->offset, peek(L, 1)->length);
+        if (a->kind != TK_NAME && a->kind != TK_NUM && !greek) return;
+        Token *after = peek(L, greek ? 2 : 1);
+        int ak = after->kind;
+        if (ak == TK_LPAREN || ak == TK_LBRACKET || ak == TK_CARET || ak == TK_SUP || ak == TK_TRANSPOSE || ak == TK_UNDERSCORE ||
+            ak == TK_PERIOD || (ak == TK_NAME && !after->space_before))
+            return;
+        Token arg = take(L);
+        emit(L, TK_LPAREN, &arg, 0);
+        L->out[L->nout - 1].length = 0;
+        if (greek) {
+            Token nm2 = take(L);
+            const char *l = latex_letter(src + nm2.offset, nm2.length);
+            emit_name(L, l, strlen(l), arg.offset, nm2.offset + nm2.length, &arg);
+            arg.offset = nm2.offset;
+            arg.length = nm2.length;
+        } else {
+            L->out[L->nout++] = arg;
+        }
+        Token close = arg;
+        close.offset = arg.offset + arg.length;
+        close.length = 0;
+        emit(L, TK_RPAREN, &close, 0);
         return;
+    }
     case LC_SKIP:
         /* \left( takes \left's spacing: X \left(…\right) is a product, f\left(x\right) a call */
         if (k == 4 && memcmp(name, "left", 4) == 0 && peek(L, 0)->kind == TK_LPAREN) {
