@@ -13,8 +13,13 @@
  *   \mathbf{x} \boldsymbol{x} \mathrm{x} \operatorname{softmax} … → the name inside
  *   \mathbb{R}      → ℝ (and the other blackboard letters)
  *   \log \exp \sin … \max \min \det → the builtin's name
- *   y_{i}           → the name y_i;  y_{i+1} → y[i+1]
+ *   y_{i}           → the name y_i;  y_{i+1} → y[i+1];  θ_{1}, \theta_1 → θ₁
  *   ŷ_i after \hat{y}: the subscript joins the name (ŷ_i)
+ *   x^{2}, A^{-1}   → the superscripts x², A⁻¹
+ *   \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} → [1, 2; 3, 4]
+ *   \log x          → log(x) (one plain operand)
+ * It also makes juxtaposition multiply, for LaTeX and mlm alike (XᵀX, λ‖w‖², ‖a‖ ‖b‖, X W + b):
+ * between two operands side by side it hands on a zero-length @ (see juxtaposed()).
  * Every produced token carries the span of the LaTeX it stands for. */
 #include "latex_in.h"
 

@@ -5,10 +5,11 @@
  * so an error points at the text as typed. An unsupported command is an LX_ERROR naming it;
  * so is malformed LaTeX (`\frac{a}` without its denominator).
  *
- * A backslash glued to a name is LaTeX where an operand is expected or when the name is a
- * LaTeX command this layer knows; after an operand an unknown `\name` stays the left
- * division it always was (A\b). Merged names (ŷ from \hat{y}, y_i from y_{i}) are copied
- * into the parse arena; the layer itself allocates nothing. */
+ * A backslash glued to a name is LaTeX where an operand is expected, after a space, or when the
+ * name is a LaTeX command this layer knows; glued after an operand an unknown `\name` stays the
+ * left division it always was (A\b). Operands side by side (XᵀX, λ‖w‖²) get a zero-length @
+ * between them: juxtaposition as print. Merged names (ŷ from \hat{y}, y_i from y_{i}) and
+ * error messages are copied into the parse arena; the layer itself allocates nothing. */
 #ifndef MLM_LATEX_IN_H
 #define MLM_LATEX_IN_H
 
