@@ -442,6 +442,10 @@ static void command(LatexLayer *L, Token t, Token nm) {
     unsigned cmd_len = cmd_end - t.offset;
     const Command *c = k ? find_command(name, k) : NULL;
     const char *letter = c || !k ? NULL : latex_letter(name, k);
+    if (L->nin + 2 > LATEX_QUEUE) { /* room to push back what follows (cannot happen: at most 4 are read ahead) */
+        error_at(L, t.offset, cmd_len, &t, "LaTeX too dense to read here");
+        return;
+    }
     if (!c && !letter) {
         if (ends_operand(L->prev) && !t.space_before) {
             /* A\b: the left division it always was */
