@@ -233,8 +233,21 @@ static bool latex_function(const char *name, const char **tex) {
 }
 
 static void name(Printer *p, const char *text) {
-    if (p->style == AST_LATEX) latex_name(p, text);
-    else put(p, text);
+    if (p->style == AST_LATEX) { latex_name(p, text); return; }
+    /* words: y_i (a one-letter base and a subscript, subscript.h) reads "y sub i", as y[i] does */
+    const char *us = p->style == AST_WORDS ? strrchr(text, '_') : NULL;
+    if (us && us > text && us[1] && (size_t)(us - text) < 64) {
+        char base[64];
+        memcpy(base, text, (size_t)(us - text));
+        base[us - text] = '\0';
+        if (one_letter(base)) {
+            put(p, base);
+            put(p, " sub ");
+            put(p, us + 1);
+            return;
+        }
+    }
+    put(p, text);
 }
 
 static void string(Printer *p, const Node *n) {
