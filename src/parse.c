@@ -202,9 +202,12 @@ static void feed_help(Filter *f, void *parser, Token *t) {
     while (i < len && (text[i] == ' ' || text[i] == '\t')) i++;
     unsigned start = i;
     unsigned end = start;
-    while (i < len && text[i] != '\n') i++;
-    /* a comment after the topic ends it: help sum  # the sum */
-    while (end < i && !(text[end] == '#' && end > start && (text[end - 1] == ' ' || text[end - 1] == '\t'))) end++;
+    /* `help sum; x = 1`: a ';' after the topic ends it and the line goes on (`help ;` asks for
+     * ';'); so does a comment, `help sum  # the sum`; the lexer reads on from there */
+    while (i < len && text[i] != '\n' && !(text[i] == ';' && i > start) &&
+           !(text[i] == '#' && i > start && (text[i - 1] == ' ' || text[i - 1] == '\t')))
+        i++;
+    end = i;
     while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) end--;
     Token cmd = *t;
     cmd.text = "help";
