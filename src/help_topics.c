@@ -64,6 +64,10 @@ static const Notation notation[] = {
                        "  of numbers (3 ∈ [1, 2, 3], i ∈ 1..10). In a loop, for i ∈ 1..n { … } names what it runs over.\n"
                        "  example: check [1, 2, 3] ∈ ℝ^3"},
     {"∩ intersect", OP_INTERSECT, "P(A ∩ B) — the joint probability of A and B (same as P(A, B))"},
+    {"∪ union", OP_UNION, "A ∪ B — the union of events (A or B), read in probability"},
+    {".* .^ elementwise", 0, "a .* b, a .^ b — the element-wise product and power written explicitly (Octave's spelling);\n"
+                             "  * and ^ are element-wise already, except that A^2 of a square matrix is refused as ambiguous\n"
+                             "  example: [1, 2] .^ 2   → [1, 4]"},
     {"== equals", OP_EQ, "a == b — true (1) when equal, element by element; = assigns\n  example: [1, 2] == [1, 3]   → [1, 0]"},
     {"!= ≠ \\ne", OP_NE, "a ≠ b (or a != b) — true when different"},
     {"< less", OP_LT, "a < b — comparison; chains as in maths: 0 < x < 1"},

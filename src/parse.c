@@ -189,7 +189,12 @@ static bool is_help(Filter *f, const Token *t) {
     if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
     if (t->kind != TK_NAME) return true;
     const Token *next = raw_peek(f);
-    if (next->kind == TK_ASSIGN) return false;
+    if (next->kind == TK_ASSIGN) {
+        /* `help =` alone asks about '='; `help = 3` assigns */
+        const char *s = f->ctx->src->text + next->offset + 1;
+        while (*s == ' ' || *s == '\t' || *s == '\r') s++;
+        return *s == '\n' || *s == '\0' || *s == '#';
+    }
     if (next->kind == TK_LPAREN && !next->space_before) return false;
     return true;
 }

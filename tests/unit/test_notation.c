@@ -8,11 +8,14 @@
 
 #include "ast.h"
 #include "astprint.h"
+#include "builtins.h"
+#include "commands.h"
 #include "complete.h"
 #include "help_topics.h"
 #include "interp.h"
 #include "latex_in.h"
 #include "manpage.h"
+#include "ops.h"
 #include "parse.h"
 #include "textwidth.h"
 
@@ -149,6 +152,25 @@ START_TEST(test_help_notation) {
 }
 END_TEST
 
+/* Every spelling of every operator in the operator table has help (help @, help ≤, help ∈ …). */
+START_TEST(test_help_every_operator) {
+    for (int op = 1; op < OP_COUNT; op++) {
+        const OpInfo *info = op_info(op);
+        if (!info->spellings || !info->spellings[0]) continue;
+        char spellings[128];
+        snprintf(spellings, sizeof spellings, "%s", info->spellings);
+        for (char *w = strtok(spellings, " "); w; w = strtok(NULL, " "))
+            ck_assert_msg(help_of(w) != NULL || builtins_find(w), "no help for '%s' (%s)", w, info->text);
+    }
+    static const char *const more[] = {"ᵀ", "'", "⁻¹", "²", "√", "‖", "|", "∈", "ℝ", "∂", "∇", "_", "?", "#",
+                                       "for", "explain", "latex", "help", "juxtaposition", ".*", "=", "..", NULL};
+    FILE *sink = fopen("/dev/null", "w");
+    ck_assert_ptr_nonnull(sink);
+    for (int i = 0; more[i]; i++) ck_assert_msg(command_help_topic(NULL, more[i], sink), "no help for '%s'", more[i]);
+    fclose(sink);
+}
+END_TEST
+
 static bool has_std(const char *name, void *ctx) {
     (void)ctx;
     return strcmp(name, "std") == 0;
@@ -278,6 +300,7 @@ Suite *notation_suite(void) {
     tcase_add_test(t, test_latex_letters);
     tcase_add_test(t, test_blackboard_completion);
     tcase_add_test(t, test_help_notation);
+    tcase_add_test(t, test_help_every_operator);
     tcase_add_test(t, test_learner_names);
     tcase_add_test(t, test_latex_round_trips);
     tcase_add_test(t, test_display_width);
