@@ -172,7 +172,7 @@ bench: deps
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/run.py $(if $(QUICK),--quick)
 
 # {===================== robustness: libFuzzer harnesses and valgrind (tests/fuzz/README.md)
-# `make fuzz` builds tests/fuzz/fuzz_{parse,eval}.c with clang's libFuzzer, ASan and UBSan
+# `make fuzz` builds tests/fuzz/fuzz_{parse,eval,csv}.c with clang's libFuzzer, ASan and UBSan
 # into build/fuzz/ and runs each for FUZZ_SECONDS; `make valgrind` runs every script, error
 # test and the unit tests under memcheck. Neither needs the other's build. To fuzz past a
 # known finding, build elsewhere with a check turned off:
@@ -196,13 +196,15 @@ $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-# The harnesses (tests/fuzz/fuzz_NAME.c); those that run imports wrap file_read so `import`
-# cannot reach outside their working directory.
-FUZZ_HARNESSES := parse eval entries
-FUZZ_WRAP_READ := fuzz_eval fuzz_entries
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+# The harnesses (tests/fuzz/fuzz_NAME.c). Those that run programs link tests/fuzz/sandbox.c and
+# wrap file_read and csv_read_file (import and load() cannot reach outside their working
+# directory), csv_write_file and plot_svg (save() and SVG plots write nothing).
+FUZZ_HARNESSES := parse eval entries csv
+FUZZ_SANDBOXED := fuzz_eval fuzz_entries
+FUZZ_WRAPS     := -Wl$(comma)--wrap=file_read$(comma)--wrap=csv_read_file$(comma)--wrap=csv_write_file$(comma)--wrap=plot_svg
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/sandbox.c $(FUZZ_OBJ)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
-	  $(if $(filter $(FUZZ_WRAP_READ),$(@F)),-Wl$(comma)--wrap=file_read) $(LDLIBS)
+	  $(if $(filter $(FUZZ_SANDBOXED),$(@F)),tests/fuzz/sandbox.c $(FUZZ_WRAPS)) $(LDLIBS)
 
 comma := ,
 .SECONDARY: $(FUZZ_OBJ)

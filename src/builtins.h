@@ -55,6 +55,8 @@ extern const BuiltinTable builtins_stats;
 extern const BuiltinTable builtins_info;
 extern const BuiltinTable builtins_dist;
 extern const BuiltinTable builtins_special;
+extern const BuiltinTable builtins_data;
+extern const BuiltinTable builtins_plot;
 
 /* Defines every builtin in the session's globals. */
 void builtins_register(Interp *in);

@@ -327,10 +327,29 @@ static bool eval_selector(Interp *in, Frame *fr, Node *idx, size_t len, IndexSel
         ok = eval_check_index(in, idx->span, v.as.num, len, &sel->pos);
     } else if (v.kind == VAL_ARR && v.as.arr->ndim == 1) {
         const Array *a = v.as.arr;
+        /* A vector of 0s and 1s as long as the dimension is a mask (X[x > 80, :]): it picks
+         * the positions of its 1s. */
+        bool mask = a->len == len && len > 0;
+        for (size_t i = 0; mask && i < a->len; i++) mask = a->data[i] == 0 || a->data[i] == 1;
         sel->count = a->len;
         sel->list = malloc((a->len ? a->len : 1) * sizeof *sel->list);
         if (!sel->list) ok = interp_error(in, idx->span, "out of memory");
-        for (size_t i = 0; ok && i < a->len; i++) ok = eval_check_index(in, idx->span, a->data[i], len, &sel->list[i]);
+        if (ok && !mask && a->len != len) { /* 0s and 1s with a 0: a mask of the wrong length */
+            bool zero_one = true, zero = false;
+            for (size_t i = 0; zero_one && i < a->len; i++) {
+                zero_one = a->data[i] == 0 || a->data[i] == 1;
+                zero = zero || a->data[i] == 0;
+            }
+            if (zero_one && zero)
+                ok = interp_error(in, idx->span, "a mask of 0s and 1s must be as long as the dimension: %zu values for %zu",
+                                  a->len, len);
+        }
+        if (ok && mask) {
+            sel->count = 0;
+            for (size_t i = 0; i < a->len; i++)
+                if (a->data[i] == 1) sel->list[sel->count++] = i;
+        }
+        for (size_t i = 0; ok && !mask && i < a->len; i++) ok = eval_check_index(in, idx->span, a->data[i], len, &sel->list[i]);
         if (!ok) sel_free(sel);
     } else {
         ok = interp_error(in, idx->span, "an index must be a whole number or a vector of them, got a %s", value_kind_name(v));

@@ -348,7 +348,7 @@ static void drive(Filter *f, void *parser) {
                 feed(f, parser, TK_OR, &t);
             }
             continue;
-        case TK_LPAREN: case TK_LBRACKET: case TK_LBRACE:
+        case TK_LPAREN: case TK_LBRACKET: case TK_LBRACE: {
             /* P( … ): inside, `=` compares (P(K = 3)); 'P' on the stack marks it */
             bool prob_paren = t.kind == TK_LPAREN && f->prev == TK_NAME && f->prev_span.length == 1 &&
                               ctx->src->text[f->prev_span.offset] == 'P';
@@ -365,6 +365,7 @@ static void drive(Filter *f, void *parser) {
             }
             feed(f, parser, t.kind, &t);
             continue;
+        }
         case TK_RPAREN: case TK_RBRACKET: case TK_RBRACE: {
             char want = t.kind == TK_RPAREN ? '(' : t.kind == TK_RBRACKET ? '[' : '{';
             char open = top(f);
