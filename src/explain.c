@@ -621,7 +621,10 @@ static bool explain_member(Interp *in, const Node *n, FILE *out) {
     const Node *e = s->kind == N_POWSUP ? NULL : s->b, *m, *k;
     if (e && (is_binary(e, OP_MUL, &m, &k) || is_binary(e, OP_TIMES, &m, &k))) {
         char M[64], K[64];
-        fprintf(out, "%s is a %s×%s matrix of %s (%s rows, %s columns)\n", A, ast_print_text(m, AST_MLM, M, sizeof M),
+        ast_print_text(m, AST_MLM, M, sizeof M);
+        /* "an n×n", "an 8×2", "a 3×2": the article of the dimension as it is read aloud */
+        bool an = M[0] && strchr("aefhilmnorsx8", M[0]) != NULL;
+        fprintf(out, "%s is %s %s×%s matrix of %s (%s rows, %s columns)\n", A, an ? "an" : "a", M,
                 ast_print_text(k, AST_MLM, K, sizeof K), kind, M, K);
         double r = dim_value(in, m), c = dim_value(in, k);
         if (r > 0 && c > 0) member_holds(in, n->a, r, c, out);
