@@ -39,7 +39,7 @@ LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_OBJ := $(patsubst tests/unit/%.c,$(BUILD)/obj/unit_%.o,$(UNIT_SRC) tests/unit/runner.c)
 
-.PHONY: all deps run check test unit scripts errors output asan valgrind clean bench
+.PHONY: all deps run check test unit scripts errors output asan valgrind clean bench install uninstall man
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/mlm
@@ -133,6 +133,24 @@ test: asan valgrind errors output repl-test unit scripts
 check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/unit
 	@$(MAKE) --no-print-directory test
+
+# make install [PREFIX=/usr/local] [DESTDIR=…]: the binary and mlm(1), written by mlm --man from
+# the same tables as help; make uninstall removes both.
+PREFIX  ?= /usr/local
+BINDIR  := $(PREFIX)/bin
+MANDIR  := $(PREFIX)/share/man/man1
+
+man: $(BUILD)/mlm.1
+$(BUILD)/mlm.1: $(BUILD)/mlm
+	$(BUILD)/mlm --man > $@
+
+install: $(BUILD)/mlm $(BUILD)/mlm.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BUILD)/mlm $(DESTDIR)$(BINDIR)/mlm
+	install -m 644 $(BUILD)/mlm.1 $(DESTDIR)$(MANDIR)/mlm.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mlm $(DESTDIR)$(MANDIR)/mlm.1
 
 clean:
 	rm -rf build
