@@ -39,7 +39,7 @@ LIB_OBJ  := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_OBJ := $(patsubst tests/unit/%.c,$(BUILD)/obj/unit_%.o,$(UNIT_SRC) tests/unit/runner.c)
 
-.PHONY: all deps run check test unit scripts errors output asan valgrind clean bench
+.PHONY: all deps run check test unit scripts errors output asan valgrind clean bench install uninstall man
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/mlm
@@ -134,6 +134,24 @@ check: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/unit
 	@$(MAKE) --no-print-directory test
 
+# make install [PREFIX=/usr/local] [DESTDIR=…]: the binary and mlm(1), written by mlm --man from
+# the same tables as help; make uninstall removes both.
+PREFIX  ?= /usr/local
+BINDIR  := $(PREFIX)/bin
+MANDIR  := $(PREFIX)/share/man/man1
+
+man: $(BUILD)/mlm.1
+$(BUILD)/mlm.1: $(BUILD)/mlm
+	$(BUILD)/mlm --man > $@
+
+install: $(BUILD)/mlm $(BUILD)/mlm.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BUILD)/mlm $(DESTDIR)$(BINDIR)/mlm
+	install -m 644 $(BUILD)/mlm.1 $(DESTDIR)$(MANDIR)/mlm.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mlm $(DESTDIR)$(MANDIR)/mlm.1
+
 clean:
 	rm -rf build
 
@@ -183,7 +201,7 @@ $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/gen/%.c
 # directory), csv_write_file and plot_svg (save() and SVG plots write nothing).
 FUZZ_HARNESSES := parse eval entries csv
 FUZZ_SANDBOXED := fuzz_eval fuzz_entries
-FUZZ_WRAPS     := -Wl$(comma)--wrap=file_read$(comma)--wrap=csv_read_file$(comma)--wrap=csv_write_file$(comma)--wrap=plot_svg
+FUZZ_WRAPS      = -Wl$(comma)--wrap=file_read$(comma)--wrap=csv_read_file$(comma)--wrap=csv_write_file$(comma)--wrap=plot_svg
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/sandbox.c $(FUZZ_OBJ)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
 	  $(if $(filter $(FUZZ_SANDBOXED),$(@F)),tests/fuzz/sandbox.c $(FUZZ_WRAPS)) $(LDLIBS)

@@ -79,7 +79,8 @@ loop:
     letter  = [a-zA-Z] | [\u00C0-\u00D6] | [\u00D8-\u00F6] | [\u00F8-\u024F]
             | [\u0391-\u039F] | [\u03A1] | [\u03A4-\u03A9] | [\u03B1-\u03C9]
             | [\u03D1\u03D5\u03F5] | [\u2113];
-    idcont  = letter | digit | "_" | [\u0300-\u036F] | [\u2080-\u2089];
+    idcont  = letter | digit | "_" | [\u0300-\u036F] | [\u2080-\u2089]
+            | [\u2090-\u209C] | [\u1D62-\u1D65] | [\u2C7C];  /* subscript letters: yᵢ (subscript.h) */
     supdigit = [\u2070\u00B9\u00B2\u00B3\u2074-\u2079];
     sup     = [\u207B\u207A]? supdigit+;
     ws      = [ \t\r\u00A0];
@@ -147,6 +148,7 @@ loop:
     "_"          { RET(TK_UNDERSCORE); }
     "∩"          { OPRET(TK_INTERSECT, OP_INTERSECT); }
     "∞"          { tok->text = "inf"; tok->text_len = 3; RET(TK_NAME); }
+    "ℝ" | "ℕ" | "ℤ" | "ℚ" | "ℂ" { tok->text = start; tok->text_len = (size_t)(lx->cursor - start); RET(TK_NAME); }
     "=="         { OPRET(TK_CMP, OP_EQ); }
     "!=" | "≠"   { OPRET(TK_CMP, OP_NE); }
     "<"          { OPRET(TK_CMP, OP_LT); }

@@ -56,7 +56,7 @@
 %left OR.
 %left AND.
 %right NOT.
-%left CMP APPROX.
+%left CMP APPROX IN.
 %left COLON.
 %left PLUS MINUS.
 %right SUMHEAD.
@@ -124,6 +124,9 @@ stmt(S) ::= CHECK(K) expr(E). { S = parse_check(ctx, &K, E, NULL, E->span.offset
 stmt(S) ::= CHECK(K) expr(E) WITHIN expr(T). { S = parse_check(ctx, &K, E, T, E->span.offset + E->span.length); }
 stmt(S) ::= ASSERT(K) expr(E). { S = parse_check(ctx, &K, E, NULL, E->span.offset + E->span.length); }
 stmt(S) ::= WHY(K) expr(E). { S = ast_node(ctx->arena, N_WHY, parse_span(ctx, &K)); S->a = E; }
+stmt(S) ::= NOTATION(K) expr(E). {
+    /* explain expr, latex expr (notation.c): a command holding its expression */
+    S = ast_node(ctx->arena, N_COMMAND, parse_span(ctx, &K)); S->name = ast_strdup(ctx->arena, K.text, K.text_len); S->a = E; }
 stmt(S) ::= TIME(K) stmt(T). { S = ast_node(ctx->arena, N_TIME, parse_span(ctx, &K)); S->a = T; }
 stmt(S) ::= IMPORT(K) STR(P). { S = ast_node(ctx->arena, N_IMPORT, parse_span(ctx, &K)); S->a = parse_string(ctx, &P); }
 stmt(S) ::= COMMAND(K) cmdargs(A). { S = A; S->span = parse_span(ctx, &K); S->name = ast_strdup(ctx->arena, K.text, K.text_len); }
@@ -207,7 +210,9 @@ expr(E) ::= expr(A) DOTSTAR(T) expr(B). { E = ast_binary(ctx->arena, OP_MUL, A, 
 expr(E) ::= expr(A) DOTCARET(T) expr(B). { E = ast_binary(ctx->arena, OP_POW, A, B, parse_span(ctx, &T)); E->flag = true; }
 expr(E) ::= expr(A) SLASH(T) expr(B). { E = ast_binary(ctx->arena, OP_DIV, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) PERCENT(T) expr(B). { E = ast_binary(ctx->arena, OP_MOD, A, B, parse_span(ctx, &T)); }
-expr(E) ::= expr(A) AT(T) expr(B). { E = ast_binary(ctx->arena, OP_MATMUL, A, B, parse_span(ctx, &T)); }
+expr(E) ::= expr(A) AT(T) expr(B). {
+    /* flag: written side by side (XᵀX), the token latex_in.c makes without a length */
+    E = ast_binary(ctx->arena, OP_MATMUL, A, B, parse_span(ctx, &T)); E->flag = T.length == 0; }
 expr(E) ::= expr(A) DOT(T) expr(B). { E = ast_binary(ctx->arena, OP_DOT, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) BACKSLASH(T) expr(B). { E = ast_binary(ctx->arena, OP_LDIV, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) INTERSECT(T) expr(B). { E = ast_binary(ctx->arena, OP_INTERSECT, A, B, parse_span(ctx, &T)); }
@@ -215,6 +220,7 @@ expr(E) ::= expr(A) PLUS(T) expr(B). { E = ast_binary(ctx->arena, OP_ADD, A, B, 
 expr(E) ::= expr(A) MINUS(T) expr(B). { E = ast_binary(ctx->arena, OP_SUB, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) COLON(T) expr(B). { E = parse_range(ctx, A, B, &T); }
 expr(E) ::= expr(A) CMP(T) expr(B). { E = parse_compare(ctx, T.op, A, B, &T); }
+expr(E) ::= expr(A) IN(T) expr(B). { E = ast_binary(ctx->arena, OP_IN, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) APPROX(T) expr(B). { E = ast_node(ctx->arena, N_APPROX, parse_span(ctx, &T)); E->a = A; E->b = B; }
 expr(E) ::= expr(A) AND(T) expr(B). { E = ast_node(ctx->arena, N_AND, parse_span(ctx, &T)); E->a = A; E->b = B; }
 expr(E) ::= expr(A) OR(T) expr(B). { E = ast_node(ctx->arena, N_OR, parse_span(ctx, &T)); E->a = A; E->b = B; }

@@ -71,6 +71,7 @@ enum {
     /* node kinds that read as operators, so the operator table (ops.h) covers them too */
     OP_AND, OP_OR, OP_APPROX, OP_ARROW, OP_GIVEN,
     OP_TIMES,     /* × : a product of numbers; between two arrays refused (matrix or element-wise?) */
+    OP_IN,        /* x ∈ S: membership, or a shape stated as x ∈ ℝ^{m×n} (member.c) */
     OP_COUNT
 };
 

@@ -136,7 +136,43 @@ static void latex_letter(Printer *p, uint32_t cp) {
 
 /* A name in LaTeX: one letter (maybe accented, Greek, with subscript digits) as math italic
  * (`\hat{y}`, `\theta_{1}`); a longer word upright (`\mathrm{lr}`), `_` escaped. */
+static void latex_name(Printer *p, const char *name);
+
+/* True when name is one letter (maybe accented, Greek, with subscript digits). */
+static bool one_letter(const char *name) {
+    uint32_t cp;
+    int letters = 0;
+    for (const char *s = name; *s;) {
+        s += decode(s, &cp);
+        if ((cp >= 0x2080 && cp <= 0x2089) || (cp >= 0x300 && cp <= 0x36F)) continue;
+        letters++;
+    }
+    return letters == 1;
+}
+
+/* Names LaTeX writes otherwise: ℝ ℕ ℤ as \mathbb{R} …, and y_i, ŷ_k, θ_j (a one-letter base
+ * and a subscript, subscript.h) as y_{i}, \hat{y}_{k}, \theta_{j}. False for other names. */
+static bool latex_special_name(Printer *p, const char *name) {
+    static const char *const blackboard[][2] = {{"ℝ", "\\mathbb{R}"}, {"ℕ", "\\mathbb{N}"}, {"ℤ", "\\mathbb{Z}"},
+                                                {"ℚ", "\\mathbb{Q}"}, {"ℂ", "\\mathbb{C}"}};
+    for (size_t i = 0; i < sizeof blackboard / sizeof blackboard[0]; i++)
+        if (strcmp(name, blackboard[i][0]) == 0) { put(p, blackboard[i][1]); return true; }
+    const char *us = strrchr(name, '_');
+    if (!us || us == name || !us[1] || (size_t)(us - name) >= 64) return false;
+    char base[64];
+    memcpy(base, name, (size_t)(us - name));
+    base[us - name] = '\0';
+    if (!one_letter(base) || strchr(base, '_')) return false;
+    latex_name(p, base);
+    put(p, "_{");
+    if (one_letter(us + 1)) latex_name(p, us + 1);
+    else put(p, us + 1);
+    put(p, "}");
+    return true;
+}
+
 static void latex_name(Printer *p, const char *name) {
+    if (latex_special_name(p, name)) return;
     uint32_t cps[64];
     int n = 0;
     for (const char *s = name; *s && n < 64;) s += decode(s, &cps[n++]);
@@ -197,8 +233,21 @@ static bool latex_function(const char *name, const char **tex) {
 }
 
 static void name(Printer *p, const char *text) {
-    if (p->style == AST_LATEX) latex_name(p, text);
-    else put(p, text);
+    if (p->style == AST_LATEX) { latex_name(p, text); return; }
+    /* words: y_i (a one-letter base and a subscript, subscript.h) reads "y sub i", as y[i] does */
+    const char *us = p->style == AST_WORDS ? strrchr(text, '_') : NULL;
+    if (us && us > text && us[1] && (size_t)(us - text) < 64) {
+        char base[64];
+        memcpy(base, text, (size_t)(us - text));
+        base[us - text] = '\0';
+        if (one_letter(base)) {
+            put(p, base);
+            put(p, " sub ");
+            put(p, us + 1);
+            return;
+        }
+    }
+    put(p, text);
 }
 
 static void string(Printer *p, const Node *n) {
@@ -243,7 +292,7 @@ static void binary(Printer *p, const Node *n) {
             return;
         case OP_MUL:
             node(p, n->a, left_need);
-            put(p, juxtaposed(n) ? " " : " \\cdot ");
+            put(p, juxtaposed(n) ? "" : " \\cdot "); /* 2x: glued, as books and mlm write it */
             node(p, n->b, right_need);
             return;
         case OP_MATMUL:
@@ -269,6 +318,10 @@ static void binary(Printer *p, const Node *n) {
             {OP_MATMUL, "the matrix product of ", " and "}, {OP_DOT, "the dot product of ", " and "},
             {OP_LDIV, "the solution x of ", " x = "},
         };
+        if (n->op == OP_MATMUL && n->flag) { /* written side by side (XᵀX, λ‖w‖²): read as print reads it */
+            node(p, n->a, left_need); put(p, " times "); node(p, n->b, right_need);
+            return;
+        }
         for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
             if (phrases[i].op == n->op) {
                 put(p, phrases[i].before); node(p, n->a, left_need); put(p, phrases[i].between); node(p, n->b, right_need);
@@ -281,7 +334,7 @@ static void binary(Printer *p, const Node *n) {
     }
     node(p, n->a, left_need);
     if (juxtaposed(n)) { node(p, n->b, right_need); return; }
-    if (n->flag) put(p, n->op == OP_POW ? " .^ " : " .* ");
+    if (n->flag && (n->op == OP_POW || n->op == OP_MUL)) put(p, n->op == OP_POW ? " .^ " : " .* "); /* @'s flag: juxtaposed */
     else if (n->op == OP_POW) put(p, "^");
     else fprintf(p->out, " %s ", op->symbol);
     /* `2^-1`: a signed exponent is bracketed */

@@ -12,6 +12,9 @@
 #include "builtins.h"
 #include "files.h"
 #include "func.h"
+#include "help_topics.h"
+#include "notation.h"
+#include "textwidth.h"
 #include "print.h"
 #include "prob.h"
 
@@ -28,10 +31,6 @@ typedef struct Topic {
 
 static const Topic topics[] = {
     {"sum", NULL}, /* a builtin too: its table entry is shown, then this */
-    {"Σ", "Σ_{i=1}^{n} body — the sum of body for i = 1 … n (the body is the next multiplicative term:\n"
-          "  Σ_{i=1}^{n} i + 1 is (Σ i) + 1). Same as sum(i, 1, n, body). Σ v sums an array.\n"
-          "  example: Σ_{i=1}^{4} i²   → 30"},
-    {"∏", "∏_{i=1}^{n} body — the product of body for i = 1 … n. Same as prod(i, 1, n, body)."},
     {"P", "P(A) = 0.05 states a fact; P(A | B) asks and is derived from the stated facts by the complement\n"
           "  rule, the product rule, Bayes' theorem and the law of total probability. P(A, B) or P(A ∩ B)\n"
           "  is the joint probability; P(not A) the complement. Inside P(…) names are events.\n"
@@ -46,7 +45,7 @@ static const Topic topics[] = {
               "  scripts and prints a line per check and 'N passed, N failed'."},
     {"assert", "assert cond — stops the script with an error if cond is false."},
     {"if", "if c then a else b (an expression), or a block: if c { … } else { … }"},
-    {"for", "for i in 1..n { … }, for i = 0:19 { … }, for row in X { … } (rows of a matrix)"},
+    {"for", "for i in 1..n { … }, for i ∈ 1..n { … }, for i = 0:19 { … }, for row in X { … } (rows of a matrix)"},
     {"while", "while c { … }  (Ctrl-C interrupts a long loop)"},
     {"import", "import \"file.mlm\" — runs a file in this session (paths relative to the importing file)"},
     {"vars", "vars — lists your variables with their kinds and shapes"},
@@ -100,6 +99,7 @@ bool command_help_topic(Interp *in, const char *name, FILE *out) {
             fprintf(out, "%s\n", topics[i].text);
             found = true;
         }
+    if (!found) found = help_notation(name, out);
     return found;
 }
 
@@ -111,8 +111,10 @@ static void help_overview(FILE *out) {
           "  f(x) = x^2;  g = x -> 2x             functions and lambdas\n"
           "  P(A) = 0.05; P(B | A) = 0.9; …       probability facts; then ask P(A | B), why P(A | B)\n"
           "  X ~ Normal(0, 1); P(X > 1.96)        random variables: events, E[X], sample(X, n)\n"
-          "  check a ≈ b                          exercises check themselves\n\n"
-          "Commands: help NAME, vars, clear [NAME], import \"file.mlm\", time STMT, quit\n\n", out);
+          "  check a ≈ b                          exercises check themselves\n"
+          "  \\frac{1}{n} \\sum_{i=1}^{n} y_i       LaTeX pasted is read as mlm; XᵀX multiplies as print\n\n"
+          "Commands: help NAME (?NAME), vars, clear [NAME], import \"file.mlm\", time STMT, explain EXPR,\n"
+          "  latex EXPR, quit\n\n", out);
     const char *pillars[32];
     int npillars = builtins_pillars(pillars, 32);
     for (int p = 0; p < npillars; p++) {
@@ -143,7 +145,58 @@ static void help_overview(FILE *out) {
             col += w;
         }
     }
-    fputs("\n\nhelp NAME shows what a name means, with an example.\n", out);
+    fputs("\n\nhelp NAME (or ?NAME) shows what a name means, with an example; help @, help Σ, help for …\n"
+          "explain a symbol or keyword; help notation lists them all.\n", out);
+}
+
+static bool help_unknown(Interp *in, const Node *arg) {
+    const char *hint = interp_hint(in, arg->name);
+    if (hint) return interp_error(in, arg->span, "no help for '%s' (%s)", arg->name, hint);
+    return interp_error(in, arg->span, "no help for '%s'", arg->name);
+}
+
+/* help's argument is the raw rest of its line: one topic (`help @`, `help ⁻¹`, `help mean(x)`)
+ * or several names separated by spaces (`help mean sum`). */
+static bool help_text(Interp *in, const Node *arg) {
+    const char *text = arg->name;
+    char topic[256];
+    size_t n = strlen(text);
+    if (n >= sizeof topic) n = sizeof topic - 1;
+    memcpy(topic, text, n);
+    topic[n] = '\0';
+    if (command_help_topic(in, topic, in->out)) return true;
+    /* help mean(x): the name before the parenthesis */
+    char *paren = strchr(topic, '(');
+    if (paren && paren > topic) {
+        *paren = '\0';
+        if (command_help_topic(in, topic, in->out)) return true;
+        *paren = '(';
+    }
+    if (strchr(topic, ' ')) {
+        /* several topics: each word, each reported at its own place */
+        for (char *w = topic; *w;) {
+            while (*w == ' ' || *w == '\t') w++;
+            if (!*w) break;
+            char *e = w;
+            while (*e && *e != ' ' && *e != '\t') e++;
+            char saved = *e;
+            *e = '\0';
+            if (!command_help_topic(in, w, in->out)) {
+                Span s = arg->span;
+                s.col += (int)(w - topic);
+                s.offset += (unsigned)(w - topic);
+                s.length = (unsigned)(e - w);
+                Node one = *arg;
+                one.name = w;
+                one.span = s;
+                return help_unknown(in, &one);
+            }
+            *e = saved;
+            w = e;
+        }
+        return true;
+    }
+    return help_unknown(in, arg);
 }
 
 /* }===================== */
@@ -157,7 +210,8 @@ static void list_vars(Interp *in) {
             memcmp(&g->builtin.as, &g->value.as, sizeof g->value.as) == 0)
             continue;
         char shape[64];
-        fprintf(in->out, "%-12s %-8s %s\n", g->name, value_kind_name(g->value),
+        text_put_padded(in->out, g->name, 12); /* by display width: ŷ, x̄ and 数据 line up */
+        fprintf(in->out, " %-8s %s\n", value_kind_name(g->value),
                 g->value.kind == VAL_ARR ? value_shape(g->value, shape, sizeof shape) : "");
         shown++;
     }
@@ -180,20 +234,14 @@ static bool clear_name(Interp *in, Node *arg) {
 
 Flow command_run(Interp *in, Node *cmd) {
     const char *word = cmd->name;
+    if (strcmp(word, "latex") == 0 || strcmp(word, "explain") == 0) return notation_run(in, cmd);
     if (strcmp(word, "help") == 0) {
         if (cmd->nlist == 0) {
             help_overview(in->out);
             return FLOW_NEXT;
         }
-        for (int i = 0; i < cmd->nlist; i++) {
-            const char *name = cmd->list[i]->name;
-            if (!command_help_topic(in, name, in->out)) {
-                const char *hint = interp_suggest(in, name);
-                if (hint) interp_error(in, cmd->list[i]->span, "no help for '%s' (did you mean '%s'?)", name, hint);
-                else interp_error(in, cmd->list[i]->span, "no help for '%s'", name);
-                return FLOW_ERROR;
-            }
-        }
+        for (int i = 0; i < cmd->nlist; i++)
+            if (!help_text(in, cmd->list[i])) return FLOW_ERROR;
         return FLOW_NEXT;
     }
     if (strcmp(word, "vars") == 0) {

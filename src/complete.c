@@ -48,7 +48,8 @@ static bool is_letter(uint32_t c) {
 
 static bool is_idcont(uint32_t c) {
     return is_letter(c) || (c >= '0' && c <= '9') || c == '_' || (c >= 0x300 && c <= 0x36F) ||
-           (c >= 0x2080 && c <= 0x2089);
+           (c >= 0x2080 && c <= 0x2089) || (c >= 0x2090 && c <= 0x209C) || (c >= 0x1D62 && c <= 0x1D65) ||
+           c == 0x2C7C; /* subscript letters, as the lexer reads them (yᵢ) */
 }
 
 static bool is_ascii_letter(char c) {
@@ -127,6 +128,22 @@ static const char *subscript(char c) {
     return c >= '0' && c <= '9' ? digits[c - '0'] : NULL;
 }
 
+/* Blackboard bold (`\mathbb{R}`): the number sets ℝ ℕ ℤ ℚ ℂ, and ℙ ℍ 𝔼 𝟙 as papers use them. */
+static const char *blackboard(char c) {
+    switch (c) {
+    case 'R': return "ℝ";
+    case 'N': return "ℕ";
+    case 'Z': return "ℤ";
+    case 'Q': return "ℚ";
+    case 'C': return "ℂ";
+    case 'P': return "ℙ";
+    case 'H': return "ℍ";
+    case 'E': return "𝔼";
+    case '1': return "𝟙";
+    default: return NULL;
+    }
+}
+
 const char *complete_symbol_at(int index, const char **text) {
     if (index < 0 || index >= NSYMBOLS) return NULL;
     if (text) *text = symbols[index].text;
@@ -186,6 +203,13 @@ bool complete_symbol(const char *text, size_t len, char *buf, size_t size) {
     if (k == len) {
         const Symbol *s = find_symbol(text + 1, k - 1);
         return s && put(buf, size, &used, s->text, strlen(s->text));
+    }
+    /* \mathbb{R} — a blackboard letter (ℝ ℕ ℤ ℚ ℂ …) */
+    if (k - 1 == 6 && memcmp(text + 1, "mathbb", 6) == 0 && text[k] == '{' && k + 1 < len) {
+        size_t end = len - (text[len - 1] == '}' ? 1 : 0);
+        if (end != k + 2) return false;
+        const char *bb = blackboard(text[k + 1]);
+        return bb && put(buf, size, &used, bb, strlen(bb));
     }
     /* \accent{arg} — the closing brace may be left off */
     const Accent *a = find_accent(text + 1, k - 1);
@@ -295,6 +319,7 @@ static bool symbol_context(const char *line, int point, Completion *out) {
                 snprintf(name, sizeof name, "\\%s", symbols[i].name);
                 add_item(out, name, strlen(name));
             }
+        if (strncmp("mathbb", form + 1, len - 1) == 0) add_item(out, "\\mathbb{", 8);
         for (int i = 0; i < NACCENTS; i++)
             if (strncmp(accents[i].name, form + 1, len - 1) == 0) {
                 char name[64];

@@ -18,8 +18,10 @@
 #include "commands.h"
 #include "elementwise.h"
 #include "func.h"
+#include "help_topics.h"
 #include "kernels.h"
 #include "linalg.h"
+#include "member.h"
 #include "object.h"
 #include "dist.h"
 #include "print.h"
@@ -486,8 +488,8 @@ COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
     Node *name = target->a;
     Value *slot = variable_slot(in, fr, name);
     if (slot->kind == VAL_NIL) {
-        const char *hint = interp_suggest(in, name->name);
-        if (hint) return interp_error(in, name->span, "unknown name '%s' (did you mean '%s'?)", name->name, hint);
+        const char *hint = interp_hint(in, name->name);
+        if (hint) return interp_error(in, name->span, "unknown name '%s' (%s)", name->name, hint);
         return interp_error(in, name->span, "unknown name '%s'", name->name);
     }
     if (slot->kind == VAL_NUM) {
@@ -583,6 +585,8 @@ static bool transpose(Interp *in, Value v, Span span, Value *out) {
 COLD static bool field(Interp *in, Value a, const Node *n, Value *out) {
     if (a.kind != VAL_OBJ && strcmp(n->name, "T") == 0)
         return interp_error(in, n->span, "NumPy's '.T' is written xᵀ, x' or transpose(x) in mlm");
+    if (a.kind != VAL_OBJ && learner_field_hint(n->name))
+        return interp_error(in, n->span, "'.%s': %s", n->name, learner_field_hint(n->name));
     if (a.kind != VAL_OBJ) {
         char what[64];
         return interp_error(in, n->span, "'.%s' picks a part of a result with several (from eig, svd, qr, pca or "
@@ -1216,8 +1220,8 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         Value v = in->globals[n->slot].value;
         if (v.kind == VAL_ARR && v.as.arr->lazy && !materialize(in, v.as.arr, n->span)) return false;
         if (v.kind == VAL_NIL) {
-            const char *hint = interp_suggest(in, n->name);
-            if (hint) return interp_error(in, n->span, "unknown name '%s' (did you mean '%s'?)", n->name, hint);
+            const char *hint = interp_hint(in, n->name);
+            if (hint) return interp_error(in, n->span, "unknown name '%s' (%s)", n->name, hint);
             return interp_error(in, n->span, "unknown name '%s'", n->name);
         }
         *out = value_retain(v);
@@ -1231,8 +1235,25 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         return interp_error(in, n->span, "':' alone selects everything only inside an index: X[:, 1]");
     case N_BINARY: {
         Value a, b;
+        if (n->op == OP_IN) return eval_member(in, fr, n, out);
         if (!eval_expr(in, fr, n->a, &a)) return false;
         if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
+        if (n->op == OP_MATMUL && n->flag && (a.kind == VAL_FUNC || a.kind == VAL_BUILTIN)) {
+            /* print x, sqrt x: side by side, a function is not called */
+            value_release(a);
+            value_release(b);
+            Span f = node_extent(n->a);
+            return interp_error(in, node_extent(n), "a function next to a value is not called: write %.*s(…) with parentheses",
+                                (int)f.length, f.src->text + f.offset);
+        }
+        if (n->op == OP_MATMUL && n->flag && a.kind == VAL_ARR && b.kind == VAL_ARR && a.as.arr->ndim == 1 &&
+            b.as.arr->ndim == 1) {
+            /* written side by side (latex_in.c): xᵀx is a row times a column, but x y is ambiguous */
+            value_release(a);
+            value_release(b);
+            return interp_error(in, node_extent(n), "two vectors side by side could be the dot product (x · y) or "
+                                "the element-wise product (x * y): write the one you mean");
+        }
         if (a.kind == VAL_NUM && b.kind == VAL_NUM && n->op <= OP_MOD) {
             *out = value_num(op_apply(n->op, a.as.num, b.as.num));
             return true;

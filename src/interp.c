@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dist.h"
+#include "help_topics.h"
 #include "prob.h"
 
 static void *xrealloc(void *p, size_t size) {
@@ -91,6 +92,22 @@ const char *interp_suggest(const Interp *in, const char *name) {
         }
     }
     return best;
+}
+
+static bool global_exists(const char *name, void *ctx) {
+    const Interp *in = ctx;
+    int slot = interp_find_global(in, name);
+    return slot >= 0 && in->globals[slot].value.kind != VAL_NIL;
+}
+
+const char *interp_hint(const Interp *in, const char *name) {
+    static char buf[160];
+    const char *learner = learner_hint(name, global_exists, (void *)in);
+    if (learner) return learner;
+    const char *near = interp_suggest(in, name);
+    if (!near) return NULL;
+    snprintf(buf, sizeof buf, "did you mean '%s'?", near);
+    return buf;
 }
 
 /* }===================== */

@@ -108,6 +108,10 @@ Array *interp_new_array(Interp *in, Span span, int ndim, size_t rows, size_t col
 
 /* The name closest to `name` among globals (edit distance), or NULL. */
 const char *interp_suggest(const Interp *in, const char *name);
+/* The parenthesis of an "unknown name" error: what mlm writes for a name a learner brought
+ * from NumPy, Octave or R (help_topics.h), else "did you mean 'x'?" by edit distance, else
+ * NULL. Points at static storage, valid until the next call. */
+const char *interp_hint(const Interp *in, const char *name);
 
 /* True (and records an "interrupted" error) if SIGINT arrived. */
 bool interp_check_interrupt(Interp *in, Span span);

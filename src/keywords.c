@@ -14,6 +14,7 @@ static const Keyword table[] = {
     {"and", KW_KEYWORD, TK_AND},       {"or", KW_KEYWORD, TK_OR},         {"not", KW_KEYWORD, TK_NOT},
     {"help", KW_COMMAND, 0},           {"vars", KW_COMMAND, 0},           {"clear", KW_COMMAND, 0},
     {"quit", KW_COMMAND, 0},           {"exit", KW_COMMAND, 0},           {"time", KW_STATEMENT, 0},
+    {"explain", KW_STATEMENT, 0},      {"latex", KW_STATEMENT, 0},
 };
 
 const Keyword *keyword_at(int i) {

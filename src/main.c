@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "exercises.h"
+#include "manpage.h"
 #include "files.h"
 #include "interp.h"
 #include "repl.h"
@@ -272,6 +273,7 @@ static void *run(void *arg) {
         Interp *in = new_session(o);
         if (!in) { o->status = EXIT_PROGRAM; return NULL; }
         in->use_colour = colour_wanted(STDOUT_FILENO) && colour_wanted(STDERR_FILENO);
+        if (isatty(STDOUT_FILENO)) repl_banner(stdout, MLM_VERSION);
         o->status = repl_run(in);
         interp_free(in);
     } else {
@@ -310,6 +312,10 @@ int main(int argc, char **argv) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(a, "--man") == 0) { /* mlm(1), from the help tables (make install) */
+            manpage_write(stdout, MLM_VERSION, usage);
             return EXIT_OK;
         }
         if (strcmp(a, "--version") == 0) {

@@ -36,6 +36,7 @@ static const OpInfo table[OP_COUNT] = {
     BIN(OP_GIVEN, "|", "|", "|", PREC_GIVEN, 0, "\\mid", "given", "condition"),
     /* no kernel: between two arrays × is refused, so it is never fused */
     BIN(OP_TIMES, "×", "×", "×", PREC_MUL, 0, "\\times", "times", "product"),
+    BIN(OP_IN, "∈", "∈", "∈ in \\in", PREC_COMPARE, 0, "\\in", "is in", "membership"),
 };
 
 static const OpInfo unknown = {0, "?", "?", "", PREC_ATOM, false, false, 0, false, "?", "?", "?"};

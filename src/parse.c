@@ -23,6 +23,7 @@
 
 #include "files.h"
 #include "keywords.h"
+#include "latex_in.h"
 #include "parser.h"
 
 void *mlmParseAlloc(void *(*alloc)(size_t));
@@ -33,6 +34,7 @@ enum { DEFAULT_MAX_DEPTH = 256 };
 
 typedef struct Filter {
     Lexer lx;
+    LatexLayer latex;    /* LaTeX read as mlm, between the lexer and this filter */
     ParseCtx *ctx;
     Token ahead[2];      /* raw tokens read but not yet consumed */
     int nahead;
@@ -68,6 +70,7 @@ Span parse_span(ParseCtx *ctx, const Token *tok) {
 /* Advances the line/column counters to byte offset `to`. */
 static void locate(Filter *f, Token *tok) {
     const char *text = f->ctx->src->text;
+    if (tok->offset < f->pos) { f->pos = 0; f->line = 1; f->col = 1; } /* an error further back (latex_in.c) */
     while (f->pos < tok->offset) {
         unsigned char c = (unsigned char)text[f->pos];
         if (c == '\n') { f->line++; f->col = 1; }
@@ -86,14 +89,14 @@ static Token raw_next(Filter *f) {
         f->nahead--;
         return t;
     }
-    lexer_next(&f->lx, &t);
+    latex_next(&f->latex, &t);
     locate(f, &t);
     return t;
 }
 
 static const Token *raw_peek(Filter *f) {
     if (f->nahead == 0) {
-        lexer_next(&f->lx, &f->ahead[0]);
+        latex_next(&f->latex, &f->ahead[0]);
         locate(f, &f->ahead[0]);
         f->nahead = 1;
     }
@@ -163,6 +166,8 @@ static void lex_error(Filter *f, const Token *tok) {
         parse_error_at(f->ctx, s, "invalid UTF-8 byte 0x%02x", (unsigned char)text[0]);
     else
         parse_error_at(f->ctx, s, "%s", tok->text);
+    /* a LaTeX group left open at the end (latex_in.c): the prompt reads another line */
+    if (strncmp(tok->text, "unexpected end of input", 23) == 0) f->ctx->incomplete = true;
 }
 
 /* help, vars, clear, quit and exit are commands when they start a statement and are
@@ -174,6 +179,58 @@ static bool is_command(Filter *f, const Token *t) {
     return next == TK_NAME || next == LX_NEWLINE || next == LX_EOF || next == TK_SEMI ||
            next == TK_RBRACE || next == TK_SUM || next == TK_PROD || next == TK_IF || next == TK_FOR ||
            next == TK_WHILE || next == TK_CHECK || next == TK_END;
+}
+
+/* `help` at the start of a statement takes the rest of its line as raw text (`help @`,
+ * `help ⁻¹`, `help \\frac`), as does `?` (`?mean`); `help = 3` and `help(x)` keep it a
+ * name. */
+static bool is_help(Filter *f, const Token *t) {
+    if (t->kind == TK_NAME && (t->text_len != 4 || strncmp(t->text, "help", 4) != 0)) return false;
+    if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
+    if (t->kind != TK_NAME) return true;
+    const Token *next = raw_peek(f);
+    if (next->kind == TK_ASSIGN) {
+        /* `help =` alone asks about '='; `help = 3` assigns */
+        const char *s = f->ctx->src->text + next->offset + 1;
+        while (*s == ' ' || *s == '\t' || *s == '\r') s++;
+        return *s == '\n' || *s == '\0' || *s == '#';
+    }
+    if (next->kind == TK_LPAREN && !next->space_before) return false;
+    return true;
+}
+
+/* Feeds `help` (or `?`) and the raw text after it up to the end of the line or a comment,
+ * as one name token, and moves the lexer past it. */
+static void feed_help(Filter *f, void *parser, Token *t) {
+    const char *text = f->ctx->src->text;
+    unsigned i = t->offset + t->length, len = (unsigned)f->ctx->src->len;
+    while (i < len && (text[i] == ' ' || text[i] == '\t')) i++;
+    unsigned start = i;
+    unsigned end = start;
+    /* `help sum; x = 1`: a ';' after the topic ends it and the line goes on (`help ;` asks for
+     * ';'); so does a comment, `help sum  # the sum`; the lexer reads on from there */
+    while (i < len && text[i] != '\n' && !(text[i] == ';' && i > start) &&
+           !(text[i] == '#' && i > start && (text[i - 1] == ' ' || text[i - 1] == '\t')))
+        i++;
+    end = i;
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) end--;
+    Token cmd = *t;
+    cmd.text = "help";
+    cmd.text_len = 4;
+    f->nahead = 0;
+    f->lx.cursor = text + i;
+    latex_reset(&f->latex);
+    feed(f, parser, TK_COMMAND, &cmd);
+    if (end > start && !f->ctx->failed) {
+        Token arg = *t;
+        arg.offset = start;
+        arg.length = end - start;
+        arg.text = text + start;
+        arg.text_len = end - start;
+        if (f->pos <= start) locate(f, &arg);
+        else { arg.line = t->line; arg.col = t->col + (int)(start - t->offset); }
+        feed(f, parser, TK_NAME, &arg);
+    }
 }
 
 /* `time expr` at the start of a statement measures it (as `@time expr`); `time = 3` and
@@ -193,6 +250,25 @@ static bool is_time(Filter *f, const Token *t) {
     }
 }
 
+/* `explain expr` and `latex expr` at the start of a statement (notation.c); `latex = 1` and
+ * `explain(x)` keep the words names. */
+static bool is_notation(Filter *f, const Token *t) {
+    if (!((t->text_len == 5 && strncmp(t->text, "latex", 5) == 0) ||
+          (t->text_len == 7 && strncmp(t->text, "explain", 7) == 0)))
+        return false;
+    if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
+    const Token *next = raw_peek(f);
+    if (next->kind == LX_NEWLINE || next->kind == LX_EOF) return true; /* bare: notation.c says what it needs */
+    if (!next->space_before) return false;
+    switch (next->kind) {
+    case TK_NAME: case TK_NUM: case TK_LBRACKET: case TK_LPAREN: case TK_SUM: case TK_PROD: case TK_SQRT:
+    case TK_MINUS: case TK_NOT: case LX_BAR: case LX_DBAR: case TK_IF:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Runs the filter over the whole source. */
 static void drive(Filter *f, void *parser) {
     ParseCtx *ctx = f->ctx;
@@ -201,6 +277,10 @@ static void drive(Filter *f, void *parser) {
         Token t = raw_next(f);
         switch (t.kind) {
         case LX_ERROR:
+            if (ctx->src->text[t.offset] == '?' && is_help(f, &t)) {
+                feed_help(f, parser, &t);
+                continue;
+            }
             lex_error(f, &t);
             return;
         case LX_EOF:
@@ -344,6 +424,15 @@ static void drive(Filter *f, void *parser) {
                 feed(f, parser, TK_TIME, &t);
                 continue;
             }
+            if (is_notation(f, &t)) {
+                int after = raw_peek(f)->kind;
+                feed(f, parser, after == LX_NEWLINE || after == LX_EOF ? TK_COMMAND : TK_NOTATION, &t);
+                continue;
+            }
+            if (is_help(f, &t)) {
+                feed_help(f, parser, &t);
+                continue;
+            }
             if (is_command(f, &t)) {
                 feed(f, parser, TK_COMMAND, &t);
                 continue;
@@ -375,6 +464,7 @@ Node *parse_source(AstArena *arena, const Source *src, int max_depth, Diagnostic
     Filter f;
     memset(&f, 0, sizeof f);
     lexer_init(&f.lx, src);
+    latex_init(&f.latex, &f.lx, arena);
     f.ctx = &ctx;
     f.max_depth = max_depth > 0 ? max_depth : DEFAULT_MAX_DEPTH;
     f.stack = malloc((size_t)f.max_depth);

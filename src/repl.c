@@ -437,6 +437,11 @@ static ReadResult read_line(Repl *r, const char *prompt) {
     return r->eof ? READ_EOF : READ_LINE;
 }
 
+void repl_banner(FILE *out, const char *version) {
+    fprintf(out, "mlm %s — maths as books print it. help lists everything, ?name explains one, "
+                 "\\Sigma⇥ types Σ.\n", version);
+}
+
 int repl_run(Interp *in) {
     Repl r;
     memset(&r, 0, sizeof r);

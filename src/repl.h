@@ -12,6 +12,9 @@
 /* Runs the prompt on the terminal until quit or Ctrl-D; returns the exit status. While it
  * runs it owns the SIGINT and SIGWINCH handlers (SIGINT still sets *in->interrupted, which
  * the evaluator polls) and restores the previous ones when it returns. */
+/* The one-line banner shown when the prompt starts on a terminal: the version, help, ?name
+ * and how Σ is typed. */
+void repl_banner(FILE *out, const char *version);
 int repl_run(Interp *in);
 
 /* {===================== the history file (exported for the unit tests)

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "subscript.h"
+
 typedef struct Binding {
     const char *name;
     int slot;
@@ -131,6 +133,44 @@ static int resolve_function(Resolver *r, Scope *outer, Node **params, int nparam
     return fs.nslots;
 }
 
+/* y_i inside Σ_{i=…}: base[index] when the name is no variable, the index is bound in
+ * scope and the base is a variable (the rule is in subscript.h). Returns true when n was
+ * rewritten (or an error reported). */
+static bool resolve_subscript(Resolver *r, Scope *s, Node *n) {
+    size_t base_len;
+    char index[64];
+    if (find_local(s, n->name) >= 0 || (s->outer && lookup(r, s, n->name, n->span) >= 0)) return false;
+    int g = interp_find_global(r->in, n->name);
+    if (g >= 0 && r->in->globals[g].value.kind != VAL_NIL) return false;
+    if (!subscript_split(n->name, &base_len, index, sizeof index)) return false;
+    if (find_local(s, index) < 0) return false;
+    const char *base = ast_strdup(r->arena, n->name, base_len);
+    bool base_local = find_local(s, base) >= 0 || (s->outer && lookup(r, s, base, n->span) >= 0);
+    int bg = base_local ? -1 : interp_find_global(r->in, base);
+    if (!base_local && (bg < 0 || r->in->globals[bg].value.kind == VAL_NIL)) return false;
+    if (!base_local && r->in->globals[bg].value.kind == VAL_NUM) {
+        if (!r->failed)
+            interp_error(r->in, n->span, "%s means %s[%s] here, but %s is a number, not an array", n->name, base, index,
+                         base);
+        r->failed = true;
+        return true;
+    }
+    Span bs = n->span, is = n->span;
+    bs.length = (unsigned)base_len;
+    Node *b = ast_node(r->arena, N_NAME, bs);
+    b->name = base;
+    Node *i = ast_node(r->arena, N_NAME, is);
+    i->name = ast_strdup(r->arena, index, strlen(index));
+    n->kind = N_INDEX;
+    n->a = b;
+    n->list = NULL;
+    n->nlist = 0;
+    ast_append(r->arena, n, i);
+    resolve_name(r, s, b);
+    resolve_name(r, s, i);
+    return true;
+}
+
 static void resolve_expr(Resolver *r, Scope *s, Node *n) {
     if (!n || r->failed) return;
     if (!interp_stack_ok(r->in)) { fail(r, n->span, "expression too deeply nested"); return; }
@@ -138,7 +178,7 @@ static void resolve_expr(Resolver *r, Scope *s, Node *n) {
     case N_NUM: case N_STR: case N_END: case N_ALL: case N_LOCAL: case N_GLOBAL:
         return;
     case N_NAME:
-        resolve_name(r, s, n);
+        if (!resolve_subscript(r, s, n)) resolve_name(r, s, n);
         return;
     case N_SUM: {
         resolve_expr(r, s, n->a);

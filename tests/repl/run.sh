@@ -142,6 +142,27 @@ check() {
 
 start a NO_COLOR=1
 check "the prompt appears" a wait_prompt a
+check "a one-line banner names the version, help, ?name and \\Sigma Tab" a \
+    wait_for a has "help lists everything, ?name explains one, \\Sigma⇥ types Σ."
+
+fresh a
+enter a "?norm"
+check "?name at the start of a line is help" a wait_for a has "norm(x, p = 2) — vector p-norm"
+wait_prompt a
+fresh a
+enter a "help @"
+check "help @ explains the matrix product" a wait_for a has "A @ B — the matrix product"
+wait_prompt a
+fresh a
+enter a '\frac{1}{'
+check "an open LaTeX group shows the continuation prompt" a wait_for a line "..."
+enter a "4}"
+check "the LaTeX entry ran" a wait_for a line "0.25"
+wait_prompt a
+fresh a
+type_text a '\mathbb{R}'; key a Tab
+check '\mathbb{R} then Tab becomes ℝ' a wait_for a line "mlm> ℝ"
+key a C-u
 
 type_text a "sq"; key a Tab
 check "Tab completes a builtin (sq → sqrt)" a wait_for a line "mlm> sqrt"
