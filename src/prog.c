@@ -64,6 +64,12 @@ typedef enum SCode {
     S_CONST, S_LOADG, S_LOADL, S_OTHER,
     S_STOREG, S_STOREL, /* loops: pop into a variable; that statement is done */
     S_LOADR,            /* loops: push the value the latest store wrote (kept in a register) */
+    S_LOADI,            /* loops: push the loop variable (kept in a register) */
+    /* loops: indexing an array bound when the loop starts (slot: its LoopRun.arrays entry;
+     * op: the P_INDEX instruction, for the error positions) */
+    S_IDX1,             /* top = a[top] (a vector) */
+    S_IDX1V,            /* push a[loop variable] */
+    S_IDX2,             /* pop j; top = a[top, j] (a matrix) */
     /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local, the
      * latest store's value) + operator class (+, −, ×, ÷, any other KernelBinary in sub) */
     S_BIN,
@@ -457,18 +463,36 @@ static ProgResult scalar_other(Interp *in, Frame *fr, const Prog *p, const POp *
  * *stores. Dispatch is by computed goto, one handler per operator and operand form. With
  * `checked` false the caller has verified that every variable read holds a number (a loop
  * whose only writes are these numeric stores), so loads skip the kind test. */
+enum { MAX_BOUND = 16 }; /* arrays a compiled loop indexes */
+
 typedef struct LoopRun {
     Value *var;          /* the loop variable */
     double start, step;
     size_t i, count;     /* the iteration running, and how many in all */
     double recent;       /* what S_LOADR reads before the iteration's first store */
+    const Array *arrays[MAX_BOUND]; /* S_IDX*: borrowed from variables the loop never assigns */
 } LoopRun;
+
+/* S_IDX*'s bounds check: a whole number in 1..len (NaN fails the first test); what fails
+ * goes to eval_check_index for the general path's message. */
+static inline bool index_fast(double x, size_t len, size_t *pos) {
+    if (!(x >= 1 && x <= (double)len)) return false;
+    size_t p = (size_t)x;
+    if ((double)p != x) return false;
+    *pos = p - 1;
+    return true;
+}
+
+static inline double element(const Array *a, size_t pos) {
+    return a->data ? a->data[pos] : array_at(a, pos);
+}
 
 static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end, double *st, int *sp_io,
                            int *stores, bool checked, LoopRun *loop) {
 #define OPERATORS(FORM) &&FORM##_add, &&FORM##_sub, &&FORM##_mul, &&FORM##_div, &&FORM##_gen
     static void *const dispatch[S_CODES] = {
         &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel, &&s_loadr,
+        &&s_loadi, &&s_idx1, &&s_idx1v, &&s_idx2,
         OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local), OPERATORS(recent),
         OPERATORS(stack_st), OPERATORS(konst_st), OPERATORS(global_st), OPERATORS(local_st),
         OPERATORS(recent_st),
@@ -491,6 +515,11 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
     /* the value of the latest store: a statement reading what the one before it wrote takes
      * it from here, not through memory (the store-to-load latency was the loop's critical path) */
     double recent = loop ? loop->recent : 0;
+    double ivar = loop ? loop_start + (double)iter * loop_step : 0;
+    const Array *const *arrays = loop ? loop->arrays : NULL;
+    const Array *arr;
+    size_t pos, pos2;
+    double x;
     const SOp *first = so;
     if (so == end) goto done;
     goto *dispatch[so->code];
@@ -498,6 +527,32 @@ s_const: PUSH(so->k); NEXT();
 s_loadg: NUMBER(&globals[so->slot].value); PUSH(y); NEXT();
 s_loadl: NUMBER(&locals[so->slot]); PUSH(y); NEXT();
 s_loadr: PUSH(recent); NEXT();
+s_loadi: PUSH(ivar); NEXT();
+s_idx1v:
+    arr = arrays[so->slot];
+    if (!index_fast(ivar, arr->len, &pos)) { x = ivar; goto index_error; }
+    PUSH(element(arr, pos));
+    NEXT();
+s_idx1:
+    arr = arrays[so->slot];
+    if (!index_fast(top, arr->len, &pos)) { x = top; goto index_error; }
+    top = element(arr, pos);
+    NEXT();
+s_idx2:
+    arr = arrays[so->slot];
+    if (!index_fast(st[sp - 1], arr->rows, &pos)) { x = st[sp - 1]; goto index_error; }
+    if (!index_fast(top, arr->cols, &pos2)) {
+        if (!eval_check_index(in, so->op->node->list[1]->span, top, arr->cols, &pos2)) goto error;
+    }
+    sp--;
+    top = arr->data ? arr->data[pos * arr->cols + pos2] : array_at(arr, pos * arr->cols + pos2);
+    NEXT();
+index_error:
+    /* the first index failed the fast test: the general path's message and position */
+    if (!eval_check_index(in, so->op->node->list[0]->span, x,
+                          so->code == S_IDX2 ? arr->rows : arr->len, &pos)) goto error;
+    /* (never reached: the two tests agree) */
+    goto error;
 s_storeg: v = &globals[so->slot].value; goto store;
 s_storel: v = &locals[so->slot];
 store:
@@ -556,10 +611,12 @@ FORM##_st_gen: FETCH; top = kernel_binary_scalar((KernelBinary)so->sub, top, y);
 #undef PUSH
 done:
     if (loop && ++iter < count) {
-        /* the next iteration of a compiled loop */
-        if (interp_interrupt_pending(in)) { *stores = -1; goto bail; }
+        /* the next iteration of a compiled loop; SIGINT and --timeout are polled every 1024
+         * iterations (a few µs of scalar work each at most) */
+        if ((iter & 1023) == 0 && interp_interrupt_pending(in)) { *stores = -1; goto bail; }
         *stores = 0;
-        loop_var->as.num = loop_start + (double)iter * loop_step;   /* a number since the start */
+        ivar = loop_start + (double)iter * loop_step;
+        loop_var->as.num = ivar;   /* a number since the start */
         so = first;
         goto *dispatch[so->code];
     }
@@ -572,6 +629,10 @@ bail:
     if (!empty) st[sp++] = top;
     *sp_io = sp;
     return PROG_NO;
+error:
+    if (loop) loop->i = iter;
+    *sp_io = 0;
+    return PROG_ERROR;
 }
 
 ProgResult prog_scalar(Interp *in, Frame *fr, const Prog *p, double *out) {
@@ -1051,6 +1112,9 @@ ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slo
 
 /* {===================== scalar loops */
 
+bool prog_loops_enabled = true;
+unsigned long prog_loop_iterations;
+
 typedef struct LoopProg {
     int nsops;
     SOp *sops;          /* every statement's program followed by its store */
@@ -1059,7 +1123,57 @@ typedef struct LoopProg {
     bool last_local;
     int last_slot;
     bool reads_last_first;  /* some op reads it so before the first store */
+    /* the arrays S_IDX* index (variables no statement of the body assigns), bound when the
+     * loop starts; each must then be an array of ndim dimensions */
+    int nbound;
+    PLeaf bound[MAX_BOUND];
+    int bound_ndim[MAX_BOUND];
 } LoopProg;
+
+/* Whether a statement of the body assigns the variable (local, slot). */
+static bool body_assigns(const Node *body, bool local, int slot) {
+    for (int k = 0; k < body->nlist; k++) {
+        const Node *t = body->list[k]->a;
+        if ((t->kind == N_LOCAL) == local && t->slot == slot) return true;
+    }
+    return false;
+}
+
+/* Turns indexing of arrays the body never assigns into S_IDX* (bound at the loop's start)
+ * and reads of the loop variable into S_LOADI; `y[i]` becomes one S_IDX1V. Returns the new
+ * number of ops (the array is rewritten in place). */
+static int loop_bind_arrays(LoopProg *lp, const Node *loop, SOp *so, int n) {
+    bool var_local = loop->c->kind == N_LOCAL;
+    int var_slot = loop->c->slot, k = 0;
+    for (int i = 0; i < n; i++) {
+        SOp op = so[i];
+        if (op.code == S_OTHER && (op.op->code == P_INDEX1 || op.op->code == P_INDEX2)) {
+            const PLeaf *l = &op.prog->leaves[op.op->leaf];
+            int ndim = op.op->code == P_INDEX1 ? 1 : 2, b = 0;
+            while (b < lp->nbound && !(lp->bound[b].local == l->local && lp->bound[b].slot == l->slot)) b++;
+            bool usable = !body_assigns(loop->b, l->local, l->slot) &&
+                          (b < lp->nbound ? lp->bound_ndim[b] == ndim : b < MAX_BOUND);
+            if (usable) {
+                if (b == lp->nbound) {
+                    lp->bound[b] = *l;
+                    lp->bound_ndim[b] = ndim;
+                    lp->nbound++;
+                }
+                op.code = ndim == 1 ? S_IDX1 : S_IDX2;
+                op.slot = b;
+                if (ndim == 1 && k > 0 && so[k - 1].code == S_LOADI) {
+                    k--;
+                    op.code = S_IDX1V;
+                }
+            }
+        } else if ((op.code == S_LOADG && !var_local && op.slot == var_slot) ||
+                   (op.code == S_LOADL && var_local && op.slot == var_slot)) {
+            op.code = S_LOADI;
+        }
+        so[k++] = op;
+    }
+    return k;
+}
 
 /* Where a loop op stores (its statement's target), or false. */
 static bool op_stores(const SOp *so, bool *local, int *slot) {
@@ -1143,6 +1257,8 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
         SOp store = {st->a->kind == N_GLOBAL ? S_STOREG : S_STOREL, 0, NULL, st->a->slot, 0, NULL, false, 0};
         lp->sops[lp->nsops++] = store;
     }
+    lp->nbound = 0;
+    lp->nsops = loop_bind_arrays(lp, loop, lp->sops, lp->nsops);
     loop_forward_stores(lp);
     return lp;
 }
@@ -1150,7 +1266,7 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
 ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double step, size_t count,
                      size_t *iter, int *stmt) {
     *stmt = -1;
-    if (loop->prog_state < 0) return PROG_NO;
+    if (loop->prog_state < 0 || !prog_loops_enabled) return PROG_NO;
     if (loop->prog_state == 0) {
         LoopProg *compiled = loop_compile(in, fr, loop);
         if (!compiled) { loop->prog_state = -1; return PROG_NO; }
@@ -1186,11 +1302,18 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
         if (last->kind != VAL_NUM) return PROG_NO;
         recent = last->as.num;
     }
+    LoopRun run = {var, start, step, *iter, count, recent, {0}};
+    for (int b = 0; b < lp->nbound; b++) {
+        const Value *v = lp->bound[b].local ? &fr->slots[lp->bound[b].slot] : &in->globals[lp->bound[b].slot].value;
+        if (v->kind != VAL_ARR || v->as.arr->ndim != lp->bound_ndim[b]) return PROG_NO;
+        run.arrays[b] = v->as.arr;
+    }
     if (var->kind > VAL_NUM) value_release(*var);
-    LoopRun run = {var, start, step, *iter, count, recent};
     *var = value_num(start + (double)run.i * step);
     int sp = 0, done = 0;
+    size_t from = run.i;
     ProgResult r = run_sops(in, fr, first, end, st, &sp, &done, false, &run);
+    prog_loop_iterations += run.i - from;
     *iter = run.i;
     if (r == PROG_ERROR) return PROG_ERROR;
     if (r != PROG_OK) {

@@ -52,4 +52,9 @@ ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slo
 ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double step, size_t count,
                      size_t *iter, int *stmt);
 
+/* For tests: false sends every loop down the general path; the count of iterations that
+ * compiled loops have run (all sessions of the process). */
+extern bool prog_loops_enabled;
+extern unsigned long prog_loop_iterations;
+
 #endif
