@@ -147,6 +147,29 @@ static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, dou
     return true;
 }
 
+/* For fused programs (prog.c): the ends, step and count of range n when its bounds are
+ * numbers or variables holding numbers and the range is valid, with no error recorded and
+ * nothing evaluated that could fail; false otherwise (the general path then says why). */
+bool eval_range_quiet(Interp *in, Frame *fr, const Node *n, double *start, double *step, size_t *count) {
+    const Node *parts[3] = {n->a, n->b, n->c};
+    double v[3] = {0, 0, 1};
+    for (int k = 0; k < 3; k++) {
+        const Node *e = parts[k];
+        if (!e) continue;
+        const Value *x = e->kind == N_NUM ? NULL
+                       : e->kind == N_LOCAL || e->kind == N_GLOBAL ? variable_slot(in, fr, e) : NULL;
+        if (e->kind != N_NUM && (!x || x->kind != VAL_NUM)) return false;
+        v[k] = x ? x->as.num : e->num;
+    }
+    if (!isfinite(v[0]) || !isfinite(v[1]) || v[2] == 0 || isnan(v[2])) return false;
+    double elements = range_count(v[0], v[2], v[1]);
+    if (elements < 0 || elements > 1e15) return false;
+    *start = v[0];
+    *step = v[2];
+    *count = (size_t)elements;
+    return true;
+}
+
 static bool make_range(Interp *in, Span span, double start, double step, size_t count, Value *out) {
     Array *v = interp_new_vector(in, span, count);
     if (!v) return false;

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,7 @@ typedef struct PLeaf {
     int slot;
     bool loaded;        /* used as an operand (its shape broadcasts to the result's) */
     bool indexed;       /* used as the base of an index */
+    const Node *range;  /* a range written in place (1:N): its elements, never stored */
 } PLeaf;
 
 typedef struct PGuard {
@@ -71,15 +73,16 @@ typedef enum SCode {
     S_IDX1V,            /* push a[loop variable] */
     S_IDX2,             /* pop j; top = a[top, j] (a matrix) */
     /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local, the
-     * latest store's value) + operator class (+, −, ×, ÷, any other KernelBinary in sub) */
+     * latest store's value, loops only: a bound array at the loop variable) + operator class
+     * (+, −, ×, ÷, any other KernelBinary in sub) */
     S_BIN,
     /* loops: the same binary operators followed by the store of their statement (one
-     * dispatch fewer per statement): + 25, then 5 × form + class as above */
-    S_BIN_STORE = S_BIN + 25,
-    S_CODES = S_BIN_STORE + 25,
+     * dispatch fewer per statement): + 30, then 5 × form + class as above */
+    S_BIN_STORE = S_BIN + 30,
+    S_CODES = S_BIN_STORE + 30,
 } SCode;
 
-enum { FORM_STACK, FORM_CONST, FORM_GLOBAL, FORM_LOCAL, FORM_RECENT };
+enum { FORM_STACK, FORM_CONST, FORM_GLOBAL, FORM_LOCAL, FORM_RECENT, FORM_IDXV };
 
 static uint8_t bin_code(int form, int kb) {
     int cls = kb == KB_ADD ? 0 : kb == KB_SUB ? 1 : kb == KB_MUL ? 2 : kb == KB_DIV ? 3 : 4;
@@ -144,7 +147,7 @@ static int leaf_of(Compiler *c, bool local, int slot) {
     for (int i = 0; i < c->nleaves; i++)
         if (c->leaves[i].local == local && c->leaves[i].slot == slot) return i;
     if (c->nleaves >= MAX_LEAVES) { c->failed = true; return 0; }
-    c->leaves[c->nleaves] = (PLeaf){local, slot, false, false};
+    c->leaves[c->nleaves] = (PLeaf){local, slot, false, false, NULL};
     return c->nleaves++;
 }
 
@@ -247,6 +250,18 @@ static void compile_node(Compiler *c, Node *n, const Inline *ctx, int end_leaf, 
         emit(c, (POp){.code = P_LOAD, .leaf = (int16_t)leaf, .node = n}, 1);
         return;
     }
+    case N_RANGE: {
+        /* a range whose bounds are numbers or names: an affine operand (no array is made) */
+        const Node *parts[3] = {n->a, n->b, n->c};
+        for (int k = 0; k < 3; k++)
+            if (parts[k] && parts[k]->kind != N_NUM && parts[k]->kind != N_GLOBAL &&
+                !(parts[k]->kind == N_LOCAL && !ctx)) { c->failed = true; return; }
+        if (c->nleaves >= MAX_LEAVES) { c->failed = true; return; }
+        int leaf = c->nleaves++;
+        c->leaves[leaf] = (PLeaf){false, -1, true, false, n};
+        emit(c, (POp){.code = P_LOAD, .leaf = (int16_t)leaf, .node = n}, 1);
+        return;
+    }
     case N_END:
         emit(c, (POp){.code = P_END, .leaf = (int16_t)end_leaf, .aux = end_dim, .node = n}, 1);
         return;
@@ -344,7 +359,7 @@ Prog *prog_of(Interp *in, Frame *fr, Node *n) {
         const POp *next = i + 1 < p->nops ? &p->ops[i + 1] : NULL;
         SOp so = {S_OTHER, 0, p, 0, 0, op};
         if (op->code == P_CONST) { so.code = S_CONST; so.k = op->k; }
-        if (op->code == P_LOAD) {
+        if (op->code == P_LOAD && !p->leaves[op->leaf].range) {
             const PLeaf *l = &p->leaves[op->leaf];
             so.code = l->local ? S_LOADL : S_LOADG;
             so.slot = l->slot;
@@ -470,21 +485,26 @@ typedef struct LoopRun {
     double start, step;
     size_t i, count;     /* the iteration running, and how many in all */
     double recent;       /* what S_LOADR reads before the iteration's first store */
-    const Array *arrays[MAX_BOUND]; /* S_IDX*: borrowed from variables the loop never assigns */
+    struct Bound {
+        const Array *arr;       /* borrowed from a variable the loop never assigns */
+        const double *data;     /* its elements, NULL for a lazy range (array_at) */
+        double first_len;       /* the length of its first index's dimension */
+        bool safe;              /* every value the loop variable takes is a valid first index */
+    } bound[MAX_BOUND];
 } LoopRun;
 
 /* S_IDX*'s bounds check: a whole number in 1..len (NaN fails the first test); what fails
  * goes to eval_check_index for the general path's message. */
-static inline bool index_fast(double x, size_t len, size_t *pos) {
-    if (!(x >= 1 && x <= (double)len)) return false;
-    size_t p = (size_t)x;
+static inline bool index_fast(double x, double len, size_t *pos) {
+    if (!(x >= 1 && x <= len)) return false;
+    int64_t p = (int64_t)x;
     if ((double)p != x) return false;
-    *pos = p - 1;
+    *pos = (size_t)p - 1;
     return true;
 }
 
-static inline double element(const Array *a, size_t pos) {
-    return a->data ? a->data[pos] : array_at(a, pos);
+static inline double element(const struct Bound *b, size_t pos) {
+    return b->data ? b->data[pos] : array_at(b->arr, pos);
 }
 
 static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end, double *st, int *sp_io,
@@ -494,8 +514,9 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
         &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel, &&s_loadr,
         &&s_loadi, &&s_idx1, &&s_idx1v, &&s_idx2,
         OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local), OPERATORS(recent),
+        OPERATORS(idxv),
         OPERATORS(stack_st), OPERATORS(konst_st), OPERATORS(global_st), OPERATORS(local_st),
-        OPERATORS(recent_st),
+        OPERATORS(recent_st), OPERATORS(idxv_st),
     };
 #undef OPERATORS
     Global *globals = in->globals;
@@ -516,8 +537,7 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
      * it from here, not through memory (the store-to-load latency was the loop's critical path) */
     double recent = loop ? loop->recent : 0;
     double ivar = loop ? loop_start + (double)iter * loop_step : 0;
-    const Array *const *arrays = loop ? loop->arrays : NULL;
-    const Array *arr;
+    const struct Bound *bound = loop ? loop->bound : NULL, *bd;
     size_t pos, pos2;
     double x;
     const SOp *first = so;
@@ -528,30 +548,32 @@ s_loadg: NUMBER(&globals[so->slot].value); PUSH(y); NEXT();
 s_loadl: NUMBER(&locals[so->slot]); PUSH(y); NEXT();
 s_loadr: PUSH(recent); NEXT();
 s_loadi: PUSH(ivar); NEXT();
-s_idx1v:
-    arr = arrays[so->slot];
-    if (!index_fast(ivar, arr->len, &pos)) { x = ivar; goto index_error; }
-    PUSH(element(arr, pos));
-    NEXT();
+/* a bound array at the loop variable: checked once for the whole loop when `safe` */
+#define IDXV(out) do {                                                                     \
+        bd = &bound[so->slot];                                                             \
+        if (bd->safe) pos = (size_t)ivar - 1;                                              \
+        else if (!index_fast(ivar, bd->first_len, &pos)) { x = ivar; goto index_error; }  \
+        (out) = element(bd, pos);                                                          \
+    } while (0)
+s_idx1v: IDXV(y); PUSH(y); NEXT();
 s_idx1:
-    arr = arrays[so->slot];
-    if (!index_fast(top, arr->len, &pos)) { x = top; goto index_error; }
-    top = element(arr, pos);
+    bd = &bound[so->slot];
+    if (!index_fast(top, bd->first_len, &pos)) { x = top; goto index_error; }
+    top = element(bd, pos);
     NEXT();
 s_idx2:
-    arr = arrays[so->slot];
-    if (!index_fast(st[sp - 1], arr->rows, &pos)) { x = st[sp - 1]; goto index_error; }
-    if (!index_fast(top, arr->cols, &pos2)) {
-        if (!eval_check_index(in, so->op->node->list[1]->span, top, arr->cols, &pos2)) goto error;
-    }
+    bd = &bound[so->slot];
+    if (!index_fast(st[sp - 1], bd->first_len, &pos)) { x = st[sp - 1]; goto index_error; }
+    if (!index_fast(top, (double)bd->arr->cols, &pos2) &&
+        !eval_check_index(in, so->op->node->list[1]->span, top, bd->arr->cols, &pos2))
+        goto error;
     sp--;
-    top = arr->data ? arr->data[pos * arr->cols + pos2] : array_at(arr, pos * arr->cols + pos2);
+    top = element(bd, pos * bd->arr->cols + pos2);
     NEXT();
 index_error:
-    /* the first index failed the fast test: the general path's message and position */
-    if (!eval_check_index(in, so->op->node->list[0]->span, x,
-                          so->code == S_IDX2 ? arr->rows : arr->len, &pos)) goto error;
-    /* (never reached: the two tests agree) */
+    /* the first index failed the fast test: the general path's message and position (the
+     * two tests agree, so this records the error) */
+    eval_check_index(in, so->op->node->list[0]->span, x, (size_t)bd->first_len, &pos);
     goto error;
 s_storeg: v = &globals[so->slot].value; goto store;
 s_storel: v = &locals[so->slot];
@@ -589,6 +611,7 @@ FORM##_gen: FETCH; top = kernel_binary_scalar((KernelBinary)so->sub, top, y); NE
     HANDLERS(global, NUMBER(&globals[so->slot].value))
     HANDLERS(local, NUMBER(&locals[so->slot]))
     HANDLERS(recent, (y = recent))
+    HANDLERS(idxv, IDXV(y))
     /* the fused forms: compute, then store the statement's value */
 #define STORE_AFTER v = so->store_local ? &locals[so->store_slot] : &globals[so->store_slot].value; goto store
 #define HANDLERS_ST(FORM, FETCH)                                                           \
@@ -602,6 +625,8 @@ FORM##_st_gen: FETCH; top = kernel_binary_scalar((KernelBinary)so->sub, top, y);
     HANDLERS_ST(global, NUMBER(&globals[so->slot].value))
     HANDLERS_ST(local, NUMBER(&locals[so->slot]))
     HANDLERS_ST(recent, (y = recent))
+    HANDLERS_ST(idxv, IDXV(y))
+#undef IDXV
 #undef STORE_AFTER
 #undef HANDLERS_ST
 #undef STACK_FETCH
@@ -693,6 +718,21 @@ static ProgResult bind_leaves(Interp *in, Frame *fr, const Prog *p, Bind *binds,
             b->step = 1;
             continue;
         }
+        if (l->range) {
+            /* a row of count elements start + k·step, laid over the domain's full shape only */
+            size_t count;
+            if (index_slot >= 0 || !eval_range_quiet(in, fr, l->range, &b->start, &b->step, &count)) return PROG_NO;
+            b->kind = BIND_AFFINE;
+            if (!dom->any) {
+                dom->any = true;
+                dom->ndim = 1;
+                dom->rows = 1;
+                dom->cols = count;
+            } else if (dom->rows != 1 || dom->cols != count) {
+                return PROG_NO;
+            }
+            continue;
+        }
         Value v = leaf_value(in, fr, l);
         if (v.kind == VAL_NUM) {
             if (l->indexed) return PROG_NO;
@@ -730,6 +770,7 @@ static ProgResult bind_leaves(Interp *in, Frame *fr, const Prog *p, Bind *binds,
     for (int i = 0; i < p->nleaves; i++) {
         Bind *b = &binds[i];
         const Array *a = b->arr;
+        if (p->leaves[i].range && (dom->ndim != 1 || dom->rows != 1)) return PROG_NO; /* would spread */
         if (!a || !p->leaves[i].loaded || (a->rows == dom->rows && a->cols == dom->cols)) continue;
         if (a->len == 1) {   /* one element over the whole domain */
             b->u = array_at(a, 0);
@@ -1166,6 +1207,13 @@ static int loop_bind_arrays(LoopProg *lp, const Node *loop, SOp *so, int n) {
                     op.code = S_IDX1V;
                 }
             }
+        } else if (k > 0 && so[k - 1].code == S_IDX1V &&
+                   ((op.code >= S_BIN && op.code < S_BIN + 5) || (op.code >= S_BIN_STORE && op.code < S_BIN_STORE + 5))) {
+            /* a[i] OP: one op reading its right operand from a bound array */
+            op.code = (uint8_t)(op.code + 5 * FORM_IDXV);
+            op.slot = so[k - 1].slot;
+            op.op = so[k - 1].op;
+            k--;
         } else if ((op.code == S_LOADG && !var_local && op.slot == var_slot) ||
                    (op.code == S_LOADL && var_local && op.slot == var_slot)) {
             op.code = S_LOADI;
@@ -1216,6 +1264,42 @@ static void loop_forward_stores(LoopProg *lp) {
     }
 }
 
+/* How many values op takes from the stack (the scalar machine's ops before loop rewriting). */
+static int sop_pops(const SOp *so) {
+    switch (so->code) {
+    case S_CONST: case S_LOADG: case S_LOADL: return 0;
+    case S_OTHER: return so->op->code == P_END ? 0 : so->op->code == P_INDEX2 ? 2 : 1;
+    default: return so->code >= S_BIN && so->code < S_BIN + 5 ? 2 : 1;
+    }
+}
+
+/* `X + E` or `X * E` with X a constant or a variable and E anything becomes E then one op
+ * adding X (so that the statement's value stays in a register, not spilled under E): n ops
+ * at so, rewritten in place. IEEE addition and multiplication are commutative, results
+ * included (only which NaN comes out of NaN + NaN may differ, as C leaves it to the compiler). */
+static int loop_commute(SOp *so, int n) {
+    if (n < 3) return n;
+    SOp x = so[0], *last = &so[n - 1];
+    bool simple = x.code == S_CONST || x.code == S_LOADG || x.code == S_LOADL;
+    bool commutes = last->code == S_BIN + 0 || last->code == S_BIN + 2; /* stack +, × */
+    if (!simple || !commutes) return n;
+    int depth = 0;
+    for (int i = 1; i < n - 1; i++) {
+        int pops = sop_pops(&so[i]);
+        if (pops > depth) return n;   /* E would reach into X */
+        depth += 1 - pops;
+    }
+    if (depth != 1) return n;
+    int form = x.code == S_CONST ? FORM_CONST : x.code == S_LOADG ? FORM_GLOBAL : FORM_LOCAL;
+    SOp op = *last;
+    op.code = bin_code(form, op.sub);
+    op.slot = x.slot;
+    op.k = x.k;
+    memmove(so, so + 1, (size_t)(n - 2) * sizeof *so);
+    so[n - 2] = op;
+    return n - 1;
+}
+
 static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     Node *body = loop->b;
     if (body->kind != N_BLOCK || body->nlist == 0 || body->nlist > 255) return NULL;
@@ -1245,8 +1329,9 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
         Node *st = body->list[k];
         Prog *p = st->b->prog;
         memcpy(lp->sops + lp->nsops, p->sops, (size_t)p->nsops * sizeof *p->sops);
-        lp->nsops += p->nsops;
-        SOp *last = p->nsops > 0 ? &lp->sops[lp->nsops - 1] : NULL;
+        int n = loop_commute(lp->sops + lp->nsops, p->nsops);
+        lp->nsops += n;
+        SOp *last = n > 0 ? &lp->sops[lp->nsops - 1] : NULL;
         if (last && last->code >= S_BIN && last->code < S_BIN_STORE) {
             /* the statement ends in a binary operator: it stores as it computes */
             last->code = (uint8_t)(last->code + (S_BIN_STORE - S_BIN));
@@ -1286,8 +1371,8 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
      * stores numbers, so the loads inside can skip the kind test. */
     for (const SOp *so = first; so < end; so++) {
         int c = so->code >= S_BIN_STORE ? so->code - (S_BIN_STORE - S_BIN) : so->code;
-        bool global = c == S_LOADG || (c >= S_BIN + 10 && c < S_BIN + 15);
-        bool local = c == S_LOADL || (c >= S_BIN + 15 && c < S_BIN + 20);
+        bool global = c == S_LOADG || (c >= S_BIN + 5 * FORM_GLOBAL && c < S_BIN + 5 * FORM_GLOBAL + 5);
+        bool local = c == S_LOADL || (c >= S_BIN + 5 * FORM_LOCAL && c < S_BIN + 5 * FORM_LOCAL + 5);
         if (global && in->globals[so->slot].value.kind != VAL_NUM) return PROG_NO;
         if (local && fr->slots[so->slot].kind != VAL_NUM) {
             /* a local the loop itself assigns before reading is fine only if already a number */
@@ -1302,11 +1387,20 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
         if (last->kind != VAL_NUM) return PROG_NO;
         recent = last->as.num;
     }
-    LoopRun run = {var, start, step, *iter, count, recent, {0}};
+    LoopRun run = {var, start, step, *iter, count, recent, {{0}}};
     for (int b = 0; b < lp->nbound; b++) {
         const Value *v = lp->bound[b].local ? &fr->slots[lp->bound[b].slot] : &in->globals[lp->bound[b].slot].value;
         if (v->kind != VAL_ARR || v->as.arr->ndim != lp->bound_ndim[b]) return PROG_NO;
-        run.arrays[b] = v->as.arr;
+        const Array *a = v->as.arr;
+        size_t first_len = a->ndim == 1 ? a->len : a->rows;
+        /* the loop variable runs over whole numbers start + k·step, k = *iter … count − 1:
+         * when both ends are valid indices, every value between is */
+        double lo = start + (double)*iter * step, hi = start + (double)(count - 1) * step;
+        size_t dummy;
+        bool whole = start == floor(start) && step == floor(step) && fabs(start) < 1e15 && fabs(hi) < 1e15;
+        run.bound[b] = (struct Bound){a, a->data, (double)first_len,
+                                      whole && index_fast(lo, (double)first_len, &dummy) &&
+                                      index_fast(hi, (double)first_len, &dummy)};
     }
     if (var->kind > VAL_NUM) value_release(*var);
     *var = value_num(start + (double)run.i * step);

@@ -72,6 +72,51 @@ START_TEST(indexed_reads) {
 }
 END_TEST
 
+START_TEST(commuted_and_fused_operators) {
+    /* X + E and X * E run as E then X (constants, globals, the latest store); a[i] as an
+     * operand of the operator after it */
+    same("y = cos(1:200); s = 1; t = 0; lr = 0.25\n"
+         "for i in 1..200 { s = 0.5 * (y[i] - s / 3); t = lr + y[i] * y[i] / s; s = t * (s + y[i]) }\n"
+         "printf(\"%.17g %.17g\", s, t)");
+    same("y = cos(1:200); s = 0; c = 2\nfor i in 1..200 { s = c + (s - y[i]) / 2 }\nprintf(\"%.17g\", s)");
+    same("y = 1:9; s = 0\nfor i in 1..9 { s = s * 0 + y[i] ^ 2 - y[i] }\nprintf(\"%.17g\", s)");
+    /* inf and nan flow through as on the general path */
+    same("y = [1, 0, -1, 0]; s = 0\nfor i in 1..4 { s = s + 1 / y[i] }\nprintf(\"%g\", s)");
+}
+END_TEST
+
+/* Ranges written in place (1:N inside an expression) are affine operands of fused programs:
+ * the same numbers as a stored, materialised range, and one array made, not two. */
+START_TEST(ranges_in_place) {
+    const char *pairs[][2] = {
+        {"y = sin(1:1000)", "r = 1:1000; r[1] = 1; y = sin(r)"},
+        {"n = 300; y = exp(-(1:n) / 7) + (2:2:600) * 3", "a = 1:300; a[1] = 1; b = 2:2:600; b[1] = 2; y = exp(-a / 7) + b * 3"},
+        {"y = (1:0.5:4) ^ 2", "r = 1:0.5:4; r[1] = 1; y = r ^ 2"},
+        {"y = reshape(1:6, 2, 3) + (1:3)", "r = 1:3; r[1] = 1; y = reshape(1:6, 2, 3) + r"},
+        {"y = (1:3) + ones(2, 3)", "r = 1:3; r[1] = 1; y = r + ones(2, 3)"},
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        char a[512], b[512];
+        const char *show = "\nfor v in reshape(y, 1, numel(y)) { printf(\"%.17g \", v) }";
+        snprintf(a, sizeof a, "%s%s", pairs[k][0], show);
+        snprintf(b, sizeof b, "%s%s", pairs[k][1], show);
+        char *x = run(a), *z = run(b);
+        ck_assert_msg(strcmp(x, z) == 0, "%s\n→ %s\nvs %s\n→ %s", a, x, b, z);
+        free(x);
+        free(z);
+    }
+    char *t = run("N = 1e5\ntime y = sin(1:N)");
+    ck_assert_msg(strstr(t, ", 1 array allocated (0.7629 MiB)") != NULL, "%s", t);
+    free(t);
+    /* errors in the bounds are the general path's */
+    char *e = run("x = \"a\"; y = sin(1:x)");
+    ck_assert_str_eq(e, "t.mlm:1:20: error: a range's end must be a scalar, got a string\n"
+                        "  x = \"a\"; y = sin(1:x)\n"
+                        "                     ^\n");
+    free(e);
+}
+END_TEST
+
 START_TEST(indexed_errors) {
     /* out of range at the last iteration, after the compiled ones */
     same_error("y = 1:100; s = 0\nfor i in 1..100 { s = s + y[i + 1] }",
@@ -98,6 +143,8 @@ Suite *loops_suite(void) {
     TCase *tc = tcase_create("Core");
     tcase_add_test(tc, indexed_reads);
     tcase_add_test(tc, indexed_errors);
+    tcase_add_test(tc, commuted_and_fused_operators);
+    tcase_add_test(tc, ranges_in_place);
     suite_add_tcase(s, tc);
     return s;
 }
