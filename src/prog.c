@@ -14,6 +14,7 @@
 #include "elementwise.h"
 #include "func.h"
 #include "kernels.h"
+#include "x86jit.h"
 
 enum {
     BLOCK = 256,        /* elements per block: 2 KiB per operand, the whole stack stays in L1 */
@@ -1155,6 +1156,9 @@ ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slo
 
 bool prog_loops_enabled = true;
 unsigned long prog_loop_iterations;
+bool prog_native_enabled = true;
+size_t prog_native_min_iterations = 4096;
+unsigned long prog_native_iterations;
 
 typedef struct LoopProg {
     int nsops;
@@ -1348,6 +1352,138 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     return lp;
 }
 
+#if JIT_AVAILABLE
+/* The native tier: the loop's ops as x86-64 code, one xmm register per stack entry (the
+ * stack's depth at every op is known), xmm14 the loop variable, xmm15 the latest store's
+ * value (S_LOADR and the recent form). It computes exactly what run_sops does, op for op:
+ * the same IEEE operations on the same operands in the same order, the loop variable as
+ * start + (double)iter · step, stores of doubles into variables that hold numbers, and the
+ * same poll of the interrupt flag every 1024 iterations. Only ops with a plain SSE2 form are
+ * taken (constants, variables, +, −, ×, ÷, the register forms, a bound array at the loop
+ * variable when every index the loop takes is valid); anything else (a call, a power, a
+ * checked index) keeps the loop in the interpreter. NULL when it cannot be compiled. */
+static void *loop_native(Interp *in, Frame *fr, const LoopProg *lp, const LoopRun *run, size_t *size) {
+    enum { IVAR = 14, RECENT = 15, MAX_REGS = 14 };
+    static const int jit_ops[4] = {JIT_ADD, JIT_SUB, JIT_MUL, JIT_DIV};
+    const SOp *first = lp->sops, *end = lp->sops + lp->nsops;
+    /* native stores write the double alone: every target must hold a number already */
+    for (const SOp *so = first; so < end; so++) {
+        bool local;
+        int slot;
+        if (!op_stores(so, &local, &slot)) continue;
+        const Value *v = local ? &fr->slots[slot] : &in->globals[slot].value;
+        if (v->kind != VAL_NUM) return NULL;
+    }
+    Jit *j = malloc(sizeof *j);
+    if (!j) return NULL;
+    j->len = 0;
+    j->failed = false;
+#define VAR(local, slot) ((local) ? &fr->slots[slot].as.num : &in->globals[slot].value.as.num)
+    if (lp->reads_last_first) {
+        jit_mov_rax(j, VAR(lp->last_local, lp->last_slot));
+        jit_load(j, RECENT);
+    }
+    size_t head;
+    jit_loop_begin(j, &head);
+    jit_rcx_to_double(j, IVAR);
+    jit_mov_rax(j, &run->step);
+    jit_op_mem(j, JIT_MUL, IVAR);
+    jit_mov_rax(j, &run->start);
+    jit_op_mem(j, JIT_ADD, IVAR);
+    jit_mov_rax(j, &run->var->as.num);
+    jit_store(j, IVAR);
+    int d = 0;   /* stack entries: xmm0 … xmm(d − 1) */
+    bool ok = true;
+    for (const SOp *so = first; so < end && ok; so++) {
+        int code = so->code;
+        if (code < S_BIN) {
+            if (code == S_STOREG || code == S_STOREL) {
+                if (d < 1) { ok = false; break; }
+                jit_mov_rax(j, VAR(code == S_STOREL, so->slot));
+                jit_store(j, d - 1);
+                jit_move(j, RECENT, d - 1);
+                d--;
+                continue;
+            }
+            if (d >= MAX_REGS) { ok = false; break; }
+            const SOp *next = so + 1 < end ? so + 1 : NULL;
+            int nrel = next && next->code >= S_BIN ? next->code - (next->code >= S_BIN_STORE ? S_BIN_STORE : S_BIN) : -1;
+            if (code == S_CONST && so->k == 2 && nrel >= 0 && nrel % 5 == 2 &&
+                (nrel / 5 == FORM_GLOBAL || nrel / 5 == FORM_LOCAL || nrel / 5 == FORM_RECENT)) {
+                /* 2 × v is v + v (the same double, overflow and NaN included), as C
+                 * compilers emit it: an addition takes no microcode assist on subnormals */
+                int form = nrel / 5;
+                if (form == FORM_RECENT) jit_move(j, d, RECENT);
+                else { jit_mov_rax(j, VAR(form == FORM_LOCAL, next->slot)); jit_load(j, d); }
+                jit_op(j, JIT_ADD, d, d);
+                so++;
+                if (next->code >= S_BIN_STORE) {
+                    jit_mov_rax(j, VAR(next->store_local, next->store_slot));
+                    jit_store(j, d);
+                    jit_move(j, RECENT, d);
+                } else {
+                    d++;
+                }
+                continue;
+            }
+            switch (code) {
+            case S_CONST: jit_mov_rax(j, &so->k); jit_load(j, d); break;
+            case S_LOADG: jit_mov_rax(j, VAR(false, so->slot)); jit_load(j, d); break;
+            case S_LOADL: jit_mov_rax(j, VAR(true, so->slot)); jit_load(j, d); break;
+            case S_LOADR: jit_move(j, d, RECENT); break;
+            case S_LOADI: jit_move(j, d, IVAR); break;
+            case S_IDX1V: {
+                const struct Bound *b = &run->bound[so->slot];
+                if (!b->safe || !b->data) { ok = false; break; }
+                jit_double_to_rax(j, IVAR);
+                jit_mov_rdx(j, b->data);
+                jit_load_indexed(j, d);
+                break;
+            }
+            default: ok = false; break;
+            }
+            d++;
+            continue;
+        }
+        bool store = code >= S_BIN_STORE;
+        int rel = code - (store ? S_BIN_STORE : S_BIN), form = rel / 5, cls = rel % 5;
+        if (cls == 4 || d < (form == FORM_STACK ? 2 : 1)) { ok = false; break; }
+        int op = jit_ops[cls], dst = form == FORM_STACK ? d - 2 : d - 1;
+        switch (form) {
+        case FORM_STACK: jit_op(j, op, dst, d - 1); d--; break;
+        case FORM_CONST:
+            if (op == JIT_MUL && so->k == 2) { jit_op(j, JIT_ADD, dst, dst); break; } /* v × 2 = v + v */
+            jit_mov_rax(j, &so->k);
+            jit_op_mem(j, op, dst);
+            break;
+        case FORM_GLOBAL: jit_mov_rax(j, VAR(false, so->slot)); jit_op_mem(j, op, dst); break;
+        case FORM_LOCAL: jit_mov_rax(j, VAR(true, so->slot)); jit_op_mem(j, op, dst); break;
+        case FORM_RECENT: jit_op(j, op, dst, RECENT); break;
+        case FORM_IDXV: {
+            const struct Bound *b = &run->bound[so->slot];
+            if (!b->safe || !b->data) { ok = false; break; }
+            jit_double_to_rax(j, IVAR);
+            jit_mov_rdx(j, b->data);
+            jit_op_indexed(j, op, dst);
+            break;
+        }
+        default: ok = false; break;
+        }
+        if (store && ok) {
+            jit_mov_rax(j, VAR(so->store_local, so->store_slot));
+            jit_store(j, d - 1);
+            jit_move(j, RECENT, d - 1);
+            d--;
+        }
+    }
+#undef VAR
+    jit_loop_end(j, head, (const volatile int *)in->interrupted);
+    void *code = ok && d == 0 ? jit_finish(j, size) : NULL;
+    free(j);
+    return code;
+}
+#endif
+
 ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double step, size_t count,
                      size_t *iter, int *stmt) {
     *stmt = -1;
@@ -1406,6 +1542,23 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
     *var = value_num(start + (double)run.i * step);
     int sp = 0, done = 0;
     size_t from = run.i;
+#if JIT_AVAILABLE
+    if (prog_native_enabled && count - run.i >= prog_native_min_iterations) {
+        size_t size = 0;
+        void *code = loop_native(in, fr, lp, &run, &size);
+        if (code) {
+            size_t (*native)(size_t, size_t);
+            memcpy(&native, &code, sizeof native);
+            size_t reached = native(run.i, count);
+            jit_release(code, size);
+            prog_loop_iterations += reached - from;
+            prog_native_iterations += reached - from;
+            *iter = reached;
+            if (reached >= count) return PROG_OK;
+            return PROG_NO;   /* SIGINT or --timeout before iteration `reached` began (*stmt −1) */
+        }
+    }
+#endif
     ProgResult r = run_sops(in, fr, first, end, st, &sp, &done, false, &run);
     prog_loop_iterations += run.i - from;
     *iter = run.i;

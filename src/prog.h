@@ -56,5 +56,10 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
  * compiled loops have run (all sessions of the process). */
 extern bool prog_loops_enabled;
 extern unsigned long prog_loop_iterations;
+/* The native tier (x86-64): on, for loops with at least this many iterations left, and the
+ * count of iterations it ran. */
+extern bool prog_native_enabled;
+extern size_t prog_native_min_iterations;
+extern unsigned long prog_native_iterations;
 
 #endif

@@ -1,8 +1,9 @@
 /* test_loops.c — compiled loops (prog.c's prog_loop) against the general path: every program
- * runs twice in a fresh session, compiled and with prog_loops_enabled false, and both must
- * print the same output and the same errors (message, position, caret). Each also checks
- * that the compiled run did run iterations compiled, so that a test cannot pass by falling
- * back to the general path unnoticed. */
+ * runs three times in a fresh session — with the native tier taking every loop it can
+ * (prog_native_min_iterations 1), in the interpreter (prog_native_enabled false), and on the
+ * general path (prog_loops_enabled false) — and all must print the same output and the same
+ * errors (message, position, caret). Each also checks that the compiled runs did run
+ * iterations compiled, so that a test cannot pass by falling back unnoticed. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,16 +35,31 @@ static char *run(const char *text) {
 
 /* Runs text both ways; returns the compiled run's output (caller frees). */
 static char *both_ways(const char *text, bool expect_compiled) {
+    size_t threshold = prog_native_min_iterations;
+    prog_native_min_iterations = 1;
     unsigned long before = prog_loop_iterations;
+    char *native = run(text);
+    prog_native_min_iterations = threshold;
+    prog_native_enabled = false;
     char *compiled = run(text);
+    prog_native_enabled = true;
     unsigned long ran = prog_loop_iterations - before;
     prog_loops_enabled = false;
     char *general = run(text);
     prog_loops_enabled = true;
     ck_assert_msg(strcmp(compiled, general) == 0, "\n%s\ncompiled → %s\ngeneral → %s", text, compiled, general);
+    ck_assert_msg(strcmp(native, general) == 0, "\n%s\nnative → %s\ngeneral → %s", text, native, general);
     if (expect_compiled) ck_assert_msg(ran > 0, "not compiled:\n%s", text);
     free(general);
+    free(native);
     return compiled;
+}
+
+/* Runs text three ways and checks that the native tier ran some of it. */
+static void same_native(const char *text) {
+    unsigned long before = prog_native_iterations;
+    free(both_ways(text, true));
+    ck_assert_msg(prog_native_iterations > before, "no native iterations:\n%s", text);
 }
 
 static void same(const char *text) { free(both_ways(text, true)); }
@@ -117,6 +133,24 @@ START_TEST(ranges_in_place) {
 }
 END_TEST
 
+START_TEST(native_tier) {
+    /* W6 and W16 as written, shorter; subnormals, 2 × v as v + v, the loop variable */
+    same_native("x = 5\nlr = 0.1\nfor k = 1:5000 { g = 2 * x; x = x - lr * g }\nprintf(\"%.17g %.17g\", x, g)");
+    same_native("N = 3000; y = sin(1:N); s = 0\nfor i in 1..N { s = s + y[i] * y[i] }\nprintf(\"%.17g\", s)");
+    same_native("s = 0; t = 1\nfor i = 3:-0.5:-40 { s = s + i / 3 - t; t = t * 0.999 + i * 2 }\nprintf(\"%.17g %.17g %g\", s, t, i)");
+    same_native("a = 1; b = 1; c = 0\nfor i in 1..90 { c = a + b; a = b; b = c }\nprintf(\"%.17g\", c)");
+    same_native("x = 0\nfor i in 1..50 { x = x * 2 + 1 / (i - 25) }\nprintf(\"%.17g\", x)");  /* inf, then nan */
+    /* locals inside a function, called twice (fresh frames), an argument array */
+    same_native("f(v, n) = {\n  s = 0; p = 1\n  for k = 1:n { s = s + v[k] * p; p = p * 0.5 + s / 100 }\n  return s + p\n}\n"
+                "printf(\"%.17g %.17g\", f(cos(1:300), 300), f(sin(1:50), 40))");
+    /* a deep expression (more stack entries than registers stays in the interpreter) */
+    free(both_ways("s = 0\nfor i in 1..30 { s = 1 + (2 + (3 + (4 + (5 + (6 + (7 + (8 + (9 + (10 + (11 + (12 + (13 + (14 + (15 + s / i)))))))))))))) }\n"
+                   "printf(\"%.17g\", s)", true));
+    /* an index the loop variable leaves the range of: the checked interpreter, same error */
+    same_error("y = 1:100; s = 0\nfor i in 1..101 { s = s + y[i] }", "index 101 is out of range 1..100 (length 100)\n");
+}
+END_TEST
+
 START_TEST(indexed_errors) {
     /* out of range at the last iteration, after the compiled ones */
     same_error("y = 1:100; s = 0\nfor i in 1..100 { s = s + y[i + 1] }",
@@ -145,6 +179,7 @@ Suite *loops_suite(void) {
     tcase_add_test(tc, indexed_errors);
     tcase_add_test(tc, commuted_and_fused_operators);
     tcase_add_test(tc, ranges_in_place);
+    tcase_add_test(tc, native_tier);
     suite_add_tcase(s, tc);
     return s;
 }
