@@ -1170,6 +1170,8 @@ typedef struct LoopProg {
     bool reads_last_first;  /* some op reads it so before the first store */
     /* the arrays S_IDX* index (variables no statement of the body assigns), bound when the
      * loop starts; each must then be an array of ndim dimensions */
+    bool var_local;     /* the loop variable */
+    int var_slot;
     int nbound;
     PLeaf bound[MAX_BOUND];
     int bound_ndim[MAX_BOUND];
@@ -1347,6 +1349,8 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
         lp->sops[lp->nsops++] = store;
     }
     lp->nbound = 0;
+    lp->var_local = loop->c->kind == N_LOCAL;
+    lp->var_slot = loop->c->slot;
     lp->nsops = loop_bind_arrays(lp, loop, lp->sops, lp->nsops);
     loop_forward_stores(lp);
     return lp;
@@ -1383,15 +1387,33 @@ static void *loop_native(Interp *in, Frame *fr, const LoopProg *lp, const LoopRu
         jit_mov_rax(j, VAR(lp->last_local, lp->last_slot));
         jit_load(j, RECENT);
     }
+    /* The loop variable is computed (into IVAR, and into its variable, which a global or
+     * local operand form may read) only when the body reads it; prog_loop writes its last
+     * value afterwards. Bound arrays are read at r8, the element index, a whole number
+     * stepping by the loop's step (every bound array read natively is `safe`). */
+    bool reads_var = false, indexes = false;
+    bool var_local = lp->var_local;
+    for (const SOp *so = first; so < end; so++) {
+        int rel = so->code >= S_BIN ? so->code - (so->code >= S_BIN_STORE ? S_BIN_STORE : S_BIN) : -1;
+        int form = rel >= 0 ? rel / 5 : -1;
+        bool var_form = (form == FORM_GLOBAL && !var_local) || (form == FORM_LOCAL && var_local);
+        if (so->code == S_LOADI || (var_form && so->slot == lp->var_slot))
+            reads_var = true;
+        if (so->code == S_IDX1V || form == FORM_IDXV) indexes = true;
+    }
+    if (indexes && !(fabs(run->step) < 1e9)) { free(j); return NULL; }
+    if (indexes) jit_mov_r8(j, (int64_t)(run->start + (double)run->i * run->step) - 1);
     size_t head;
     jit_loop_begin(j, &head);
-    jit_rcx_to_double(j, IVAR);
-    jit_mov_rax(j, &run->step);
-    jit_op_mem(j, JIT_MUL, IVAR);
-    jit_mov_rax(j, &run->start);
-    jit_op_mem(j, JIT_ADD, IVAR);
-    jit_mov_rax(j, &run->var->as.num);
-    jit_store(j, IVAR);
+    if (reads_var) {
+        jit_rcx_to_double(j, IVAR);
+        jit_mov_rax(j, &run->step);
+        jit_op_mem(j, JIT_MUL, IVAR);
+        jit_mov_rax(j, &run->start);
+        jit_op_mem(j, JIT_ADD, IVAR);
+        jit_mov_rax(j, &run->var->as.num);
+        jit_store(j, IVAR);
+    }
     int d = 0;   /* stack entries: xmm0 … xmm(d − 1) */
     bool ok = true;
     for (const SOp *so = first; so < end && ok; so++) {
@@ -1435,7 +1457,6 @@ static void *loop_native(Interp *in, Frame *fr, const LoopProg *lp, const LoopRu
             case S_IDX1V: {
                 const struct Bound *b = &run->bound[so->slot];
                 if (!b->safe || !b->data) { ok = false; break; }
-                jit_double_to_rax(j, IVAR);
                 jit_mov_rdx(j, b->data);
                 jit_load_indexed(j, d);
                 break;
@@ -1462,7 +1483,6 @@ static void *loop_native(Interp *in, Frame *fr, const LoopProg *lp, const LoopRu
         case FORM_IDXV: {
             const struct Bound *b = &run->bound[so->slot];
             if (!b->safe || !b->data) { ok = false; break; }
-            jit_double_to_rax(j, IVAR);
             jit_mov_rdx(j, b->data);
             jit_op_indexed(j, op, dst);
             break;
@@ -1477,7 +1497,7 @@ static void *loop_native(Interp *in, Frame *fr, const LoopProg *lp, const LoopRu
         }
     }
 #undef VAR
-    jit_loop_end(j, head, (const volatile int *)in->interrupted);
+    jit_loop_end(j, head, (const volatile int *)in->interrupted, indexes ? (int32_t)run->step : 0);
     void *code = ok && d == 0 ? jit_finish(j, size) : NULL;
     free(j);
     return code;
@@ -1551,6 +1571,7 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
             memcpy(&native, &code, sizeof native);
             size_t reached = native(run.i, count);
             jit_release(code, size);
+            if (reached > from) var->as.num = start + (double)(reached - 1) * step;  /* its last value */
             prog_loop_iterations += reached - from;
             prog_native_iterations += reached - from;
             *iter = reached;

@@ -52,15 +52,23 @@ void jit_mov_rdx(Jit *j, const void *address) {
 void jit_load(Jit *j, int x) { sse(j, 0xF2, false, 0x10, 0, x, 0); }
 void jit_store(Jit *j, int x) { sse(j, 0xF2, false, 0x11, 0, x, 0); }
 
-/* [rdx + rax*8 - 8]: ModRM mod 01 rm 100 (a SIB follows), SIB scale 8 index rax base rdx */
-static void indexed_operand(Jit *j) {
+/* [rdx + r8*8]: prefix, REX with X (r8 is the index), 0F, opcode, ModRM mod 00 rm 100 (a
+ * SIB follows), SIB scale 8 index r8 (0 with REX.X) base rdx */
+static void sse_indexed(Jit *j, uint8_t opcode, int reg) {
+    byte(j, 0xF2);
+    byte(j, (uint8_t)(0x42 | (reg >= 8 ? 4 : 0)));
+    byte(j, 0x0F);
+    byte(j, opcode);
+    byte(j, (uint8_t)(((reg & 7) << 3) | 4));
     byte(j, 0xC2);
-    byte(j, 0xF8);
 }
 
-void jit_load_indexed(Jit *j, int x) {
-    sse(j, 0xF2, false, 0x10, 1, x, 4);
-    indexed_operand(j);
+void jit_load_indexed(Jit *j, int x) { sse_indexed(j, 0x10, x); }
+
+void jit_mov_r8(Jit *j, int64_t value) {
+    byte(j, 0x49);
+    byte(j, 0xB8);
+    imm64(j, (uint64_t)value);
 }
 
 void jit_move(Jit *j, int dst, int src) {
@@ -70,10 +78,7 @@ void jit_move(Jit *j, int dst, int src) {
 void jit_op(Jit *j, int op, int dst, int src) { sse(j, 0xF2, false, (uint8_t)op, 3, dst, src); }
 void jit_op_mem(Jit *j, int op, int dst) { sse(j, 0xF2, false, (uint8_t)op, 0, dst, 0); }
 
-void jit_op_indexed(Jit *j, int op, int dst) {
-    sse(j, 0xF2, false, (uint8_t)op, 1, dst, 4);
-    indexed_operand(j);
-}
+void jit_op_indexed(Jit *j, int op, int dst) { sse_indexed(j, (uint8_t)op, dst); }
 
 void jit_rcx_to_double(Jit *j, int x) { sse(j, 0xF2, true, 0x2A, 3, x, 1); }
 void jit_double_to_rax(Jit *j, int x) { sse(j, 0xF2, true, 0x2C, 3, 0, x); }
@@ -93,7 +98,11 @@ void jit_loop_begin(Jit *j, size_t *head) {
     *head = j->len;
 }
 
-void jit_loop_end(Jit *j, size_t head, const volatile int *flag) {
+void jit_loop_end(Jit *j, size_t head, const volatile int *flag, int32_t index_step) {
+    if (index_step) {
+        bytes(j, (const uint8_t[]){0x49, 0x81, 0xC0}, 3);      /* add r8, imm32 */
+        imm32(j, index_step);
+    }
     bytes(j, (const uint8_t[]){0x48, 0xFF, 0xC1}, 3);          /* inc rcx */
     bytes(j, (const uint8_t[]){0x48, 0x39, 0xF1}, 3);          /* cmp rcx, rsi */
     bytes(j, (const uint8_t[]){0x0F, 0x83}, 2);                /* jae exit */
