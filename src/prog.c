@@ -73,6 +73,9 @@ typedef enum SCode {
     S_IDX1,             /* top = a[top] (a vector) */
     S_IDX1V,            /* push a[loop variable] */
     S_IDX2,             /* pop j; top = a[top, j] (a matrix) */
+    S_JUMPF,            /* loops: pop a condition; false: go to op slot (nan: an error) */
+    S_JUMP,             /* loops: go to op slot (the end of the body: the next iteration) */
+    S_BREAK,            /* loops: leave the loop */
     /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local, the
      * latest store's value, loops only: a bound array at the loop variable) + operator class
      * (+, −, ×, ÷, any other KernelBinary in sub) */
@@ -99,6 +102,7 @@ typedef struct SOp {
     const POp *op;   /* S_OTHER: the general instruction */
     bool store_local; /* S_BIN_STORE…: store into a local (else a global) */
     int store_slot;   /* S_BIN_STORE…: the variable the statement assigns */
+    const Node *cond; /* S_JUMPF: the condition (its span for "condition is nan") */
 } SOp;
 
 struct Prog {
@@ -513,7 +517,7 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
 #define OPERATORS(FORM) &&FORM##_add, &&FORM##_sub, &&FORM##_mul, &&FORM##_div, &&FORM##_gen
     static void *const dispatch[S_CODES] = {
         &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel, &&s_loadr,
-        &&s_loadi, &&s_idx1, &&s_idx1v, &&s_idx2,
+        &&s_loadi, &&s_idx1, &&s_idx1v, &&s_idx2, &&s_jumpf, &&s_jump, &&s_break,
         OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local), OPERATORS(recent),
         OPERATORS(idxv),
         OPERATORS(stack_st), OPERATORS(konst_st), OPERATORS(global_st), OPERATORS(local_st),
@@ -571,6 +575,26 @@ s_idx2:
     sp--;
     top = element(bd, pos * bd->arr->cols + pos2);
     NEXT();
+s_jumpf:
+    x = top;
+    if (sp > 0) top = st[--sp];
+    else empty = true;
+    if (isnan(x)) {
+        interp_error(in, so->cond->span, "condition is nan");
+        goto error;
+    }
+    if (x != 0) NEXT();
+    /* fall through: not taken */
+s_jump:
+    so = first + so->slot;
+    if (so == end) goto done;
+    goto *dispatch[so->code];
+s_break:
+    /* the loop ends here, its variable keeping this iteration's value */
+    loop->i = loop->count;
+    if (!empty) st[sp++] = top;
+    *sp_io = sp;
+    return PROG_OK;
 index_error:
     /* the first index failed the fast test: the general path's message and position (the
      * two tests agree, so this records the error) */
@@ -1172,15 +1196,20 @@ typedef struct LoopProg {
      * loop starts; each must then be an array of ndim dimensions */
     bool var_local;     /* the loop variable */
     int var_slot;
+    bool jumps;         /* branches: no fallback mid-iteration, no forwarding across ops that join */
+    int nprogs;         /* the programs the ops come from (guards checked at every start) */
+    Prog **progs;
+    int nassigns;       /* every assignment of the body */
+    Node **assigns;
     int nbound;
     PLeaf bound[MAX_BOUND];
     int bound_ndim[MAX_BOUND];
 } LoopProg;
 
 /* Whether a statement of the body assigns the variable (local, slot). */
-static bool body_assigns(const Node *body, bool local, int slot) {
-    for (int k = 0; k < body->nlist; k++) {
-        const Node *t = body->list[k]->a;
+static bool body_assigns(const LoopProg *lp, bool local, int slot) {
+    for (int k = 0; k < lp->nassigns; k++) {
+        const Node *t = lp->assigns[k]->a;
         if ((t->kind == N_LOCAL) == local && t->slot == slot) return true;
     }
     return false;
@@ -1192,13 +1221,16 @@ static bool body_assigns(const Node *body, bool local, int slot) {
 static int loop_bind_arrays(LoopProg *lp, const Node *loop, SOp *so, int n) {
     bool var_local = loop->c->kind == N_LOCAL;
     int var_slot = loop->c->slot, k = 0;
+    /* where each op lands (jump targets are statements' first ops, never merged away) */
+    int *moved = malloc(((size_t)n + 1) * sizeof *moved);
+    if (!moved) return n;
     for (int i = 0; i < n; i++) {
         SOp op = so[i];
         if (op.code == S_OTHER && (op.op->code == P_INDEX1 || op.op->code == P_INDEX2)) {
             const PLeaf *l = &op.prog->leaves[op.op->leaf];
             int ndim = op.op->code == P_INDEX1 ? 1 : 2, b = 0;
             while (b < lp->nbound && !(lp->bound[b].local == l->local && lp->bound[b].slot == l->slot)) b++;
-            bool usable = !body_assigns(loop->b, l->local, l->slot) &&
+            bool usable = !body_assigns(lp, l->local, l->slot) &&
                           (b < lp->nbound ? lp->bound_ndim[b] == ndim : b < MAX_BOUND);
             if (usable) {
                 if (b == lp->nbound) {
@@ -1224,8 +1256,13 @@ static int loop_bind_arrays(LoopProg *lp, const Node *loop, SOp *so, int n) {
                    (op.code == S_LOADL && var_local && op.slot == var_slot)) {
             op.code = S_LOADI;
         }
+        moved[i] = k;
         so[k++] = op;
     }
+    moved[n] = k;
+    for (int i = 0; i < k; i++)
+        if (so[i].code == S_JUMPF || so[i].code == S_JUMP) so[i].slot = moved[so[i].slot];
+    free(moved);
     return k;
 }
 
@@ -1255,8 +1292,20 @@ static void loop_forward_stores(LoopProg *lp) {
     lp->last_slot = slot;
     lp->reads_last_first = false;
     bool stored = false;
+    /* with branches the latest store is known only within straight runs of ops: tracking
+     * starts afresh after a jump and at a jump's target (and never wraps around) */
+    bool *target = NULL;
+    if (lp->jumps) {
+        target = calloc((size_t)lp->nsops + 1, sizeof *target);
+        if (!target) return;
+        for (int i = 0; i < lp->nsops; i++)
+            if (lp->sops[i].code == S_JUMPF || lp->sops[i].code == S_JUMP) target[lp->sops[i].slot] = true;
+        slot = -1;
+    }
     for (int i = 0; i < lp->nsops; i++) {
         SOp *so = &lp->sops[i];
+        if (target && (target[i] || (i > 0 && (so[-1].code == S_JUMPF || so[-1].code == S_JUMP || so[-1].code == S_BREAK))))
+            slot = -1;
         int base = so->code >= S_BIN_STORE ? S_BIN_STORE : so->code >= S_BIN ? S_BIN : -1;
         int form = base >= 0 ? (so->code - base) / 5 : -1;
         bool reads = (so->code == S_LOADG && !local) || (so->code == S_LOADL && local) ||
@@ -1268,6 +1317,7 @@ static void loop_forward_stores(LoopProg *lp) {
         }
         if (op_stores(so, &local, &slot)) stored = true;
     }
+    free(target);
 }
 
 /* How many values op takes from the stack (the scalar machine's ops before loop rewriting). */
@@ -1306,33 +1356,55 @@ static int loop_commute(SOp *so, int n) {
     return n - 1;
 }
 
-static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
-    Node *body = loop->b;
-    if (body->kind != N_BLOCK || body->nlist == 0 || body->nlist > 255) return NULL;
-    for (int k = 0; k < body->nlist; k++) {
-        Node *st = body->list[k];
-        if (st->kind != N_ASSIGN || (st->a->kind != N_GLOBAL && st->a->kind != N_LOCAL)) return NULL;
-        if (!prog_of(in, fr, st->b)) return NULL;
+/* Compiling a loop's body: the statements, flattened, and the programs they use. */
+typedef struct LoopBuild {
+    Interp *in;
+    Frame *fr;
+    Node *loop;
+    Node *assigns[256];     /* every assignment, nested ones included */
+    int nassigns;
+    Prog *progs[512];       /* every program (right-hand sides and conditions) */
+    int nprogs;
+    int total;              /* ops needed, at most */
+    bool jumps;             /* if/else, break or continue */
+} LoopBuild;
+
+/* First pass: the body is assignments of scalar programs to names, `if`/`else` with scalar
+ * conditions around such bodies, `break` and `continue`. */
+static bool loop_collect(LoopBuild *b, Node *st) {
+    switch (st->kind) {
+    case N_ASSIGN:
+        if ((st->a->kind != N_GLOBAL && st->a->kind != N_LOCAL) || b->nassigns >= 256 || b->nprogs >= 512) return false;
+        if (!prog_of(b->in, b->fr, st->b)) return false;
+        b->assigns[b->nassigns++] = st;
+        b->progs[b->nprogs++] = st->b->prog;
+        b->total += st->b->prog->nsops + 1;
+        return true;
+    case N_BLOCK:
+        for (int k = 0; k < st->nlist; k++)
+            if (!loop_collect(b, st->list[k])) return false;
+        return true;
+    case N_IF:
+        if (b->nprogs >= 512 || !prog_of(b->in, b->fr, st->a)) return false;
+        b->progs[b->nprogs++] = st->a->prog;
+        b->total += st->a->prog->nsops + 2;
+        b->jumps = true;
+        return loop_collect(b, st->b) && (!st->c || loop_collect(b, st->c));
+    case N_BREAK:
+    case N_CONTINUE:
+        b->total++;
+        b->jumps = true;
+        return true;
+    default:
+        return false;
     }
-    int total = 0;
-    for (int k = 0; k < body->nlist; k++) {
-        Node *st = body->list[k];
-        const Prog *p = st->b->prog;
-        /* a statement that rebinds a name the programs depend on (a called function, the
-         * loop variable) would invalidate them */
-        for (int j = 0; j < body->nlist; j++) {
-            const Prog *q = body->list[j]->b->prog;
-            for (int g = 0; g < q->nguards; g++)
-                if (st->a->kind == N_GLOBAL && q->guards[g].slot == st->a->slot) return NULL;
-        }
-        if (loop->c->kind == st->a->kind && st->a->slot == loop->c->slot) return NULL;
-        total += p->nsops + 1;
-    }
-    LoopProg *lp = ast_alloc(fr->arena, sizeof *lp);
-    lp->sops = ast_alloc(fr->arena, (size_t)total * sizeof *lp->sops);
-    lp->nsops = 0;
-    for (int k = 0; k < body->nlist; k++) {
-        Node *st = body->list[k];
+}
+
+/* Second pass: the ops. A conditional jump's and a jump's target is an op index (slot);
+ * `continue` jumps to the end of the body, `break` is S_BREAK. */
+static void loop_emit(LoopBuild *b, LoopProg *lp, Node *st) {
+    switch (st->kind) {
+    case N_ASSIGN: {
         Prog *p = st->b->prog;
         memcpy(lp->sops + lp->nsops, p->sops, (size_t)p->nsops * sizeof *p->sops);
         int n = loop_commute(lp->sops + lp->nsops, p->nsops);
@@ -1343,16 +1415,110 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
             last->code = (uint8_t)(last->code + (S_BIN_STORE - S_BIN));
             last->store_local = st->a->kind != N_GLOBAL;
             last->store_slot = st->a->slot;
-            continue;
+            return;
         }
-        SOp store = {st->a->kind == N_GLOBAL ? S_STOREG : S_STOREL, 0, NULL, st->a->slot, 0, NULL, false, 0};
+        SOp store = {st->a->kind == N_GLOBAL ? S_STOREG : S_STOREL, 0, NULL, st->a->slot, 0, NULL, false, 0, NULL};
         lp->sops[lp->nsops++] = store;
+        return;
     }
+    case N_BLOCK:
+        for (int k = 0; k < st->nlist; k++) loop_emit(b, lp, st->list[k]);
+        return;
+    case N_IF: {
+        Prog *p = st->a->prog;
+        memcpy(lp->sops + lp->nsops, p->sops, (size_t)p->nsops * sizeof *p->sops);
+        lp->nsops += p->nsops;
+        int test = lp->nsops++;
+        lp->sops[test] = (SOp){.code = S_JUMPF, .cond = st->a};
+        loop_emit(b, lp, st->b);
+        if (st->c) {
+            int over = lp->nsops++;
+            lp->sops[over] = (SOp){.code = S_JUMP};
+            lp->sops[test].slot = lp->nsops;
+            loop_emit(b, lp, st->c);
+            lp->sops[over].slot = lp->nsops;
+        } else {
+            lp->sops[test].slot = lp->nsops;
+        }
+        return;
+    }
+    case N_BREAK:
+        lp->sops[lp->nsops++] = (SOp){.code = S_BREAK};
+        return;
+    case N_CONTINUE:
+        lp->sops[lp->nsops++] = (SOp){.code = S_JUMP, .slot = -1}; /* the end: set below */
+        return;
+    default:
+        return;
+    }
+}
+
+static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
+    Node *body = loop->b;
+    if (body->kind != N_BLOCK || body->nlist == 0) return NULL;
+    LoopBuild *b = malloc(sizeof *b);
+    if (!b) return NULL;
+    b->in = in;
+    b->fr = fr;
+    b->loop = loop;
+    b->nassigns = b->nprogs = b->total = 0;
+    b->jumps = false;
+    LoopProg *lp = NULL;
+    if (!loop_collect(b, body) || b->nassigns == 0) goto out;
+    for (int k = 0; k < b->nassigns; k++) {
+        Node *st = b->assigns[k];
+        /* a statement that rebinds a name the programs depend on (a called function, the
+         * loop variable) would invalidate them */
+        for (int j = 0; j < b->nprogs; j++) {
+            const Prog *q = b->progs[j];
+            for (int g = 0; g < q->nguards; g++)
+                if (st->a->kind == N_GLOBAL && q->guards[g].slot == st->a->slot) goto out;
+        }
+        if (loop->c->kind == st->a->kind && st->a->slot == loop->c->slot) goto out;
+    }
+    if (b->jumps) {
+        /* with branches, a mid-iteration fallback could not say where to resume: every op
+         * must run to completion or stop with an error (no unbound index, no `end`) */
+        for (int j = 0; j < b->nprogs; j++)
+            for (int i = 0; i < b->progs[j]->nops; i++) {
+                int code = b->progs[j]->ops[i].code;
+                if (code == P_END) goto out;
+                if (code == P_INDEX1 || code == P_INDEX2) {
+                    const PLeaf *l = &b->progs[j]->leaves[b->progs[j]->ops[i].leaf];
+                    for (int k = 0; k < b->nassigns; k++) {
+                        const Node *t = b->assigns[k]->a;
+                        if ((t->kind == N_LOCAL) == l->local && t->slot == l->slot) goto out;
+                    }
+                }
+            }
+    }
+    lp = ast_alloc(fr->arena, sizeof *lp);
+    lp->sops = ast_alloc(fr->arena, (size_t)b->total * sizeof *lp->sops);
+    lp->nsops = 0;
+    lp->jumps = b->jumps;
+    lp->nprogs = b->nprogs;
+    lp->progs = ast_alloc(fr->arena, (size_t)b->nprogs * sizeof *lp->progs);
+    memcpy(lp->progs, b->progs, (size_t)b->nprogs * sizeof *lp->progs);
+    lp->nassigns = b->nassigns;
+    lp->assigns = ast_alloc(fr->arena, (size_t)b->nassigns * sizeof *lp->assigns);
+    memcpy(lp->assigns, b->assigns, (size_t)b->nassigns * sizeof *lp->assigns);
+    loop_emit(b, lp, body);
+    for (int i = 0; i < lp->nsops; i++)
+        if (lp->sops[i].code == S_JUMP && lp->sops[i].slot < 0) lp->sops[i].slot = lp->nsops;
     lp->nbound = 0;
     lp->var_local = loop->c->kind == N_LOCAL;
     lp->var_slot = loop->c->slot;
     lp->nsops = loop_bind_arrays(lp, loop, lp->sops, lp->nsops);
+    if (lp->jumps)
+        for (int i = 0; i < lp->nsops; i++)
+            if (lp->sops[i].code == S_OTHER && lp->sops[i].op->code != P_UN && lp->sops[i].op->code != P_POWK &&
+                lp->sops[i].op->code != P_MAP) {
+                lp = NULL;   /* an op that may fall back mid-iteration (arena memory, left) */
+                goto out;
+            }
     loop_forward_stores(lp);
+out:
+    free(b);
     return lp;
 }
 
@@ -1515,10 +1681,12 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
         loop->prog_state = 1;
     }
     const LoopProg *lp = (const LoopProg *)(void *)loop->prog;
-    Node *body = loop->b;
-    for (int k = 0; k < body->nlist; k++) {
-        const Prog *p = body->list[k]->b->prog_state == 1 ? body->list[k]->b->prog : NULL;
-        if (!p || (p->nguards && !guards_hold(in, p))) { loop->prog_state = 0; return PROG_NO; }
+    for (int k = 0; k < lp->nprogs; k++) {
+        const Prog *p = lp->progs[k];
+        if (p->owner->prog_state != 1 || p->owner->prog != p || (p->nguards && !guards_hold(in, p))) {
+            loop->prog_state = 0;
+            return PROG_NO;
+        }
     }
     Value *var = loop->c->kind == N_LOCAL ? &fr->slots[loop->c->slot] : &in->globals[loop->c->slot].value;
     const SOp *first = lp->sops, *end = lp->sops + lp->nsops;

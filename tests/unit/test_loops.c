@@ -155,6 +155,27 @@ START_TEST(native_tier) {
 }
 END_TEST
 
+START_TEST(branches) {
+    same("s = 0\nfor i in 1..40 { if i % 3 == 0 { s = s + i } else { s = s - 1 } }\nprintf(\"%g\", s)");
+    same("y = sin(1:500); c = 0; m = -1; s = 0\n"
+         "for i in 1..500 { if y[i] > 0.5 { c = c + 1; s = s + y[i] } else if y[i] < -0.9 { c = c - 1 } else { m = max(m, y[i]) } }\n"
+         "printf(\"%g %.17g %.17g\", c, m, s)");
+    /* the statement after an if reads what one branch stored (no forwarding across the join) */
+    same("a = 1; b = 2\nfor i in 1..30 { if i > 10 { a = a + i } else { b = b * 1.5 }; c = a + b; a = c / 3 }\nprintf(\"%.17g %.17g %.17g\", a, b, c)");
+    /* break and continue */
+    same("s = 0\nfor i in 1..100 { s = s + i; if s > 50 { break } }\nprintf(\"%g %g\", s, i)");
+    same("s = 0\nfor i in 1..10 { if i > 3 { continue }; s = s + i }\nprintf(\"%g %g\", s, i)");
+    same("s = 0; t = 0\nfor i in 1..20 { s = s + i; if i < 5 { continue } else { if s > 100 { break } }; t = t + 1 }\nprintf(\"%g %g %g\", s, t, i)");
+    /* a condition that is nan: the general path's error, at the condition */
+    same_error("s = 0; z = 0\nfor i in 1..10 { s = s + 1; if z / (i - 4) { s = 0 } }",
+               "t.mlm:2:34: error: condition is nan\n");
+    /* an index error inside a branch */
+    same_error("y = 1:5; s = 0\nfor i in 1..9 { if i > 2 { s = s + y[i] } }", "index 6 is out of range 1..5 (length 5)\n");
+    /* in a function, with locals */
+    same("f(n) = {\n  s = 0\n  for k = 1:n { if k % 2 == 1 { s = s + 1 / k } else { s = s - 1 / k } }\n  return s\n}\nprintf(\"%.17g\", f(1000))");
+}
+END_TEST
+
 START_TEST(indexed_errors) {
     /* out of range at the last iteration, after the compiled ones */
     same_error("y = 1:100; s = 0\nfor i in 1..100 { s = s + y[i + 1] }",
@@ -184,6 +205,7 @@ Suite *loops_suite(void) {
     tcase_add_test(tc, commuted_and_fused_operators);
     tcase_add_test(tc, ranges_in_place);
     tcase_add_test(tc, native_tier);
+    tcase_add_test(tc, branches);
     suite_add_tcase(s, tc);
     return s;
 }
