@@ -76,6 +76,10 @@ typedef enum SCode {
     S_JUMPF,            /* loops: pop a condition; false: go to op slot (nan: an error) */
     S_JUMP,             /* loops: go to op slot (the end of the body: the next iteration) */
     S_BREAK,            /* loops: leave the loop */
+    /* loops: stores into an element of a bound array (slot; cond: the N_INDEX_ASSIGN) */
+    S_ISTORE1,          /* pop i, v: a[i] = v */
+    S_ISTORE1V,         /* pop v: a[loop variable] = v */
+    S_ISTORE2,          /* pop j, i, v: a[i, j] = v */
     /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local, the
      * latest store's value, loops only: a bound array at the loop variable) + operator class
      * (+, −, ×, ÷, any other KernelBinary in sub) */
@@ -518,6 +522,7 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
     static void *const dispatch[S_CODES] = {
         &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel, &&s_loadr,
         &&s_loadi, &&s_idx1, &&s_idx1v, &&s_idx2, &&s_jumpf, &&s_jump, &&s_break,
+        &&s_istore1, &&s_istore1v, &&s_istore2,
         OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local), OPERATORS(recent),
         OPERATORS(idxv),
         OPERATORS(stack_st), OPERATORS(konst_st), OPERATORS(global_st), OPERATORS(local_st),
@@ -574,6 +579,42 @@ s_idx2:
         goto error;
     sp--;
     top = element(bd, pos * bd->arr->cols + pos2);
+    NEXT();
+s_istore1:
+    bd = &bound[so->slot];
+    if (!index_fast(top, bd->first_len, &pos)) {
+        eval_check_index(in, so->cond->a->list[0]->span, top, (size_t)bd->first_len, &pos);
+        goto error;
+    }
+    ((double *)bd->data)[pos] = st[sp - 1];
+    sp--;
+    goto istored;
+s_istore1v:
+    bd = &bound[so->slot];
+    if (bd->safe) pos = (size_t)ivar - 1;
+    else if (!index_fast(ivar, bd->first_len, &pos)) {
+        eval_check_index(in, so->cond->a->list[0]->span, ivar, (size_t)bd->first_len, &pos);
+        goto error;
+    }
+    ((double *)bd->data)[pos] = top;
+    goto istored;
+s_istore2:
+    bd = &bound[so->slot];
+    if (!index_fast(st[sp - 1], bd->first_len, &pos)) {
+        eval_check_index(in, so->cond->a->list[0]->span, st[sp - 1], (size_t)bd->first_len, &pos);
+        goto error;
+    }
+    if (!index_fast(top, (double)bd->arr->cols, &pos2)) {
+        eval_check_index(in, so->cond->a->list[1]->span, top, bd->arr->cols, &pos2);
+        goto error;
+    }
+    ((double *)bd->data)[pos * bd->arr->cols + pos2] = st[sp - 2];
+    sp -= 2;
+istored:
+    /* the statement is done: the stack is empty again */
+    if (sp > 0) top = st[--sp];
+    else empty = true;
+    (*stores)++;
     NEXT();
 s_jumpf:
     x = top;
@@ -1204,6 +1245,7 @@ typedef struct LoopProg {
     int nbound;
     PLeaf bound[MAX_BOUND];
     int bound_ndim[MAX_BOUND];
+    bool bound_written[MAX_BOUND];  /* some element is stored into (made unique at the start) */
 } LoopProg;
 
 /* Whether a statement of the body assigns the variable (local, slot). */
@@ -1244,6 +1286,26 @@ static int loop_bind_arrays(LoopProg *lp, const Node *loop, SOp *so, int n) {
                     k--;
                     op.code = S_IDX1V;
                 }
+            }
+        } else if (op.code == S_ISTORE1 || op.code == S_ISTORE2) {
+            /* the array written must be bound (as written: ndim from the indices) */
+            int ndim = op.code == S_ISTORE1 ? 1 : 2, b = 0;
+            while (b < lp->nbound && !(lp->bound[b].local == op.store_local && lp->bound[b].slot == op.store_slot)) b++;
+            if (b == MAX_BOUND || (b < lp->nbound && lp->bound_ndim[b] != ndim) ||
+                body_assigns(lp, op.store_local, op.store_slot)) {
+                free(moved);
+                return -1;
+            }
+            if (b == lp->nbound) {
+                lp->bound[b] = (PLeaf){op.store_local, op.store_slot, false, true, NULL};
+                lp->bound_ndim[b] = ndim;
+                lp->nbound++;
+            }
+            lp->bound_written[b] = true;
+            op.slot = b;
+            if (ndim == 1 && k > 0 && so[k - 1].code == S_LOADI) {
+                k--;
+                op.code = S_ISTORE1V;
             }
         } else if (k > 0 && so[k - 1].code == S_IDX1V &&
                    ((op.code >= S_BIN && op.code < S_BIN + 5) || (op.code >= S_BIN_STORE && op.code < S_BIN_STORE + 5))) {
@@ -1367,6 +1429,7 @@ typedef struct LoopBuild {
     int nprogs;
     int total;              /* ops needed, at most */
     bool jumps;             /* if/else, break or continue */
+    bool istores;           /* stores into array elements */
 } LoopBuild;
 
 /* First pass: the body is assignments of scalar programs to names, `if`/`else` with scalar
@@ -1380,6 +1443,23 @@ static bool loop_collect(LoopBuild *b, Node *st) {
         b->progs[b->nprogs++] = st->b->prog;
         b->total += st->b->prog->nsops + 1;
         return true;
+    case N_INDEX_ASSIGN: {
+        /* name[i] = e, name[i, j] = e: the value, then the indices (the general path's order) */
+        const Node *t = st->a;
+        if ((t->a->kind != N_GLOBAL && t->a->kind != N_LOCAL) || (t->nlist != 1 && t->nlist != 2) ||
+            b->nprogs + 3 > 512)
+            return false;
+        if (!prog_of(b->in, b->fr, st->b)) return false;
+        b->progs[b->nprogs++] = st->b->prog;
+        b->total += st->b->prog->nsops + 1;
+        for (int k = 0; k < t->nlist; k++) {
+            if (t->list[k]->kind == N_ALL || !prog_of(b->in, b->fr, t->list[k])) return false;
+            b->progs[b->nprogs++] = t->list[k]->prog;
+            b->total += t->list[k]->prog->nsops;
+        }
+        b->istores = true;
+        return true;
+    }
     case N_BLOCK:
         for (int k = 0; k < st->nlist; k++)
             if (!loop_collect(b, st->list[k])) return false;
@@ -1419,6 +1499,17 @@ static void loop_emit(LoopBuild *b, LoopProg *lp, Node *st) {
         }
         SOp store = {st->a->kind == N_GLOBAL ? S_STOREG : S_STOREL, 0, NULL, st->a->slot, 0, NULL, false, 0, NULL};
         lp->sops[lp->nsops++] = store;
+        return;
+    }
+    case N_INDEX_ASSIGN: {
+        const Node *t = st->a;
+        const Prog *parts[3] = {st->b->prog, t->list[0]->prog, t->nlist == 2 ? t->list[1]->prog : NULL};
+        for (int k = 0; k < 3 && parts[k]; k++) {
+            memcpy(lp->sops + lp->nsops, parts[k]->sops, (size_t)parts[k]->nsops * sizeof *parts[k]->sops);
+            lp->nsops += parts[k]->nsops;
+        }
+        lp->sops[lp->nsops++] = (SOp){.code = t->nlist == 1 ? S_ISTORE1 : S_ISTORE2, .cond = st,
+                                      .store_local = t->a->kind == N_LOCAL, .store_slot = t->a->slot, .slot = -1};
         return;
     }
     case N_BLOCK:
@@ -1462,9 +1553,9 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     b->fr = fr;
     b->loop = loop;
     b->nassigns = b->nprogs = b->total = 0;
-    b->jumps = false;
+    b->jumps = b->istores = false;
     LoopProg *lp = NULL;
-    if (!loop_collect(b, body) || b->nassigns == 0) goto out;
+    if (!loop_collect(b, body) || (b->nassigns == 0 && !b->istores)) goto out;
     for (int k = 0; k < b->nassigns; k++) {
         Node *st = b->assigns[k];
         /* a statement that rebinds a name the programs depend on (a called function, the
@@ -1508,7 +1599,12 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     lp->nbound = 0;
     lp->var_local = loop->c->kind == N_LOCAL;
     lp->var_slot = loop->c->slot;
+    memset(lp->bound_written, 0, sizeof lp->bound_written);
     lp->nsops = loop_bind_arrays(lp, loop, lp->sops, lp->nsops);
+    if (lp->nsops < 0) {
+        lp = NULL;
+        goto out;
+    }
     if (lp->jumps)
         for (int i = 0; i < lp->nsops; i++)
             if (lp->sops[i].code == S_OTHER && lp->sops[i].op->code != P_UN && lp->sops[i].op->code != P_POWK &&
@@ -1565,7 +1661,7 @@ static void *loop_native(Interp *in, Frame *fr, const LoopProg *lp, const LoopRu
         bool var_form = (form == FORM_GLOBAL && !var_local) || (form == FORM_LOCAL && var_local);
         if (so->code == S_LOADI || (var_form && so->slot == lp->var_slot))
             reads_var = true;
-        if (so->code == S_IDX1V || form == FORM_IDXV) indexes = true;
+        if (so->code == S_IDX1V || so->code == S_ISTORE1V || form == FORM_IDXV) indexes = true;
     }
     if (indexes && !(fabs(run->step) < 1e9)) { free(j); return NULL; }
     if (indexes) jit_mov_r8(j, (int64_t)(run->start + (double)run->i * run->step) - 1);
@@ -1590,6 +1686,14 @@ static void *loop_native(Interp *in, Frame *fr, const LoopProg *lp, const LoopRu
                 jit_mov_rax(j, VAR(code == S_STOREL, so->slot));
                 jit_store(j, d - 1);
                 jit_move(j, RECENT, d - 1);
+                d--;
+                continue;
+            }
+            if (code == S_ISTORE1V) {
+                const struct Bound *b = &run->bound[so->slot];
+                if (d < 1 || !b->safe || !b->data) { ok = false; break; }
+                jit_mov_rdx(j, b->data);
+                jit_store_indexed(j, d - 1);
                 d--;
                 continue;
             }
@@ -1713,8 +1817,15 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
     }
     LoopRun run = {var, start, step, *iter, count, recent, {{0}}};
     for (int b = 0; b < lp->nbound; b++) {
-        const Value *v = lp->bound[b].local ? &fr->slots[lp->bound[b].slot] : &in->globals[lp->bound[b].slot].value;
+        Value *v = lp->bound[b].local ? &fr->slots[lp->bound[b].slot] : &in->globals[lp->bound[b].slot].value;
         if (v->kind != VAL_ARR || v->as.arr->ndim != lp->bound_ndim[b]) return PROG_NO;
+        if (lp->bound_written[b]) {
+            /* copy-on-write as the general path's first store would (a copy nobody else
+             * sees if no store runs), storage for a range */
+            AllocStatus status;
+            if (v->as.arr->lazy && !array_materialize(v->as.arr, &status)) return PROG_NO;
+            if (!array_make_unique(&in->budget, &v->as.arr, &status)) return PROG_NO;
+        }
         const Array *a = v->as.arr;
         size_t first_len = a->ndim == 1 ? a->len : a->rows;
         /* the loop variable runs over whole numbers start + k·step, k = *iter … count − 1:

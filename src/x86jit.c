@@ -64,6 +64,7 @@ static void sse_indexed(Jit *j, uint8_t opcode, int reg) {
 }
 
 void jit_load_indexed(Jit *j, int x) { sse_indexed(j, 0x10, x); }
+void jit_store_indexed(Jit *j, int x) { sse_indexed(j, 0x11, x); }
 
 void jit_mov_r8(Jit *j, int64_t value) {
     byte(j, 0x49);

@@ -31,6 +31,7 @@ void jit_mov_rdx(Jit *j, const void *address);         /* mov rdx, imm64 */
 void jit_load(Jit *j, int x);                          /* movsd xmm_x, [rax] */
 void jit_store(Jit *j, int x);                         /* movsd [rax], xmm_x */
 void jit_load_indexed(Jit *j, int x);                  /* movsd xmm_x, [rdx + r8*8] */
+void jit_store_indexed(Jit *j, int x);                 /* movsd [rdx + r8*8], xmm_x */
 void jit_move(Jit *j, int dst, int src);               /* movapd xmm_dst, xmm_src */
 void jit_op(Jit *j, int op, int dst, int src);         /* op xmm_dst, xmm_src */
 void jit_op_mem(Jit *j, int op, int dst);              /* op xmm_dst, [rax] */

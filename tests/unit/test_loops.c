@@ -176,6 +176,32 @@ START_TEST(branches) {
 }
 END_TEST
 
+START_TEST(element_stores) {
+    const char *show = "\nfor v in reshape(w, 1, numel(w)) { printf(\"%.17g \", v) }";
+    const char *loops[] = {
+        "w = zeros(300)\nfor i in 1..300 { w[i] = sin(i) * i }",
+        "w = 1:6; v = w\nfor i in 2..6 { w[i] = w[i - 1] * 2 + v[i] }\nprintf(\"%g \", v)",  /* copy-on-write */
+        "w = zeros(2, 3)\nfor i in 1..3 { w[1, i] = i; w[2, 4 - i] = -i * w[1, i] }",
+        "w = zeros(50); y = cos(1:50); s = 0\nfor i in 1..50 { if y[i] > 0 { w[i] = y[i] } else { s = s + 1 } }\nprintf(\"%g \", s)",
+        "w = zeros(100); lr = 0.5\nfor i = 100:-1:1 { w[i] = lr * i; lr = lr * 0.99 }",
+        "w = 1:5\nfor i in 1..5 { w[6 - i] = w[i] }",                      /* reads what it wrote */
+    };
+    for (size_t k = 0; k < sizeof loops / sizeof *loops; k++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s", loops[k], show);
+        same(text);
+    }
+    same_native("w = zeros(9000); y = sin(1:9000)\nfor i in 1..9000 { w[i] = y[i] * y[i] - 0.5 }\nprintf(\"%.17g %.17g\", sum(w), w[9000])");
+    /* errors: the index out of range, not a whole number, in a matrix's second index */
+    same_error("w = zeros(5)\nfor i in 1..6 { w[i] = 1 }", "t.mlm:2:19: error: index 6 is out of range 1..5 (length 5)\n");
+    same_error("w = zeros(6)\nfor i in 1..4 { w[6 / i] = 1 }", "error: index 1.5 is not a whole number\n");
+    same_error("w = zeros(2, 2)\nfor i in 1..3 { w[1, i] = i }", "error: index 3 is out of range 1..2 (length 2)\n");
+    /* the array replaced in the loop, or a number: the general path */
+    free(both_ways("w = zeros(3)\nfor i in 1..3 { w[i] = 1; w = zeros(3) }\nprintf(\"%g\", sum(w))", false));
+    free(both_ways("w = 5\nfor i in 1..3 { w[i] = i }\nprintf(\"%g\", sum(w))", false));
+}
+END_TEST
+
 START_TEST(indexed_errors) {
     /* out of range at the last iteration, after the compiled ones */
     same_error("y = 1:100; s = 0\nfor i in 1..100 { s = s + y[i + 1] }",
@@ -206,6 +232,7 @@ Suite *loops_suite(void) {
     tcase_add_test(tc, ranges_in_place);
     tcase_add_test(tc, native_tier);
     tcase_add_test(tc, branches);
+    tcase_add_test(tc, element_stores);
     suite_add_tcase(s, tc);
     return s;
 }
