@@ -133,16 +133,19 @@ static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, dou
         *start = a.as.num;
         *stop = b.as.num;
         *step = c.as.num;
-        if (*step == 0 || isnan(*step)) ok = interp_error(in, n->span, "a range's step cannot be %s", isnan(*step) ? "nan" : "0");
-        else if (isnan(*start) || isnan(*stop) || isinf(*start) || isinf(*stop))
-            ok = interp_error(in, n->span, "a range's ends must be finite numbers");
     }
     value_release(a);
     value_release(b);
     value_release(c);
-    if (!ok) return false;
-    double elements = range_count(*start, *step, *stop);
-    if (elements > 1e15) return interp_error(in, n->span, "range %.15g:%.15g has too many elements", *start, *stop);
+    return ok && eval_range_check(in, n, *start, *step, *stop, count);
+}
+
+bool eval_range_check(Interp *in, const Node *n, double start, double step, double stop, size_t *count) {
+    if (step == 0 || isnan(step)) return interp_error(in, n->span, "a range's step cannot be %s", isnan(step) ? "nan" : "0");
+    if (isnan(start) || isnan(stop) || isinf(start) || isinf(stop))
+        return interp_error(in, n->span, "a range's ends must be finite numbers");
+    double elements = range_count(start, step, stop);
+    if (elements > 1e15) return interp_error(in, n->span, "range %.15g:%.15g has too many elements", start, stop);
     *count = (size_t)elements;
     return true;
 }

@@ -80,6 +80,11 @@ typedef enum SCode {
     S_ISTORE1,          /* pop i, v: a[i] = v */
     S_ISTORE1V,         /* pop v: a[loop variable] = v */
     S_ISTORE2,          /* pop j, i, v: a[i, j] = v */
+    /* loops inside a compiled loop (sub: the nesting level, 0 the innermost of none; cond:
+     * the N_FOR or N_WHILE node; store_local/store_slot: a for loop's variable) */
+    S_FOR_INIT,         /* pop the range's start, end (and step): none to run → go to slot */
+    S_FOR_NEXT,         /* the next iteration of the loop → go to slot (its body), or on */
+    S_WHILE_BACK,       /* poll the interrupt flag, go to slot (the condition) */
     /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local, the
      * latest store's value, loops only: a bound array at the loop variable) + operator class
      * (+, −, ×, ÷, any other KernelBinary in sub) */
@@ -108,6 +113,8 @@ typedef struct SOp {
     int store_slot;   /* S_BIN_STORE…: the variable the statement assigns */
     const Node *cond; /* S_JUMPF: the condition (its span for "condition is nan") */
 } SOp;
+
+static bool is_jump(int code);
 
 struct Prog {
     Node *owner;        /* the node whose cache this is (reset when a guard fails) */
@@ -487,7 +494,7 @@ static ProgResult scalar_other(Interp *in, Frame *fr, const Prog *p, const POp *
  * *stores. Dispatch is by computed goto, one handler per operator and operand form. With
  * `checked` false the caller has verified that every variable read holds a number (a loop
  * whose only writes are these numeric stores), so loads skip the kind test. */
-enum { MAX_BOUND = 16 }; /* arrays a compiled loop indexes */
+enum { MAX_BOUND = 16, MAX_NEST = 8 }; /* arrays a compiled loop indexes, loops in it */
 
 typedef struct LoopRun {
     Value *var;          /* the loop variable */
@@ -522,7 +529,7 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
     static void *const dispatch[S_CODES] = {
         &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel, &&s_loadr,
         &&s_loadi, &&s_idx1, &&s_idx1v, &&s_idx2, &&s_jumpf, &&s_jump, &&s_break,
-        &&s_istore1, &&s_istore1v, &&s_istore2,
+        &&s_istore1, &&s_istore1v, &&s_istore2, &&s_for_init, &&s_for_next, &&s_while_back,
         OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local), OPERATORS(recent),
         OPERATORS(idxv),
         OPERATORS(stack_st), OPERATORS(konst_st), OPERATORS(global_st), OPERATORS(local_st),
@@ -548,6 +555,8 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
     double recent = loop ? loop->recent : 0;
     double ivar = loop ? loop_start + (double)iter * loop_step : 0;
     const struct Bound *bound = loop ? loop->bound : NULL, *bd;
+    struct { double start, step; size_t i, count; } inner[MAX_NEST];
+    unsigned polls = 0;   /* back-edges of inner loops, for their interrupt polls */
     size_t pos, pos2;
     double x;
     const SOp *first = so;
@@ -616,6 +625,40 @@ istored:
     else empty = true;
     (*stores)++;
     NEXT();
+s_for_init: {
+        int nest = so->sub;
+        double a, e, step = 1;
+        if (so->k != 0) { step = top; top = st[--sp]; }
+        e = top;
+        a = st[--sp];
+        if (sp > 0) top = st[--sp];
+        else empty = true;
+        size_t n;
+        if (!eval_range_check(in, so->cond->a, a, step, e, &n)) goto error;
+        if (n == 0) goto s_jump;
+        inner[nest].start = a;
+        inner[nest].step = step;
+        inner[nest].i = 0;
+        inner[nest].count = n;
+        v = so->store_local ? &locals[so->store_slot] : &globals[so->store_slot].value;
+        if (v->kind > VAL_NUM) value_release(*v);
+        *v = value_num(a);
+        NEXT();
+    }
+s_for_next: {
+        int nest = so->sub;
+        if (++inner[nest].i >= inner[nest].count) NEXT();
+        /* as the general path: SIGINT/--timeout noticed at the inner loop's next iteration */
+        if ((++polls & 1023) == 0 && interp_interrupt_pending(in) && interp_check_interrupt(in, so->cond->span))
+            goto error;
+        v = so->store_local ? &locals[so->store_slot] : &globals[so->store_slot].value;
+        v->as.num = inner[nest].start + (double)inner[nest].i * inner[nest].step;
+        goto s_jump;
+    }
+s_while_back:
+    if ((++polls & 1023) == 0 && interp_interrupt_pending(in) && interp_check_interrupt(in, so->cond->span))
+        goto error;
+    goto s_jump;
 s_jumpf:
     x = top;
     if (sp > 0) top = st[--sp];
@@ -1249,9 +1292,11 @@ typedef struct LoopProg {
 } LoopProg;
 
 /* Whether a statement of the body assigns the variable (local, slot). */
+static Node *assigned_name(Node *st);
+
 static bool body_assigns(const LoopProg *lp, bool local, int slot) {
     for (int k = 0; k < lp->nassigns; k++) {
-        const Node *t = lp->assigns[k]->a;
+        const Node *t = assigned_name(lp->assigns[k]);
         if ((t->kind == N_LOCAL) == local && t->slot == slot) return true;
     }
     return false;
@@ -1323,9 +1368,14 @@ static int loop_bind_arrays(LoopProg *lp, const Node *loop, SOp *so, int n) {
     }
     moved[n] = k;
     for (int i = 0; i < k; i++)
-        if (so[i].code == S_JUMPF || so[i].code == S_JUMP) so[i].slot = moved[so[i].slot];
+        if (is_jump(so[i].code)) so[i].slot = moved[so[i].slot];
     free(moved);
     return k;
+}
+
+/* Ops whose slot is an op index to go to. */
+static bool is_jump(int code) {
+    return code == S_JUMPF || code == S_JUMP || code == S_FOR_INIT || code == S_FOR_NEXT || code == S_WHILE_BACK;
 }
 
 /* Where a loop op stores (its statement's target), or false. */
@@ -1361,13 +1411,12 @@ static void loop_forward_stores(LoopProg *lp) {
         target = calloc((size_t)lp->nsops + 1, sizeof *target);
         if (!target) return;
         for (int i = 0; i < lp->nsops; i++)
-            if (lp->sops[i].code == S_JUMPF || lp->sops[i].code == S_JUMP) target[lp->sops[i].slot] = true;
+            if (is_jump(lp->sops[i].code)) target[lp->sops[i].slot] = true;
         slot = -1;
     }
     for (int i = 0; i < lp->nsops; i++) {
         SOp *so = &lp->sops[i];
-        if (target && (target[i] || (i > 0 && (so[-1].code == S_JUMPF || so[-1].code == S_JUMP || so[-1].code == S_BREAK))))
-            slot = -1;
+        if (target && (target[i] || (i > 0 && (is_jump(so[-1].code) || so[-1].code == S_BREAK)))) slot = -1;
         int base = so->code >= S_BIN_STORE ? S_BIN_STORE : so->code >= S_BIN ? S_BIN : -1;
         int form = base >= 0 ? (so->code - base) / 5 : -1;
         bool reads = (so->code == S_LOADG && !local) || (so->code == S_LOADL && local) ||
@@ -1418,6 +1467,9 @@ static int loop_commute(SOp *so, int n) {
     return n - 1;
 }
 
+/* The name an assignment (N_ASSIGN) or an inner loop (N_FOR) assigns. */
+static Node *assigned_name(Node *st) { return st->kind == N_FOR ? st->c : st->a; }
+
 /* Compiling a loop's body: the statements, flattened, and the programs they use. */
 typedef struct LoopBuild {
     Interp *in;
@@ -1430,6 +1482,7 @@ typedef struct LoopBuild {
     int total;              /* ops needed, at most */
     bool jumps;             /* if/else, break or continue */
     bool istores;           /* stores into array elements */
+    int nest;               /* loops the statement being compiled is inside (0: the loop's body) */
 } LoopBuild;
 
 /* First pass: the body is assignments of scalar programs to names, `if`/`else` with scalar
@@ -1470,6 +1523,37 @@ static bool loop_collect(LoopBuild *b, Node *st) {
         b->total += st->a->prog->nsops + 2;
         b->jumps = true;
         return loop_collect(b, st->b) && (!st->c || loop_collect(b, st->c));
+    case N_FOR: {
+        /* a loop over a range whose ends and step are scalar programs */
+        Node *r = st->a;
+        if (r->kind != N_RANGE || (st->c->kind != N_GLOBAL && st->c->kind != N_LOCAL) ||
+            b->nest + 1 >= MAX_NEST || b->nassigns >= 256 || b->nprogs + 3 > 512)
+            return false;
+        Node *parts[3] = {r->a, r->b, r->c};
+        for (int k = 0; k < 3; k++) {
+            if (!parts[k]) continue;
+            if (!prog_of(b->in, b->fr, parts[k])) return false;
+            b->progs[b->nprogs++] = parts[k]->prog;
+            b->total += parts[k]->prog->nsops;
+        }
+        b->assigns[b->nassigns++] = st;   /* it assigns its variable (st->c, as N_ASSIGN's a) */
+        b->total += 2;
+        b->jumps = true;
+        b->nest++;
+        bool ok = loop_collect(b, st->b);
+        b->nest--;
+        return ok;
+    }
+    case N_WHILE: {
+        if (b->nest + 1 >= MAX_NEST || b->nprogs >= 512 || !prog_of(b->in, b->fr, st->a)) return false;
+        b->progs[b->nprogs++] = st->a->prog;
+        b->total += st->a->prog->nsops + 2;
+        b->jumps = true;
+        b->nest++;
+        bool ok = loop_collect(b, st->b);
+        b->nest--;
+        return ok;
+    }
     case N_BREAK:
     case N_CONTINUE:
         b->total++;
@@ -1477,6 +1561,19 @@ static bool loop_collect(LoopBuild *b, Node *st) {
         return true;
     default:
         return false;
+    }
+}
+
+/* break and continue of the loop at nesting level `nest`, emitted as jumps whose targets are
+ * set when that loop's end is known */
+enum { BREAK_MARK = -2, CONTINUE_MARK = -2 - MAX_NEST };
+
+static void loop_patch(LoopProg *lp, int from, int nest, int break_to, int continue_to) {
+    for (int i = from; i < lp->nsops; i++) {
+        SOp *so = &lp->sops[i];
+        if (so->code != S_JUMP) continue;
+        if (so->slot == BREAK_MARK - nest) so->slot = break_to;
+        else if (so->slot == CONTINUE_MARK - nest) so->slot = continue_to;
     }
 }
 
@@ -1533,11 +1630,50 @@ static void loop_emit(LoopBuild *b, LoopProg *lp, Node *st) {
         }
         return;
     }
+    case N_FOR: {
+        Node *r = st->a;
+        Node *parts[3] = {r->a, r->b, r->c};
+        for (int k = 0; k < 3; k++)
+            if (parts[k]) {
+                memcpy(lp->sops + lp->nsops, parts[k]->prog->sops, (size_t)parts[k]->prog->nsops * sizeof(SOp));
+                lp->nsops += parts[k]->prog->nsops;
+            }
+        int nest = ++b->nest;
+        int init = lp->nsops++;
+        lp->sops[init] = (SOp){.code = S_FOR_INIT, .sub = (uint8_t)nest, .k = r->c ? 1 : 0, .cond = st,
+                               .store_local = st->c->kind == N_LOCAL, .store_slot = st->c->slot};
+        int body = lp->nsops;
+        loop_emit(b, lp, st->b);
+        int next = lp->nsops++;
+        lp->sops[next] = (SOp){.code = S_FOR_NEXT, .sub = (uint8_t)nest, .slot = body, .cond = st,
+                               .store_local = st->c->kind == N_LOCAL, .store_slot = st->c->slot};
+        lp->sops[init].slot = lp->nsops;
+        loop_patch(lp, body, nest, lp->nsops, next);
+        b->nest--;
+        return;
+    }
+    case N_WHILE: {
+        int cond = lp->nsops;
+        Prog *p = st->a->prog;
+        memcpy(lp->sops + lp->nsops, p->sops, (size_t)p->nsops * sizeof *p->sops);
+        lp->nsops += p->nsops;
+        int nest = ++b->nest;
+        int test = lp->nsops++;
+        lp->sops[test] = (SOp){.code = S_JUMPF, .cond = st->a};
+        loop_emit(b, lp, st->b);
+        int back = lp->nsops++;
+        lp->sops[back] = (SOp){.code = S_WHILE_BACK, .slot = cond, .cond = st};
+        lp->sops[test].slot = lp->nsops;
+        loop_patch(lp, test + 1, nest, lp->nsops, back);
+        b->nest--;
+        return;
+    }
     case N_BREAK:
-        lp->sops[lp->nsops++] = (SOp){.code = S_BREAK};
+        if (b->nest == 0) lp->sops[lp->nsops++] = (SOp){.code = S_BREAK};
+        else lp->sops[lp->nsops++] = (SOp){.code = S_JUMP, .slot = BREAK_MARK - b->nest};
         return;
     case N_CONTINUE:
-        lp->sops[lp->nsops++] = (SOp){.code = S_JUMP, .slot = -1}; /* the end: set below */
+        lp->sops[lp->nsops++] = (SOp){.code = S_JUMP, .slot = CONTINUE_MARK - b->nest};
         return;
     default:
         return;
@@ -1554,18 +1690,24 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     b->loop = loop;
     b->nassigns = b->nprogs = b->total = 0;
     b->jumps = b->istores = false;
+    b->nest = 0;
     LoopProg *lp = NULL;
     if (!loop_collect(b, body) || (b->nassigns == 0 && !b->istores)) goto out;
     for (int k = 0; k < b->nassigns; k++) {
-        Node *st = b->assigns[k];
+        Node *t = assigned_name(b->assigns[k]);
         /* a statement that rebinds a name the programs depend on (a called function, the
-         * loop variable) would invalidate them */
+         * loop variable, an inner loop's variable) would invalidate them */
         for (int j = 0; j < b->nprogs; j++) {
             const Prog *q = b->progs[j];
             for (int g = 0; g < q->nguards; g++)
-                if (st->a->kind == N_GLOBAL && q->guards[g].slot == st->a->slot) goto out;
+                if (t->kind == N_GLOBAL && q->guards[g].slot == t->slot) goto out;
         }
-        if (loop->c->kind == st->a->kind && st->a->slot == loop->c->slot) goto out;
+        if (loop->c->kind == t->kind && t->slot == loop->c->slot) goto out;
+        if (b->assigns[k]->kind == N_FOR)
+            for (int j = 0; j < b->nassigns; j++) {
+                Node *u = assigned_name(b->assigns[j]);
+                if (j != k && u->kind == t->kind && u->slot == t->slot) goto out;
+            }
     }
     if (b->jumps) {
         /* with branches, a mid-iteration fallback could not say where to resume: every op
@@ -1577,7 +1719,7 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
                 if (code == P_INDEX1 || code == P_INDEX2) {
                     const PLeaf *l = &b->progs[j]->leaves[b->progs[j]->ops[i].leaf];
                     for (int k = 0; k < b->nassigns; k++) {
-                        const Node *t = b->assigns[k]->a;
+                        const Node *t = assigned_name(b->assigns[k]);
                         if ((t->kind == N_LOCAL) == l->local && t->slot == l->slot) goto out;
                     }
                 }
@@ -1594,8 +1736,7 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     lp->assigns = ast_alloc(fr->arena, (size_t)b->nassigns * sizeof *lp->assigns);
     memcpy(lp->assigns, b->assigns, (size_t)b->nassigns * sizeof *lp->assigns);
     loop_emit(b, lp, body);
-    for (int i = 0; i < lp->nsops; i++)
-        if (lp->sops[i].code == S_JUMP && lp->sops[i].slot < 0) lp->sops[i].slot = lp->nsops;
+    loop_patch(lp, 0, 0, -1, lp->nsops);   /* continue: the end of the body */
     lp->nbound = 0;
     lp->var_local = loop->c->kind == N_LOCAL;
     lp->var_slot = loop->c->slot;

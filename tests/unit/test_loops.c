@@ -202,6 +202,30 @@ START_TEST(element_stores) {
 }
 END_TEST
 
+START_TEST(nested_loops) {
+    same("s = 0\nfor i in 1..30 { for j in 1..i { s = s + i * j } }\nprintf(\"%g %g %g\", s, i, j)");
+    same("X = reshape(sin(1:60), 6, 10); s = 0; t = 0\n"
+         "for i in 1..6 { r = 0; for j = 1:2:10 { r = r + X[i, j]^2 }; s = s + sqrt(r); t = max(t, r) }\n"
+         "printf(\"%.17g %.17g\", s, t)");
+    /* matrix-vector product by hand, into a vector */
+    same("A = reshape(cos(1:12), 3, 4); x = [1, 2, 3, 4]; y = zeros(3)\n"
+         "for i in 1..3 { acc = 0; for j in 1..4 { acc = acc + A[i, j] * x[j] }; y[i] = acc }\n"
+         "for v in y { printf(\"%.17g \", v) }");
+    /* while inside for; break and continue of the inner loop only */
+    same("s = 0\nfor i in 1..20 { k = 0; while k < i { k = k + 1; s = s + k } }\nprintf(\"%g %g\", s, k)");
+    same("s = 0\nfor i in 1..9 { for j in 1..9 { if j > i { break }; if j == 2 { continue }; s = s + j }; s = s * 1.01 }\nprintf(\"%.17g %g %g\", s, i, j)");
+    same("s = 0\nfor i in 1..9 { k = 0; while 1 { k = k + 1; if k > i { break } }; s = s + k }\nprintf(\"%g\", s)");
+    /* empty and one-element inner ranges, a fractional step, a step of -1 */
+    same("s = 0; j = -1\nfor i in 1..5 { for j in 1..(i - 3) { s = s + j }; s = s + 10 }\nprintf(\"%g %g\", s, j)");
+    same("s = 0\nfor i in 1..5 { for t = 0:0.25:i { s = s + t }; for j = i:-1:1 { s = s - j } }\nprintf(\"%.17g\", s)");
+    /* an inner range that is not valid: the general path's error */
+    same_error("s = 0; z = 0\nfor i in 1..5 { for j in 1:(z / (i - 3)) { s = s + 1 } }", "error: a range's ends must be finite numbers\n");
+    same_error("s = 0\nfor i in 1..5 { for j = 1:(i - 3):4 { s = s + 1 } }", "error: a range's step cannot be 0\n");
+    /* the inner variable assigned in the body, or the outer one reused: the general path */
+    free(both_ways("s = 0\nfor i in 1..3 { for j in 1..3 { j = 2; s = s + j } }\nprintf(\"%g\", s)", false));
+}
+END_TEST
+
 START_TEST(indexed_errors) {
     /* out of range at the last iteration, after the compiled ones */
     same_error("y = 1:100; s = 0\nfor i in 1..100 { s = s + y[i + 1] }",
@@ -233,6 +257,7 @@ Suite *loops_suite(void) {
     tcase_add_test(tc, native_tier);
     tcase_add_test(tc, branches);
     tcase_add_test(tc, element_stores);
+    tcase_add_test(tc, nested_loops);
     suite_add_tcase(s, tc);
     return s;
 }
