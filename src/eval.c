@@ -1717,8 +1717,18 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
     case N_FOR:
         return eval_for(in, fr, s);
     case N_WHILE:
-        for (;;) {
+        for (bool first = true, tried = false;; first = false) {
             if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) return FLOW_ERROR;
+            /* after one iteration on the general path (every name the body assigns then has
+             * a value), the rest may run compiled; it stops before an iteration when the
+             * general path must go on */
+            if (!first && !tried && s->prog_state >= 0) {
+                tried = true;
+                ProgResult r = prog_while(in, fr, s);
+                if (r == PROG_ERROR) return FLOW_ERROR;
+                if (r == PROG_OK) return FLOW_NEXT;
+                if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) return FLOW_ERROR;
+            }
             bool truth;
             if (!eval_condition(in, fr, s->a, &truth)) return FLOW_ERROR;
             if (!truth) return FLOW_NEXT;

@@ -501,6 +501,7 @@ typedef struct LoopRun {
     double start, step;
     size_t i, count;     /* the iteration running, and how many in all */
     double recent;       /* what S_LOADR reads before the iteration's first store */
+    bool broke;          /* ended by S_BREAK (i: the iterations run, this one included) */
     struct Bound {
         const Array *arr;       /* borrowed from a variable the loop never assigns */
         const double *data;     /* its elements, NULL for a lazy range (array_at) */
@@ -675,7 +676,8 @@ s_jump:
     goto *dispatch[so->code];
 s_break:
     /* the loop ends here, its variable keeping this iteration's value */
-    loop->i = loop->count;
+    loop->i = iter + 1;
+    loop->broke = true;
     if (!empty) st[sp++] = top;
     *sp_io = sp;
     return PROG_OK;
@@ -750,7 +752,7 @@ done:
         if ((iter & 1023) == 0 && interp_interrupt_pending(in)) { *stores = -1; goto bail; }
         *stores = 0;
         ivar = loop_start + (double)iter * loop_step;
-        loop_var->as.num = ivar;   /* a number since the start */
+        if (loop_var) loop_var->as.num = ivar;   /* a number since the start (none: a while loop) */
         so = first;
         goto *dispatch[so->code];
     }
@@ -1306,8 +1308,8 @@ static bool body_assigns(const LoopProg *lp, bool local, int slot) {
  * and reads of the loop variable into S_LOADI; `y[i]` becomes one S_IDX1V. Returns the new
  * number of ops (the array is rewritten in place). */
 static int loop_bind_arrays(LoopProg *lp, const Node *loop, SOp *so, int n) {
-    bool var_local = loop->c->kind == N_LOCAL;
-    int var_slot = loop->c->slot, k = 0;
+    bool var_local = loop->c && loop->c->kind == N_LOCAL;
+    int var_slot = loop->c ? loop->c->slot : -1, k = 0;
     /* where each op lands (jump targets are statements' first ops, never merged away) */
     int *moved = malloc(((size_t)n + 1) * sizeof *moved);
     if (!moved) return n;
@@ -1682,6 +1684,7 @@ static void loop_emit(LoopBuild *b, LoopProg *lp, Node *st) {
 
 static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     Node *body = loop->b;
+    bool is_while = loop->kind == N_WHILE;
     if (body->kind != N_BLOCK || body->nlist == 0) return NULL;
     LoopBuild *b = malloc(sizeof *b);
     if (!b) return NULL;
@@ -1693,6 +1696,13 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     b->nest = 0;
     LoopProg *lp = NULL;
     if (!loop_collect(b, body) || (b->nassigns == 0 && !b->istores)) goto out;
+    if (is_while) {
+        /* the condition, tested at the top of every iteration */
+        if (b->nprogs >= 512 || !prog_of(in, fr, loop->a)) goto out;
+        b->progs[b->nprogs++] = loop->a->prog;
+        b->total += loop->a->prog->nsops + 3;
+        b->jumps = true;
+    }
     for (int k = 0; k < b->nassigns; k++) {
         Node *t = assigned_name(b->assigns[k]);
         /* a statement that rebinds a name the programs depend on (a called function, the
@@ -1702,7 +1712,7 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
             for (int g = 0; g < q->nguards; g++)
                 if (t->kind == N_GLOBAL && q->guards[g].slot == t->slot) goto out;
         }
-        if (loop->c->kind == t->kind && t->slot == loop->c->slot) goto out;
+        if (loop->c && loop->c->kind == t->kind && t->slot == loop->c->slot) goto out;
         if (b->assigns[k]->kind == N_FOR)
             for (int j = 0; j < b->nassigns; j++) {
                 Node *u = assigned_name(b->assigns[j]);
@@ -1735,11 +1745,27 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     lp->nassigns = b->nassigns;
     lp->assigns = ast_alloc(fr->arena, (size_t)b->nassigns * sizeof *lp->assigns);
     memcpy(lp->assigns, b->assigns, (size_t)b->nassigns * sizeof *lp->assigns);
+    int test = -1;
+    if (is_while) {
+        Prog *p = loop->a->prog;
+        memcpy(lp->sops, p->sops, (size_t)p->nsops * sizeof *p->sops);
+        lp->nsops = p->nsops;
+        test = lp->nsops++;
+        lp->sops[test] = (SOp){.code = S_JUMPF, .cond = loop->a};
+    }
     loop_emit(b, lp, body);
-    loop_patch(lp, 0, 0, -1, lp->nsops);   /* continue: the end of the body */
+    if (is_while) {
+        /* [condition] [false: to the break] [body] [to the end: the next iteration] [break] */
+        lp->sops[lp->nsops++] = (SOp){.code = S_JUMP, .slot = CONTINUE_MARK};
+        lp->sops[test].slot = lp->nsops;
+        lp->sops[lp->nsops++] = (SOp){.code = S_BREAK};
+        loop_patch(lp, 0, 0, -1, lp->nsops);   /* continue: the end (the next iteration) */
+    } else {
+        loop_patch(lp, 0, 0, -1, lp->nsops);   /* continue: the end of the body */
+    }
     lp->nbound = 0;
-    lp->var_local = loop->c->kind == N_LOCAL;
-    lp->var_slot = loop->c->slot;
+    lp->var_local = loop->c && loop->c->kind == N_LOCAL;
+    lp->var_slot = loop->c ? loop->c->slot : -1;
     memset(lp->bound_written, 0, sizeof lp->bound_written);
     lp->nsops = loop_bind_arrays(lp, loop, lp->sops, lp->nsops);
     if (lp->nsops < 0) {
@@ -1933,7 +1959,7 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
             return PROG_NO;
         }
     }
-    Value *var = loop->c->kind == N_LOCAL ? &fr->slots[loop->c->slot] : &in->globals[loop->c->slot].value;
+    Value *var = !loop->c ? NULL : loop->c->kind == N_LOCAL ? &fr->slots[loop->c->slot] : &in->globals[loop->c->slot].value;
     const SOp *first = lp->sops, *end = lp->sops + lp->nsops;
     double st[MAX_DEPTH + 1];
     /* Every variable the loop reads directly must hold a number now; the loop only ever
@@ -1956,7 +1982,7 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
         if (last->kind != VAL_NUM) return PROG_NO;
         recent = last->as.num;
     }
-    LoopRun run = {var, start, step, *iter, count, recent, {{0}}};
+    LoopRun run = {var, start, step, *iter, count, recent, false, {{0}}};
     for (int b = 0; b < lp->nbound; b++) {
         Value *v = lp->bound[b].local ? &fr->slots[lp->bound[b].slot] : &in->globals[lp->bound[b].slot].value;
         if (v->kind != VAL_ARR || v->as.arr->ndim != lp->bound_ndim[b]) return PROG_NO;
@@ -1978,12 +2004,14 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
                                       whole && index_fast(lo, (double)first_len, &dummy) &&
                                       index_fast(hi, (double)first_len, &dummy)};
     }
-    if (var->kind > VAL_NUM) value_release(*var);
-    *var = value_num(start + (double)run.i * step);
+    if (var) {
+        if (var->kind > VAL_NUM) value_release(*var);
+        *var = value_num(start + (double)run.i * step);
+    }
     int sp = 0, done = 0;
     size_t from = run.i;
 #if JIT_AVAILABLE
-    if (prog_native_enabled && count - run.i >= prog_native_min_iterations) {
+    if (var && prog_native_enabled && count - run.i >= prog_native_min_iterations) {
         size_t size = 0;
         void *code = loop_native(in, fr, lp, &run, &size);
         if (code) {
@@ -2004,6 +2032,10 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
     prog_loop_iterations += run.i - from;
     *iter = run.i;
     if (r == PROG_ERROR) return PROG_ERROR;
+    if (run.broke) {
+        *iter = count;
+        return PROG_OK;
+    }
     if (r != PROG_OK) {
         *stmt = done; /* −1 when stopped for SIGINT before iteration i began */
         return PROG_NO;
@@ -2013,3 +2045,12 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
 }
 
 /* }===================== */
+
+ProgResult prog_while(Interp *in, Frame *fr, Node *loop) {
+    size_t iter = 0;
+    int stmt = -1;
+    ProgResult r = prog_loop(in, fr, loop, 0, 0, SIZE_MAX, &iter, &stmt);
+    /* the loop ends only at its S_BREAK (the condition false, or `break`); PROG_NO comes
+     * before an iteration begins (the general path goes on from the condition) */
+    return r;
+}

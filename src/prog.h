@@ -52,6 +52,12 @@ ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slo
 ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double step, size_t count,
                      size_t *iter, int *stmt);
 
+/* Runs `while cond { … }` compiled (the same bodies as prog_loop, the condition a scalar
+ * program) from the top of an iteration: PROG_OK when the loop has ended, PROG_NO when the
+ * general path should go on from the condition (nothing of the iteration done), PROG_ERROR
+ * with the error recorded. */
+ProgResult prog_while(Interp *in, Frame *fr, Node *loop);
+
 /* For tests: false sends every loop down the general path; the count of iterations that
  * compiled loops have run (all sessions of the process). */
 extern bool prog_loops_enabled;

@@ -226,6 +226,21 @@ START_TEST(nested_loops) {
 }
 END_TEST
 
+START_TEST(while_loops) {
+    same("k = 0; s = 0\nwhile k < 100 { k = k + 1; s = s + 1 / k }\nprintf(\"%.17g %g\", s, k)");
+    same("x = 1; n = 0\nwhile abs(x - cos(x)) > 1e-12 { x = cos(x); n = n + 1 }\nprintf(\"%.17g %g\", x, n)");
+    same("k = 0\nwhile 1 { k = k + 1; if k >= 100 { break } }\nprintf(\"%g\", k)");
+    same("k = 0; s = 0\nwhile k < 30 { k = k + 1; if k % 3 == 0 { continue }; s = s + k }\nprintf(\"%g %g\", k, s)");
+    /* Newton's method for √2 in a function; a while with a for inside */
+    same("f(a) = {\n  x = a; n = 0\n  while abs(x * x - a) > 1e-15 * a { x = (x + a / x) / 2; n = n + 1 }\n  return x + n\n}\nprintf(\"%.17g\", f(2))");
+    same("y = sin(1:50); i = 0; s = 0\nwhile i < 5 { i = i + 1; for j in 1..10 { s = s + y[(i - 1) * 10 + j] } }\nprintf(\"%.17g\", s)");
+    same("w = zeros(20); k = 0\nwhile k < 20 { k = k + 1; w[k] = k^2 }\nprintf(\"%g\", sum(w))");
+    /* a condition that becomes nan, an index error */
+    same_error("x = 10; k = 0\nwhile x { k = k + 1; x = x - 1; if k > 3 { x = 0 / 0 } }", "error: condition is nan\n");
+    same_error("y = 1:5; k = 0; s = 0\nwhile k < 9 { k = k + 1; s = s + y[k] }", "error: index 6 is out of range 1..5 (length 5)\n");
+}
+END_TEST
+
 START_TEST(indexed_errors) {
     /* out of range at the last iteration, after the compiled ones */
     same_error("y = 1:100; s = 0\nfor i in 1..100 { s = s + y[i + 1] }",
@@ -258,6 +273,7 @@ Suite *loops_suite(void) {
     tcase_add_test(tc, branches);
     tcase_add_test(tc, element_stores);
     tcase_add_test(tc, nested_loops);
+    tcase_add_test(tc, while_loops);
     suite_add_tcase(s, tc);
     return s;
 }
