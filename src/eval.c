@@ -1605,7 +1605,7 @@ COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
         int stmt = 0;
         ProgResult r = prog_loop(in, fr, s, start, step, count, &i, &stmt);
         if (r == PROG_ERROR) return FLOW_ERROR;
-        if (r == PROG_OK) return FLOW_NEXT;
+        if (r == PROG_OK) return stmt == -2 ? FLOW_RETURN : FLOW_NEXT;
         if (i < count && stmt >= 0) {
             /* finish iteration i from statement stmt, then carry on generally */
             for (int k = stmt; k < s->b->nlist; k++) {
@@ -1724,9 +1724,10 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
              * general path must go on */
             if (!first && !tried && s->prog_state >= 0) {
                 tried = true;
-                ProgResult r = prog_while(in, fr, s);
+                bool returned = false;
+                ProgResult r = prog_while(in, fr, s, &returned);
                 if (r == PROG_ERROR) return FLOW_ERROR;
-                if (r == PROG_OK) return FLOW_NEXT;
+                if (r == PROG_OK) return returned ? FLOW_RETURN : FLOW_NEXT;
                 if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) return FLOW_ERROR;
             }
             bool truth;

@@ -85,6 +85,7 @@ typedef enum SCode {
     S_FOR_INIT,         /* pop the range's start, end (and step): none to run → go to slot */
     S_FOR_NEXT,         /* the next iteration of the loop → go to slot (its body), or on */
     S_WHILE_BACK,       /* poll the interrupt flag, go to slot (the condition) */
+    S_RETURN,           /* pop the value the function returns: the loop ends */
     /* binary operators: S_BIN + 5 × operand form (stack, constant k, global, local, the
      * latest store's value, loops only: a bound array at the loop variable) + operator class
      * (+, −, ×, ÷, any other KernelBinary in sub) */
@@ -502,6 +503,8 @@ typedef struct LoopRun {
     size_t i, count;     /* the iteration running, and how many in all */
     double recent;       /* what S_LOADR reads before the iteration's first store */
     bool broke;          /* ended by S_BREAK (i: the iterations run, this one included) */
+    bool returned;       /* ended by S_RETURN, with the value ret */
+    double ret;
     struct Bound {
         const Array *arr;       /* borrowed from a variable the loop never assigns */
         const double *data;     /* its elements, NULL for a lazy range (array_at) */
@@ -531,6 +534,7 @@ static ProgResult run_sops(Interp *in, Frame *fr, const SOp *so, const SOp *end,
         &&s_const, &&s_loadg, &&s_loadl, &&s_other, &&s_storeg, &&s_storel, &&s_loadr,
         &&s_loadi, &&s_idx1, &&s_idx1v, &&s_idx2, &&s_jumpf, &&s_jump, &&s_break,
         &&s_istore1, &&s_istore1v, &&s_istore2, &&s_for_init, &&s_for_next, &&s_while_back,
+        &&s_return,
         OPERATORS(stack), OPERATORS(konst), OPERATORS(global), OPERATORS(local), OPERATORS(recent),
         OPERATORS(idxv),
         OPERATORS(stack_st), OPERATORS(konst_st), OPERATORS(global_st), OPERATORS(local_st),
@@ -674,6 +678,12 @@ s_jump:
     so = first + so->slot;
     if (so == end) goto done;
     goto *dispatch[so->code];
+s_return:
+    loop->returned = true;
+    loop->ret = top;
+    if (sp > 0) top = st[--sp];
+    else empty = true;
+    /* fall through: the loop ends */
 s_break:
     /* the loop ends here, its variable keeping this iteration's value */
     loop->i = iter + 1;
@@ -1556,6 +1566,12 @@ static bool loop_collect(LoopBuild *b, Node *st) {
         b->nest--;
         return ok;
     }
+    case N_RETURN:
+        if (!st->a || b->nprogs >= 512 || !prog_of(b->in, b->fr, st->a)) return false;
+        b->progs[b->nprogs++] = st->a->prog;
+        b->total += st->a->prog->nsops + 1;
+        b->jumps = true;
+        return true;
     case N_BREAK:
     case N_CONTINUE:
         b->total++;
@@ -1670,6 +1686,13 @@ static void loop_emit(LoopBuild *b, LoopProg *lp, Node *st) {
         b->nest--;
         return;
     }
+    case N_RETURN: {
+        Prog *p = st->a->prog;
+        memcpy(lp->sops + lp->nsops, p->sops, (size_t)p->nsops * sizeof *p->sops);
+        lp->nsops += p->nsops;
+        lp->sops[lp->nsops++] = (SOp){.code = S_RETURN};
+        return;
+    }
     case N_BREAK:
         if (b->nest == 0) lp->sops[lp->nsops++] = (SOp){.code = S_BREAK};
         else lp->sops[lp->nsops++] = (SOp){.code = S_JUMP, .slot = BREAK_MARK - b->nest};
@@ -1695,7 +1718,7 @@ static LoopProg *loop_compile(Interp *in, Frame *fr, Node *loop) {
     b->jumps = b->istores = false;
     b->nest = 0;
     LoopProg *lp = NULL;
-    if (!loop_collect(b, body) || (b->nassigns == 0 && !b->istores)) goto out;
+    if (!loop_collect(b, body)) goto out;
     if (is_while) {
         /* the condition, tested at the top of every iteration */
         if (b->nprogs >= 512 || !prog_of(in, fr, loop->a)) goto out;
@@ -1982,7 +2005,7 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
         if (last->kind != VAL_NUM) return PROG_NO;
         recent = last->as.num;
     }
-    LoopRun run = {var, start, step, *iter, count, recent, false, {{0}}};
+    LoopRun run = {var, start, step, *iter, count, recent, false, false, 0, {{0}}};
     for (int b = 0; b < lp->nbound; b++) {
         Value *v = lp->bound[b].local ? &fr->slots[lp->bound[b].slot] : &in->globals[lp->bound[b].slot].value;
         if (v->kind != VAL_ARR || v->as.arr->ndim != lp->bound_ndim[b]) return PROG_NO;
@@ -2034,6 +2057,10 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
     if (r == PROG_ERROR) return PROG_ERROR;
     if (run.broke) {
         *iter = count;
+        if (run.returned) {
+            value_replace(&fr->ret, value_num(run.ret));
+            *stmt = -2;
+        }
         return PROG_OK;
     }
     if (r != PROG_OK) {
@@ -2046,10 +2073,11 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
 
 /* }===================== */
 
-ProgResult prog_while(Interp *in, Frame *fr, Node *loop) {
+ProgResult prog_while(Interp *in, Frame *fr, Node *loop, bool *returned) {
     size_t iter = 0;
     int stmt = -1;
     ProgResult r = prog_loop(in, fr, loop, 0, 0, SIZE_MAX, &iter, &stmt);
+    *returned = r == PROG_OK && stmt == -2;
     /* the loop ends only at its S_BREAK (the condition false, or `break`); PROG_NO comes
      * before an iteration begins (the general path goes on from the condition) */
     return r;

@@ -45,7 +45,8 @@ ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slo
 
 /* Runs `for var = start:step:… { t1 = e1; t2 = e2; … }` — a body of assignments of
  * scalar expressions — for iterations *iter … count − 1 in one tight loop. PROG_OK when all
- * ran. PROG_NO when something needs the general evaluator (or SIGINT is pending): iteration
+ * ran (or a `break` ended it; a `return` too, with *stmt −2 and fr->ret set). PROG_NO when
+ * something needs the general evaluator (or SIGINT is pending): iteration
  * *iter has its loop variable set and its statements before *stmt done, or has not started
  * when *stmt is −1. PROG_ERROR with the
  * error recorded. The compiled loop is cached in the loop's node. */
@@ -56,7 +57,7 @@ ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double ste
  * program) from the top of an iteration: PROG_OK when the loop has ended, PROG_NO when the
  * general path should go on from the condition (nothing of the iteration done), PROG_ERROR
  * with the error recorded. */
-ProgResult prog_while(Interp *in, Frame *fr, Node *loop);
+ProgResult prog_while(Interp *in, Frame *fr, Node *loop, bool *returned);
 
 /* For tests: false sends every loop down the general path; the count of iterations that
  * compiled loops have run (all sessions of the process). */

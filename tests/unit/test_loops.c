@@ -241,6 +241,27 @@ START_TEST(while_loops) {
 }
 END_TEST
 
+START_TEST(returns_and_calls) {
+    /* return from inside a loop (a branch, a nested loop, a while) */
+    same("f(y, t) = {\n  for i in 1..numel(y) { if y[i] > t { return i * 10 } }\n  return -1\n}\n"
+         "printf(\"%g %g\", f(sin(1:100), 0.99), f(sin(1:100), 2))");
+    same("f(n) = {\n  for i in 1..n { for j in 1..n { if i * j == 42 { return i + j / 100 } } }\n  return 0\n}\nprintf(\"%g\", f(50))");
+    same("g(n) = {\n  k = 0\n  while 1 { k = k + 1; if k * k > n { return k } }\n}\nprintf(\"%g\", g(1000))");
+    /* one-line functions and lambdas, inlined into the loop; natively too */
+    same_native("sq(x) = x * x; h = x -> 2 * x + 1\ny = cos(1:5000); s = 0\n"
+                "for i in 1..5000 { s = s + sq(y[i]) - h(y[i]) / 10 }\nprintf(\"%.17g\", s)");
+    same("loss(w, x, t) = (w * x - t)^2 / 2\nx = sin(1:100); t = 3 * x + 0.5; w = 0; lr = 0.1\n"
+         "for k in 1..20 { g = 0; for i in 1..100 { g = g + (w * x[i] - t[i]) * x[i] }; w = w - lr * g / 100; L = loss(w, x[1], t[1]) }\n"
+         "printf(\"%.17g %.17g\", w, L)");
+    /* a function redefined inside the loop is not inlined: the general path */
+    free(both_ways("f(x) = x + 1; s = 0\nfor i in 1..5 { s = s + f(i); f = x -> x * 2 }\nprintf(\"%g\", s)", false));
+    /* recursion inside a loop keeps the depth limit (not inlined: the general path) */
+    char *e = both_ways("r(n) = if n <= 0 then 0 else 1 + r(n - 1)\ns = 0\nfor i in 1..3 { s = s + r(10^6) }", false);
+    ck_assert_msg(strstr(e, "error:") != NULL && strstr(e, "deep") != NULL, "%s", e);
+    free(e);
+}
+END_TEST
+
 START_TEST(indexed_errors) {
     /* out of range at the last iteration, after the compiled ones */
     same_error("y = 1:100; s = 0\nfor i in 1..100 { s = s + y[i + 1] }",
@@ -274,6 +295,7 @@ Suite *loops_suite(void) {
     tcase_add_test(tc, element_stores);
     tcase_add_test(tc, nested_loops);
     tcase_add_test(tc, while_loops);
+    tcase_add_test(tc, returns_and_calls);
     suite_add_tcase(s, tc);
     return s;
 }
