@@ -308,7 +308,7 @@ def report(results, runs, quick, repl):
                   f"From fork to the first `mlm> ` on a pseudo-terminal (tests/repl/startup.c), with a "
                   f"1000-line history file to read: median {repl[0]:.1f} ms, best {repl[1]:.1f} ms "
                   f"over {repl[2]} runs. Goal < 10 ms: {'PASS' if repl[0] < 10 else 'MISS'}."]
-    lines += ["", "## Goals (issue 5 and issue 4's figures: wall and RSS whole-process, kernel in-process)", "",
+    lines += ["", "## Goals (issues 5 and 17, issue 4's figures: wall and RSS whole-process, kernel in-process)", "",
               "| workload | ratio | value | goal | verdict |", "|---|---|---|---|---|"]
     for wid, label, a, b, m, op, bound in GOALS:
         va, vb = metric(by_id[wid].get(a), m), metric(by_id[wid].get(b), m)
