@@ -6,7 +6,8 @@ BUILD    ?= build
 SAN      ?=
 OPT      ?= -O2
 DEB_PACKAGES := gcc make re2c lemon libreadline-dev check pkg-config \
-                libopenblas-dev liblapacke-dev libsleef3 valgrind tmux
+                libopenblas-dev liblapacke-dev libsleef3 valgrind tmux \
+                r-mathlib libgsl-dev
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 PKGS     := openblas lapacke
@@ -26,7 +27,7 @@ CPPFLAGS := -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(shell pkg-config --cflags $(PKG
 # Readline and its terminfo library are linked statically (Debian ships libreadline.a and
 # libtinfo.a): two fewer shared objects to load and relocate saved ~1.3 ms of user time per
 # start (hyperfine, `mlm -e 1+1`, 400 runs).
-LDLIBS   := -Wl,-Bstatic -lreadline -ltinfo -Wl,-Bdynamic -ldl -lpthread -lmvec -lm
+LDLIBS   := -Wl,-Bstatic -lreadline -ltinfo -lRmath -lgsl -lgslcblas -Wl,-Bdynamic -ldl -lpthread -lmvec -lm
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
@@ -139,7 +140,7 @@ clean:
 # Workloads W1–W8 (../shared/bench/WORKLOADS.md) for mlm beside NumPy, Lua 5.4 and C; writes
 # bench/results.md. Never part of `make check`. QUICK=1: 3 runs instead of 10, same workloads.
 # bench/timeit.c is the launcher that measures each run (wall time, peak RSS).
-BENCH_PACKAGES := python3-numpy lua5.4 libopenblas-dev liblapacke-dev
+BENCH_PACKAGES := python3-numpy python3-scipy lua5.4 libopenblas-dev liblapacke-dev
 
 bench: deps
 	@$(call install_missing,$(BENCH_PACKAGES),bench)
@@ -177,10 +178,13 @@ $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-# fuzz_eval wraps file_read so `import` cannot reach outside its working directory.
+# The harnesses (tests/fuzz/fuzz_NAME.c); those that run imports wrap file_read so `import`
+# cannot reach outside their working directory.
+FUZZ_HARNESSES := parse eval entries
+FUZZ_WRAP_READ := fuzz_eval fuzz_entries
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
-	  $(if $(filter fuzz_eval,$(@F)),-Wl$(comma)--wrap=file_read) $(LDLIBS)
+	  $(if $(filter $(FUZZ_WRAP_READ),$(@F)),-Wl$(comma)--wrap=file_read) $(LDLIBS)
 
 comma := ,
 .SECONDARY: $(FUZZ_OBJ)
@@ -190,9 +194,9 @@ comma := ,
 fuzz:
 	@$(call install_missing,$(FUZZ_PACKAGES),fuzz)
 	@$(MAKE) --no-print-directory $(GEN)
-	@$(MAKE) --no-print-directory $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_eval >$(BUILD)/fuzz-build.log 2>&1 \
+	@$(MAKE) --no-print-directory $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES)) >$(BUILD)/fuzz-build.log 2>&1 \
 	  || { cat $(BUILD)/fuzz-build.log; exit 1; }
-	@sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+	@sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 # Every script, sample and error test, then the unit tests (CK_FORK=no), under memcheck:
 # zero errors and zero definite leaks (tests/valgrind.sh).

@@ -127,7 +127,8 @@ loop:
 
     "+"          { RET(TK_PLUS); }
     "-" | "−"    { RET(TK_MINUS); }
-    "*" | "×"    { RET(TK_STAR); }
+    "*"          { RET(TK_STAR); }
+    "×"          { OPRET(TK_STAR, OP_TIMES); }
     "/" | "÷"    { RET(TK_SLASH); }
     "\\"         { RET(TK_BACKSLASH); }
     "%"          { RET(TK_PERCENT); }
@@ -140,6 +141,7 @@ loop:
     sup          { tok->num = superscript_value(start, lx->cursor); RET(TK_SUP); }
     "ⁿ"          { tok->text = "n"; tok->text_len = 1; RET(TK_SUPNAME); }
     "√"          { RET(TK_SQRT); }
+    "∛"          { RET(TK_CBRT); }
     "Σ" | "∑"    { RET(TK_SUM); }
     "∏" | "Π"    { RET(TK_PROD); }
     "_"          { RET(TK_UNDERSCORE); }
@@ -153,6 +155,7 @@ loop:
     ">=" | "≥"   { OPRET(TK_CMP, OP_GE); }
     "~=" | "≈"   { RET(TK_APPROX); }
     "="          { RET(TK_ASSIGN); }
+    "~"          { RET(TK_TILDE); }
     "->" | "→"   { RET(TK_ARROW); }
     "("          { RET(TK_LPAREN); }
     ")"          { RET(TK_RPAREN); }
@@ -171,9 +174,9 @@ loop:
     ("||" | "‖") "_" ("inf" | "∞") { tok->op = NORM_INF; RET(LX_DBAR); }
     ("||" | "‖") "_" ("F" | "fro") { tok->op = NORM_FRO; RET(LX_DBAR); }
     "||" | "‖"   { tok->op = NORM_2; RET(LX_DBAR); }
-    ".*"         { tok->text = "'.*' is Octave's element-wise product: in mlm '*' is element-wise already ('@' is the matrix product)"; RET(LX_ERROR); }
+    ".*"         { RET(TK_DOTSTAR); }
     "./"         { tok->text = "'./' is Octave's element-wise division: in mlm '/' is element-wise already"; RET(LX_ERROR); }
-    ".^"         { tok->text = "'.^' is Octave's element-wise power: in mlm '^' is element-wise already"; RET(LX_ERROR); }
+    ".^"         { RET(TK_DOTCARET); }
     "∇"          { tok->text = "∇ (gradient) is not supported yet"; RET(LX_ERROR); }
     "∂"          { tok->text = "∂ (partial derivative) is not supported yet"; RET(LX_ERROR); }
     "\x00"       { tok->text = "NUL byte in source"; RET(LX_ERROR); }

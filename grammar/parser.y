@@ -60,11 +60,11 @@
 %left COLON.
 %left PLUS MINUS.
 %right SUMHEAD.
-%left STAR SLASH PERCENT AT DOT BACKSLASH INTERSECT.
+%left STAR DOTSTAR SLASH PERCENT AT DOT BACKSLASH INTERSECT.
 %left IMPMUL.
-%right UMINUS SQRT.
-%right CARET.
-%left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD.
+%right UMINUS SQRT CBRT.
+%right CARET DOTCARET.
+%left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD PERCENTSIGN FACTORIAL.
 
 %type program {Node*}
 %type stmt {Node*}
@@ -99,6 +99,11 @@ blines(B) ::= blines(X) stmt(S) SEMI. { B = X; if (S->kind == N_EXPR_STMT) S->fl
 
 stmt(S) ::= expr(E). { S = ast_node(ctx->arena, N_EXPR_STMT, E->span); S->a = E; }
 stmt(S) ::= expr(L) ASSIGN(T) expr(R). { S = parse_statement_from_assign(ctx, L, R, &T); }
+/* X ~ Normal(0, 1): binds X like an assignment, and the value must be a distribution */
+stmt(S) ::= expr(L) TILDE(T) expr(R). {
+    S = parse_statement_from_assign(ctx, L, R, &T);
+    if (S->kind == N_ASSIGN) S->flag = true;
+    else parse_error_at(ctx, parse_span(ctx, &T), "'~' binds a name to a distribution: X ~ Normal(0, 1)"); }
 stmt(S) ::= expr(L) ASSIGN(T) block(R). { S = parse_statement_from_assign(ctx, L, R, &T); }
 stmt(S) ::= FOR(K) NAME(N) IN expr(E) block(B). {
     S = ast_node(ctx->arena, N_FOR, parse_span(ctx, &K));
@@ -166,6 +171,17 @@ idx(E) ::= COLON(T). { E = parse_leaf(ctx, N_ALL, &T); }
 expr(E) ::= expr(X) PERIOD(P) NAME(N). {
     E = ast_node(ctx->arena, N_FIELD, span_join(parse_span(ctx, &P), parse_span(ctx, &N)));
     E->a = X; E->name = ast_strdup(ctx->arena, N.text, N.text_len); }
+/* 8% at the end of an expression (before a new line, `)`, `,`, `;`, `]` or `}`) is 8/100; the
+ * token filter decides (src/parse.c), so `a % b` stays the remainder. */
+expr(E) ::= expr(X) PERCENTSIGN(T). {
+    Node *hundred = ast_node(ctx->arena, N_NUM, parse_span(ctx, &T)); hundred->num = 100;
+    E = ast_binary(ctx->arena, OP_DIV, X, hundred, parse_span(ctx, &T)); }
+expr(E) ::= expr(X) FACTORIAL(T). {
+    E = ast_node(ctx->arena, N_CALL, parse_span(ctx, &T));
+    E->a = ast_node(ctx->arena, N_NAME, E->span); E->a->name = "factorial"; ast_append(ctx->arena, E, X); }
+expr(E) ::= CBRT(T) expr(X). {
+    E = ast_node(ctx->arena, N_CALL, parse_span(ctx, &T));
+    E->a = ast_node(ctx->arena, N_NAME, E->span); E->a->name = "cbrt"; ast_append(ctx->arena, E, X); }
 expr(E) ::= expr(X) TRANSPOSE(T). { E = ast_node(ctx->arena, N_TRANSPOSE, parse_span(ctx, &T)); E->a = X; }
 expr(E) ::= expr(X) SUP(T). { E = ast_node(ctx->arena, N_POWSUP, parse_span(ctx, &T)); E->a = X; E->num = T.num; }
 expr(E) ::= expr(X) SUPNAME(T). {
@@ -184,7 +200,11 @@ expr(E) ::= NOT(T) expr(X). { E = ast_node(ctx->arena, N_UNARY, parse_span(ctx, 
 
 expr(E) ::= expr(A) CARET(T) expr(B). { E = ast_binary(ctx->arena, OP_POW, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) IMPMUL(T) expr(B). { E = ast_binary(ctx->arena, OP_MUL, A, B, parse_span(ctx, &T)); }
-expr(E) ::= expr(A) STAR(T) expr(B). { E = ast_binary(ctx->arena, OP_MUL, A, B, parse_span(ctx, &T)); }
+expr(E) ::= expr(A) STAR(T) expr(B). { E = ast_binary(ctx->arena, T.op ? T.op : OP_MUL, A, B, parse_span(ctx, &T)); }
+/* .* and .^ say "element by element" explicitly (flag set): for a square matrix, A .^ 2 is what
+ * A^2 would be in NumPy, where mlm refuses A^2 as ambiguous (a matrix power in print). */
+expr(E) ::= expr(A) DOTSTAR(T) expr(B). { E = ast_binary(ctx->arena, OP_MUL, A, B, parse_span(ctx, &T)); E->flag = true; }
+expr(E) ::= expr(A) DOTCARET(T) expr(B). { E = ast_binary(ctx->arena, OP_POW, A, B, parse_span(ctx, &T)); E->flag = true; }
 expr(E) ::= expr(A) SLASH(T) expr(B). { E = ast_binary(ctx->arena, OP_DIV, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) PERCENT(T) expr(B). { E = ast_binary(ctx->arena, OP_MOD, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) AT(T) expr(B). { E = ast_binary(ctx->arena, OP_MATMUL, A, B, parse_span(ctx, &T)); }
