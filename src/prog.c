@@ -1520,7 +1520,7 @@ static void loop_forward_stores(LoopProg *lp) {
 static int sop_pops(const SOp *so) {
     switch (so->code) {
     case S_CONST: case S_LOADG: case S_LOADL: return 0;
-    case S_OTHER: return so->op->code == P_END ? 0 : so->op->code == P_INDEX2 ? 2 : 1;
+    case S_OTHER: return so->op->code == P_END || so->op->code == P_LOAD ? 0 : so->op->code == P_INDEX2 ? 2 : 1;
     default: return so->code >= S_BIN && so->code < S_BIN + 5 ? 2 : 1;
     }
 }

@@ -262,6 +262,107 @@ START_TEST(returns_and_calls) {
 }
 END_TEST
 
+/* Random loop bodies (a fixed seed): expressions over scalars, the loop variable and array
+ * elements, stores into elements, if/else, break; each program runs natively, interpreted
+ * and generally. NaN's sign is the one thing left to the C compiler (which operand of
+ * NaN + NaN it keeps), so "-nan" and "nan" count as the same. */
+static unsigned long rnd_state = 12345;
+static int rnd(int n) {
+    rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
+    return (int)((rnd_state >> 33) % (unsigned long)n);
+}
+
+#pragma GCC diagnostic ignored "-Wformat-truncation"  /* the sizes below are asserted */
+
+static void rnd_expr(char *out, size_t cap, int depth) {
+    static const char *leaves[] = {"a", "b", "c", "i", "y[i]", "y[3]", "0.5", "2", "3", "1e-3", "w[i]"};
+    static const char *ops[] = {" + ", " - ", " * ", " / ", " < ", " > "};
+    int pick = depth <= 0 ? 0 : rnd(6);
+    char l[300], r[300];
+    switch (pick) {
+    case 0: case 1:
+        snprintf(out, cap, "%s", leaves[rnd(11)]);
+        return;
+    case 2:
+        rnd_expr(l, sizeof l, depth - 1);
+        snprintf(out, cap, "sqrt(abs(%s))", l);
+        return;
+    case 3:
+        rnd_expr(l, sizeof l, depth - 1);
+        rnd_expr(r, sizeof r, depth - 1);
+        snprintf(out, cap, "max(%s, %s)", l, r);
+        return;
+    default:
+        rnd_expr(l, sizeof l, depth - 1);
+        rnd_expr(r, sizeof r, depth - 1);
+        ck_assert_int_lt(snprintf(out, cap, "(%s%s%s)", l, ops[rnd(6)], r), (int)cap);
+        return;
+    }
+}
+
+static void rnd_stmt(char *out, size_t cap, int depth) {
+    static const char *targets[] = {"a", "b", "c", "w[i]"};
+    char e[700], t[900], f[900];
+    int pick = depth <= 0 ? rnd(4) : rnd(7);
+    rnd_expr(e, sizeof e, 3);
+    if (pick < 5) {
+        snprintf(out, cap, "%s = %s", targets[rnd(4)], e);
+    } else if (pick == 5) {
+        rnd_stmt(t, sizeof t, depth - 1);
+        rnd_stmt(f, sizeof f, depth - 1);
+        ck_assert_int_lt(snprintf(out, cap, "if %s > 0.25 { %s } else { %s }", e, t, f), (int)cap);
+    } else {
+        snprintf(out, cap, "if abs(%s) > 1e6 { break }", e);
+    }
+}
+
+static void normalise_nan(char *s) {
+    for (char *p = strstr(s, "-nan"); p; p = strstr(p, "-nan")) memmove(p, p + 1, strlen(p));
+}
+
+START_TEST(random_loops) {
+    int compiled_runs = 0, native_runs = 0;
+    for (int k = 0; k < 120; k++) {
+        char body[6000] = "", st[2600], text[7000];
+        int n = 1 + rnd(4);
+        for (int j = 0; j < n; j++) {
+            rnd_stmt(st, sizeof st, 2);
+            strncat(body, st, sizeof body - strlen(body) - 3);
+            strncat(body, "; ", sizeof body - strlen(body) - 1);
+        }
+        int count = k % 3 == 0 ? 5000 : 40;
+        ck_assert(strlen(body) < sizeof body - 10);
+        snprintf(text, sizeof text,
+                 "y = sin(1:%d); w = zeros(%d); a = 1; b = 2; c = 0.5\nfor i in 1..%d { %s}\n"
+                 "printf(\"%%.17g %%.17g %%.17g %%.17g %%g\", a, b, c, sum(w), i)", count, count, count, body);
+        size_t threshold = prog_native_min_iterations;
+        prog_native_min_iterations = 1;
+        unsigned long before_native = prog_native_iterations;
+        char *native = run(text);
+        native_runs += prog_native_iterations > before_native;
+        prog_native_min_iterations = threshold;
+        prog_native_enabled = false;
+        unsigned long before = prog_loop_iterations;
+        char *compiled = run(text);
+        compiled_runs += prog_loop_iterations > before;
+        prog_native_enabled = true;
+        prog_loops_enabled = false;
+        char *general = run(text);
+        prog_loops_enabled = true;
+        normalise_nan(native);
+        normalise_nan(compiled);
+        normalise_nan(general);
+        ck_assert_msg(strcmp(compiled, general) == 0, "\n%s\ncompiled → %s\ngeneral → %s", text, compiled, general);
+        ck_assert_msg(strcmp(native, general) == 0, "\n%s\nnative → %s\ngeneral → %s", text, native, general);
+        free(native);
+        free(compiled);
+        free(general);
+    }
+    ck_assert_int_ge(compiled_runs, 60);
+    if (JIT_AVAILABLE) ck_assert_int_ge(native_runs, 3);
+}
+END_TEST
+
 START_TEST(indexed_errors) {
     /* out of range at the last iteration, after the compiled ones */
     same_error("y = 1:100; s = 0\nfor i in 1..100 { s = s + y[i + 1] }",
@@ -296,6 +397,7 @@ Suite *loops_suite(void) {
     tcase_add_test(tc, nested_loops);
     tcase_add_test(tc, while_loops);
     tcase_add_test(tc, returns_and_calls);
+    tcase_add_test(tc, random_loops);
     suite_add_tcase(s, tc);
     return s;
 }
