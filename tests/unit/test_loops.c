@@ -275,13 +275,13 @@ static int rnd(int n) {
 #pragma GCC diagnostic ignored "-Wformat-truncation"  /* the sizes below are asserted */
 
 static void rnd_expr(char *out, size_t cap, int depth) {
-    static const char *leaves[] = {"a", "b", "c", "i", "y[i]", "y[3]", "0.5", "2", "3", "1e-3", "w[i]"};
+    static const char *leaves[] = {"a", "b", "c", "i", "y[i]", "y[3]", "0.5", "2", "3", "1e-3", "w[i]", "y[i + 1]"};
     static const char *ops[] = {" + ", " - ", " * ", " / ", " < ", " > "};
     int pick = depth <= 0 ? 0 : rnd(6);
     char l[300], r[300];
     switch (pick) {
     case 0: case 1:
-        snprintf(out, cap, "%s", leaves[rnd(11)]);
+        snprintf(out, cap, "%s", leaves[rnd(rnd(8) == 0 ? 12 : 11)]);   /* y[i + 1]: out of range at the end */
         return;
     case 2:
         rnd_expr(l, sizeof l, depth - 1);
@@ -301,18 +301,19 @@ static void rnd_expr(char *out, size_t cap, int depth) {
 }
 
 static void rnd_stmt(char *out, size_t cap, int depth) {
-    static const char *targets[] = {"a", "b", "c", "w[i]"};
+    static const char *targets[] = {"a", "b", "c", "w[i]", "w[i + 1]"};
     char e[700], t[900], f[900];
     int pick = depth <= 0 ? rnd(4) : rnd(7);
     rnd_expr(e, sizeof e, 3);
     if (pick < 5) {
-        snprintf(out, cap, "%s = %s", targets[rnd(4)], e);
+        snprintf(out, cap, "%s = %s", targets[rnd(rnd(10) == 0 ? 5 : 4)], e);
     } else if (pick == 5) {
         rnd_stmt(t, sizeof t, depth - 1);
         rnd_stmt(f, sizeof f, depth - 1);
         ck_assert_int_lt(snprintf(out, cap, "if %s > 0.25 { %s } else { %s }", e, t, f), (int)cap);
     } else {
-        snprintf(out, cap, "if abs(%s) > 1e6 { break }", e);
+        if (rnd(3) == 0) snprintf(out, cap, "if %s { c = c / 2 }", e);   /* a condition may be nan */
+        else snprintf(out, cap, "if abs(%s) > 1e6 { break }", e);
     }
 }
 
@@ -321,7 +322,7 @@ static void normalise_nan(char *s) {
 }
 
 START_TEST(random_loops) {
-    int compiled_runs = 0, native_runs = 0;
+    int compiled_runs = 0, native_runs = 0, errors = 0;
     for (int k = 0; k < 120; k++) {
         char body[6000] = "", st[2600], text[7000];
         int n = 1 + rnd(4);
@@ -354,11 +355,14 @@ START_TEST(random_loops) {
         normalise_nan(general);
         ck_assert_msg(strcmp(compiled, general) == 0, "\n%s\ncompiled → %s\ngeneral → %s", text, compiled, general);
         ck_assert_msg(strcmp(native, general) == 0, "\n%s\nnative → %s\ngeneral → %s", text, native, general);
+        errors += strstr(general, "error:") != NULL;
         free(native);
         free(compiled);
         free(general);
     }
     ck_assert_int_ge(compiled_runs, 60);
+    ck_assert_int_ge(errors, 5);   /* indices out of range, nan conditions: the same errors */
+    ck_assert_int_le(errors, 80);
     if (JIT_AVAILABLE) ck_assert_int_ge(native_runs, 3);
 }
 END_TEST
