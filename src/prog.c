@@ -116,6 +116,7 @@ typedef struct SOp {
 } SOp;
 
 static bool is_jump(int code);
+static bool inner_runs_alone(Interp *in, Frame *fr, Node *loop);
 
 struct Prog {
     Node *owner;        /* the node whose cache this is (reset when a guard fails) */
@@ -644,16 +645,26 @@ s_for_init: {
         a = st[--sp];
         if (sp > 0) top = st[--sp];
         else empty = true;
-        size_t n;
+        size_t n, from = 0;
         if (!eval_range_check(in, so->cond->a, a, step, e, &n)) goto error;
         if (n == 0) goto s_jump;
+        if (JIT_AVAILABLE && prog_native_enabled && n >= prog_native_min_iterations &&
+            inner_runs_alone(in, fr, (Node *)so->cond)) {
+            /* a long inner loop of plain statements runs as a loop of its own (natively when
+             * it can); stopped before an iteration (an interrupt, a variable that is not a
+             * number), it goes on here from that iteration */
+            int stmt = -1;
+            ProgResult r = prog_loop(in, fr, (Node *)so->cond, a, step, n, &from, &stmt);
+            if (r == PROG_ERROR) goto error;
+            if (r == PROG_OK || from >= n) goto s_jump;
+        }
         inner[nest].start = a;
         inner[nest].step = step;
-        inner[nest].i = 0;
+        inner[nest].i = from;
         inner[nest].count = n;
         v = so->store_local ? &locals[so->store_slot] : &globals[so->store_slot].value;
         if (v->kind > VAL_NUM) value_release(*v);
-        *v = value_num(a);
+        *v = value_num(a + (double)from * step);
         NEXT();
     }
 s_for_next: {
@@ -2036,6 +2047,26 @@ static void *loop_native(Interp *in, Frame *fr, const LoopProg *lp, const LoopRu
     return code;
 }
 #endif
+
+/* Whether an inner for loop compiles on its own into straight-line ops that never fall
+ * back in the middle of an iteration (assignments and element stores of plain programs):
+ * then prog_loop can run it from inside the outer loop's ops. */
+static bool inner_runs_alone(Interp *in, Frame *fr, Node *loop) {
+    if (loop->prog_state < 0) return false;
+    if (loop->prog_state == 0) {
+        LoopProg *compiled = loop_compile(in, fr, loop);
+        if (!compiled) { loop->prog_state = -1; return false; }
+        loop->prog = (Prog *)(void *)compiled;
+        loop->prog_state = 1;
+    }
+    const LoopProg *lp = (const LoopProg *)(void *)loop->prog;
+    if (lp->jumps) return false;
+    for (int i = 0; i < lp->nsops; i++)
+        if (lp->sops[i].code == S_OTHER && lp->sops[i].op->code != P_UN && lp->sops[i].op->code != P_POWK &&
+            lp->sops[i].op->code != P_MAP)
+            return false;
+    return true;
+}
 
 ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double step, size_t count,
                      size_t *iter, int *stmt) {

@@ -218,6 +218,11 @@ START_TEST(nested_loops) {
     /* empty and one-element inner ranges, a fractional step, a step of -1 */
     same("s = 0; j = -1\nfor i in 1..5 { for j in 1..(i - 3) { s = s + j }; s = s + 10 }\nprintf(\"%g %g\", s, j)");
     same("s = 0\nfor i in 1..5 { for t = 0:0.25:i { s = s + t }; for j = i:-1:1 { s = s - j } }\nprintf(\"%.17g\", s)");
+    /* epochs over samples: the long inner loop runs as a loop of its own (natively) */
+    same_native("y = sin(1:6000); w = 0.5; s = 0\n"
+                "for epoch in 1..4 { g = 0; for i in 1..6000 { g = g + (w * y[i] - y[i]) * y[i] }; w = w - 0.1 * g / 6000; s = s + g }\n"
+                "printf(\"%.17g %.17g %.17g %g\", w, s, g, i)");
+    same_native("z = zeros(5000); t = 0\nfor k in 1..3 { for i in 1..5000 { z[i] = z[i] + k * i }; t = t + z[5000] }\nprintf(\"%.17g %.17g\", t, sum(z))");
     /* an inner range that is not valid: the general path's error */
     same_error("s = 0; z = 0\nfor i in 1..5 { for j in 1:(z / (i - 3)) { s = s + 1 } }", "error: a range's ends must be finite numbers\n");
     same_error("s = 0\nfor i in 1..5 { for j = 1:(i - 3):4 { s = s + 1 } }", "error: a range's step cannot be 0\n");
