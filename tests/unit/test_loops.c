@@ -308,7 +308,7 @@ static void rnd_expr(char *out, size_t cap, int depth) {
 static void rnd_stmt(char *out, size_t cap, int depth) {
     static const char *targets[] = {"a", "b", "c", "w[i]", "w[i + 1]"};
     char e[700], t[900], f[900];
-    int pick = depth <= 0 ? rnd(4) : rnd(7);
+    int pick = depth <= 0 ? rnd(4) : rnd(8);
     rnd_expr(e, sizeof e, 3);
     if (pick < 5) {
         snprintf(out, cap, "%s = %s", targets[rnd(rnd(10) == 0 ? 5 : 4)], e);
@@ -316,6 +316,9 @@ static void rnd_stmt(char *out, size_t cap, int depth) {
         rnd_stmt(t, sizeof t, depth - 1);
         rnd_stmt(f, sizeof f, depth - 1);
         ck_assert_int_lt(snprintf(out, cap, "if %s > 0.25 { %s } else { %s }", e, t, f), (int)cap);
+    } else if (pick == 7) {
+        rnd_stmt(t, sizeof t, depth - 1);
+        ck_assert_int_lt(snprintf(out, cap, "for j in 1..%d { %s }", 1 + rnd(5), t), (int)cap);  /* nested */
     } else {
         if (rnd(3) == 0) snprintf(out, cap, "if %s { c = c / 2 }", e);   /* a condition may be nan */
         else snprintf(out, cap, "if abs(%s) > 1e6 { break }", e);
