@@ -41,6 +41,27 @@ static double superscript_value(const char *s, const char *e) {
     return sign * value;
 }
 
+/* The order of a derivative written after "d" or "∂" at s (², ³, ^k or nothing). */
+static int deriv_order(const char *s, const char **after) {
+    if (strncmp(s, "²", 2) == 0) { *after = s + 2; return 2; }
+    if (strncmp(s, "³", 2) == 0) { *after = s + 2; return 3; }
+    if (s[0] == '^' && s[1] >= '2' && s[1] <= '9') { *after = s + 2; return s[1] - '0'; }
+    *after = s;
+    return 1;
+}
+
+/* d/dx-like token [s, e): the variable's text and the order; mark is the byte length of
+ * "d" (1) or "∂" (3). */
+static void deriv_token(Token *tok, const char *s, const char *e, int mark) {
+    const char *p;
+    tok->num = deriv_order(s + mark, &p);
+    p += 1 + mark; /* "/d" or "/∂" */
+    const char *end = e;
+    if (end - p > 2 && (strncmp(end - 2, "²", 2) == 0 || strncmp(end - 2, "³", 2) == 0 || end[-2] == '^')) end -= 2;
+    tok->text = p;
+    tok->text_len = (size_t)(end - p);
+}
+
 static double number_value(const char *s, const char *e) {
     char buf[128];
     size_t n = 0;
@@ -83,6 +104,8 @@ loop:
     supdigit = [\u2070\u00B9\u00B2\u00B3\u2074-\u2079];
     sup     = [\u207B\u207A]? supdigit+;
     ws      = [ \t\r\u00A0];
+    dord    = "²" | "³" | "^" [2-9];
+    dvar    = letter ([0-9_] | [\u2080-\u2089])*;
 
     $ { tok->kind = LX_EOF; tok->offset = (unsigned)(lx->cursor - lx->src->text); tok->length = 0;
         tok->space_before = space; return LX_EOF; }
@@ -174,8 +197,21 @@ loop:
     ".*"         { tok->text = "'.*' is Octave's element-wise product: in mlm '*' is element-wise already ('@' is the matrix product)"; RET(LX_ERROR); }
     "./"         { tok->text = "'./' is Octave's element-wise division: in mlm '/' is element-wise already"; RET(LX_ERROR); }
     ".^"         { tok->text = "'.^' is Octave's element-wise power: in mlm '^' is element-wise already"; RET(LX_ERROR); }
-    "∇"          { tok->text = "∇ (gradient) is not supported yet"; RET(LX_ERROR); }
-    "∂"          { tok->text = "∂ (partial derivative) is not supported yet"; RET(LX_ERROR); }
+    /* calculus (deriv.c): d/dx, d²/dx², d^2/dx^2, ∂/∂y, ∂f/∂x, ∇f. text = the variable
+     * (TK_DERIV) or the function (TK_PARTIALF, whose variable follows "/∂"); num = order */
+    "d" dord? "/d" dvar dord? {
+        /* d/dist is d divided by dist: the variable must end where a name would */
+        unsigned char next = (unsigned char)*lx->cursor;
+        if ((unsigned)((next | 0x20) - 'a') < 26u || (next >= 0x80 && next != 0xC2 && next != 0xE2)) {
+            lx->cursor = start + 1;
+            tok->text = start; tok->text_len = 1; RET(TK_NAME);
+        }
+        deriv_token(tok, start, lx->cursor, 1); RET(TK_DERIV);
+    }
+    "∂" dord? "/∂" letter idcont* dord? { deriv_token(tok, start, lx->cursor, 3); tok->op = 1; RET(TK_DERIV); }
+    "∂" letter idcont* "/∂" letter idcont* { tok->text = start + 3; tok->text_len = (size_t)(lx->cursor - start) - 3; RET(TK_PARTIALF); }
+    "∇"          { RET(TK_NABLA); }
+    "∂"          { tok->text = "∂ is written ∂f/∂x (a function's partial derivative) or ∂/∂x (expr)"; RET(LX_ERROR); }
     "\x00"       { tok->text = "NUL byte in source"; RET(LX_ERROR); }
     [^]          { tok->text = "unexpected character"; RET(LX_ERROR); }
     *            { tok->text = "invalid UTF-8"; RET(LX_ERROR); }

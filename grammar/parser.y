@@ -62,7 +62,7 @@
 %right SUMHEAD.
 %left STAR SLASH PERCENT AT DOT BACKSLASH INTERSECT.
 %left IMPMUL.
-%right UMINUS SQRT.
+%right UMINUS SQRT DERIV.
 %right CARET.
 %left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD.
 
@@ -180,6 +180,13 @@ expr(E) ::= PLUS(T) expr(X). [UMINUS] { E = ast_node(ctx->arena, N_UNARY, parse_
 expr(E) ::= SQRT(T) expr(X). {
     E = ast_node(ctx->arena, N_CALL, parse_span(ctx, &T));
     E->a = ast_node(ctx->arena, N_NAME, E->span); E->a->name = "sqrt"; ast_append(ctx->arena, E, X); }
+/* calculus: d/dx E is diff(E, x, order); ∂f/∂x is diff(f, x); ∇f is grad(f) (deriv.h) */
+expr(E) ::= DERIV(T) expr(X). { E = parse_deriv(ctx, &T, X); }
+expr(E) ::= PARTIALF(T). { E = parse_partial(ctx, &T); }
+expr(E) ::= NABLA(T) NAME(N). {
+    E = ast_node(ctx->arena, N_CALL, span_join(parse_span(ctx, &T), parse_span(ctx, &N)));
+    E->a = ast_node(ctx->arena, N_NAME, parse_span(ctx, &T)); E->a->name = "grad";
+    ast_append(ctx->arena, E, parse_name(ctx, &N)); }
 expr(E) ::= NOT(T) expr(X). { E = ast_node(ctx->arena, N_UNARY, parse_span(ctx, &T)); E->op = OP_NOT; E->a = X; }
 
 expr(E) ::= expr(A) CARET(T) expr(B). { E = ast_binary(ctx->arena, OP_POW, A, B, parse_span(ctx, &T)); }

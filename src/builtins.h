@@ -51,6 +51,7 @@ extern const BuiltinTable builtins_array;
 extern const BuiltinTable builtins_linalg;
 extern const BuiltinTable builtins_io;
 extern const BuiltinTable builtins_session;
+extern const BuiltinTable builtins_calc;
 
 /* Defines every builtin in the session's globals. */
 void builtins_register(Interp *in);

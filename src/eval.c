@@ -24,6 +24,7 @@
 #include "print.h"
 #include "prog.h"
 #include "eval_prob.h"
+#include "builtins_calc.h"
 #include "resolve.h"
 
 enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
@@ -532,8 +533,7 @@ COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
 
 static bool transpose(Interp *in, Value v, Span span, Value *out) {
     if (v.kind == VAL_NUM) { *out = v; return true; }
-    if (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN)
-        return interp_error(in, span, "derivatives (f') are not supported yet");
+    if (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN) return calc_prime(in, v, span, out);
     if (v.kind != VAL_ARR) return interp_error(in, span, "cannot transpose a %s", value_kind_name(v));
     const Array *a = v.as.arr;
     if (a->ndim == 1) {
@@ -819,6 +819,13 @@ COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     if (fused != SCALAR_NO) return fused == SCALAR_OK;
     Value callee;
     if (!eval_expr(in, fr, n->a, &callee)) return false;
+    if (callee.kind == VAL_BUILTIN && calc_is_special(callee.as.builtin))
+        return calc_eval_special(in, fr, n, callee.as.builtin, out);
+    int symbolic = calc_symbolic_call(in, n, callee, out);
+    if (symbolic >= 0) {
+        value_release(callee);
+        return symbolic == 1;
+    }
     int argc = n->nlist;
     Value small[SMALL_ARGS];
     Span small_spans[SMALL_ARGS];

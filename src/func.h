@@ -26,6 +26,7 @@ typedef struct Func {
     int ncaptured;
     Value *captured;      /* owned values */
     int *capture_slots;   /* owned: frame slot for each captured value */
+    bool formula;         /* a derivative made by deriv.c: prints as its formula */
 } Func;
 
 /* Returns a new Func (refcount 1) retaining arena; captured values are consumed. */

@@ -97,7 +97,7 @@ static const Token *raw_peek(Filter *f) {
 static bool ends_operand(int kind) {
     switch (kind) {
     case TK_NUM: case TK_STR: case TK_NAME: case TK_END: case TK_RPAREN: case TK_RBRACKET:
-    case TK_ABSCLOSE: case TK_NORMCLOSE: case TK_TRANSPOSE: case TK_SUP: case TK_SUPNAME:
+    case TK_ABSCLOSE: case TK_NORMCLOSE: case TK_TRANSPOSE: case TK_SUP: case TK_SUPNAME: case TK_PARTIALF:
         return true;
     default:
         return false;
@@ -371,6 +371,50 @@ Node *parse_name(ParseCtx *ctx, const Token *tok) {
     else if (tok->kind == TK_PROD) n->name = "prod";
     else n->name = ast_strdup(ctx->arena, tok->text, tok->text_len);
     return n;
+}
+
+/* The span of the bytes [p, p + len) inside token tok (for the variable of d/dx). */
+static Span token_part_span(ParseCtx *ctx, const Token *tok, const char *p, size_t len) {
+    Span s = parse_span(ctx, tok);
+    const char *t = ctx->src->text + tok->offset;
+    for (const char *q = t; q < p; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80) s.col++;
+    s.offset = (unsigned)(p - ctx->src->text);
+    s.length = (unsigned)len;
+    return s;
+}
+
+static Node *deriv_call(ParseCtx *ctx, Span span, Node *what, Node *var, double order) {
+    Node *n = ast_node(ctx->arena, N_CALL, span);
+    n->a = ast_node(ctx->arena, N_NAME, span);
+    n->a->name = "diff";
+    ast_append(ctx->arena, n, what);
+    ast_append(ctx->arena, n, var);
+    if (order != 1) {
+        Node *k = ast_node(ctx->arena, N_NUM, span);
+        k->num = order;
+        ast_append(ctx->arena, n, k);
+    }
+    return n;
+}
+
+/* d/dx E, d²/dx² E, ∂/∂x E: diff(E, x[, order]) */
+Node *parse_deriv(ParseCtx *ctx, const Token *tok, Node *e) {
+    Node *var = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, tok->text, tok->text_len));
+    var->name = ast_strdup(ctx->arena, tok->text, tok->text_len);
+    return deriv_call(ctx, parse_span(ctx, tok), e, var, tok->num);
+}
+
+/* ∂f/∂x: diff(f, x) */
+Node *parse_partial(ParseCtx *ctx, const Token *tok) {
+    const char *f = tok->text, *end = ctx->src->text + tok->offset + tok->length;
+    const char *slash = memchr(f, '/', (size_t)(end - f));
+    Node *fn = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, f, (size_t)(slash - f)));
+    fn->name = ast_strdup(ctx->arena, f, (size_t)(slash - f));
+    const char *v = slash + 4; /* "/∂" */
+    Node *var = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, v, (size_t)(end - v)));
+    var->name = ast_strdup(ctx->arena, v, (size_t)(end - v));
+    return deriv_call(ctx, parse_span(ctx, tok), fn, var, 1);
 }
 
 Node *parse_string(ParseCtx *ctx, const Token *tok) {

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "deriv.h"
 #include "func.h"
 #include "object.h"
 
@@ -175,6 +176,7 @@ static void print_array(FILE *out, const Array *a) {
 /* ---- functions, strings ---- */
 
 static void print_function(FILE *out, const Func *f) {
+    if (f->formula) { deriv_print(out, f); return; }
     bool lambda = !f->name || strcmp(f->name, "<lambda>") == 0;
     if (lambda) fputs("<lambda (", out);
     else fprintf(out, "<function %s(", f->name);

@@ -1,0 +1,316 @@
+/* builtins_calc.c — the calculus pillar's builtins and notation glue: diff (d/dx, ∂f/∂x,
+ * written as a special form: its arguments are formulas, not values), f' (eval.c's postfix
+ * ' on a function), grad (∇f) and hessian. The derivatives themselves are deriv.c's.
+ *
+ * Every derivative made here is a new Func (refcount 1, owned by the Value returned) with
+ * its own arena (deriv_make_func). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "builtins_calc.h"
+#include "deriv.h"
+#include "eval.h"
+#include "simplify.h"
+
+static Value func_value(Func *f) {
+    Value v = {.kind = VAL_FUNC, .as.fn = f};
+    return v;
+}
+
+/* A one-parameter builtin as the formula name(x). */
+static Func *builtin_as_func(Interp *in, const Builtin *b, Span where) {
+    AstArena *arena = ast_arena_new((Source *)where.src);
+    Sym s = {arena, where};
+    const char *x = "x";
+    Func *f = deriv_make_func(in, arena, b->name, 1, &x, sym_call1(&s, b->name, sym_name(&s, x)));
+    ast_arena_release(arena);
+    return f;
+}
+
+static bool prime_of(Interp *in, Value v, Span span, int order, Value *out) {
+    Func *f = NULL;
+    if (v.kind == VAL_BUILTIN) {
+        if (v.as.builtin->min_args != 1)
+            return interp_error(in, span, "%s takes %d arguments: write ∂%s/∂x for one of them", v.as.builtin->name,
+                                v.as.builtin->min_args, v.as.builtin->name);
+        f = builtin_as_func(in, v.as.builtin, span);
+        if (!f) return false;
+    } else {
+        f = v.as.fn;
+        func_retain(f);
+    }
+    if (f->nparams != 1) {
+        char params[256] = "";
+        for (int i = 0; i < f->nparams && strlen(params) < 200; i++) {
+            if (i) strcat(params, ", ");
+            strcat(params, f->params[i]->name);
+        }
+        bool ok = interp_error(in, span, "%s' needs a function of one variable, but %s takes (%s): write ∂%s/∂%s",
+                               f->name, f->name, params, f->name, f->nparams ? f->params[0]->name : "x");
+        func_release(f);
+        return ok;
+    }
+    Func *d = deriv_func(in, f, 0, order, span);
+    func_release(f);
+    if (!d) return false;
+    *out = func_value(d);
+    return true;
+}
+
+bool calc_prime(Interp *in, Value v, Span span, Value *out) { return prime_of(in, v, span, 1, out); }
+
+static bool fn_diff(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc; (void)argv; (void)out;
+    return interp_error(in, ci->call, "diff is written diff(expr, x) with the formula itself, not passed as a value");
+}
+
+bool calc_is_special(const Builtin *b) { return b && b->fn == fn_diff; }
+
+static Value *global_value(Interp *in, Frame *fr, const Node *n) {
+    if (n->kind == N_GLOBAL) return &in->globals[n->slot].value;
+    if (n->kind == N_LOCAL) return &fr->slots[n->slot];
+    return NULL;
+}
+
+/* diff(E, x[, k]): E a formula in x, or the name of a function (∂f/∂x). */
+bool calc_eval_special(Interp *in, Frame *fr, Node *n, const Builtin *b, Value *out) {
+    (void)b;
+    if (n->nlist < 2 || n->nlist > 3)
+        return interp_error(in, n->span, "diff expects 2 or 3 arguments, got %d (diff(expr, x, order = 1))", n->nlist);
+    Node *e = n->list[0], *var = n->list[1];
+    const char *x = sym_name_of(var);
+    if (!x) return interp_error(in, node_extent(var), "diff: the variable must be a name, as in diff(x^2, x)");
+    double order = 1;
+    if (n->nlist == 3) {
+        Value k;
+        if (!eval_expr(in, fr, n->list[2], &k)) return false;
+        bool whole = k.kind == VAL_NUM && k.as.num == floor(k.as.num) && k.as.num >= 1 && k.as.num <= 20;
+        order = whole ? k.as.num : 0;
+        value_release(k);
+        if (!whole) return interp_error(in, node_extent(n->list[2]), "diff: the order must be a whole number 1 to 20");
+    }
+    Value *held = sym_name_of(e) ? global_value(in, fr, e) : NULL;
+    if (held && strcmp(e->name, x) != 0) {
+        if (held->kind == VAL_BUILTIN) {
+            if (held->as.builtin->min_args != 1)
+                return interp_error(in, node_extent(e), "%s takes %d arguments", held->as.builtin->name,
+                                    held->as.builtin->min_args);
+            Func *f = builtin_as_func(in, held->as.builtin, n->span);
+            if (!f) return false;
+            Func *d = deriv_func(in, f, 0, (int)order, n->span);
+            func_release(f);
+            if (!d) return false;
+            *out = func_value(d);
+            return true;
+        }
+        if (held->kind == VAL_FUNC) {
+            const Func *f = held->as.fn;
+            int k = -1;
+            for (int i = 0; i < f->nparams; i++)
+                if (strcmp(f->params[i]->name, x) == 0) k = i;
+            if (k < 0) {
+                char params[256] = "";
+                for (int i = 0; i < f->nparams && strlen(params) < 200; i++) {
+                    if (i) strcat(params, ", ");
+                    strcat(params, f->params[i]->name);
+                }
+                return interp_error(in, var->span, "%s has no variable %s: it takes (%s)", f->name, x, params);
+            }
+            Func *d = deriv_func(in, f, k, (int)order, n->span);
+            if (!d) return false;
+            *out = func_value(d);
+            return true;
+        }
+        if (held->kind != VAL_NIL) {
+            char what[64];
+            return interp_error(in, node_extent(e), "'%s' is %s, not a function of %s: differentiate a function or "
+                                "a formula in %s", e->name, value_describe(*held, what, sizeof what), x, x);
+        }
+    }
+    AstArena *arena = ast_arena_new((Source *)n->span.src);
+    Node *formula = deriv_formula(in, arena, n->span, e, x, (int)order);
+    Func *d = formula ? deriv_make_func(in, arena, "d/d", 1, &x, formula) : NULL;
+    ast_arena_release(arena);
+    if (!d) return false;
+    *out = func_value(d);
+    return true;
+}
+
+/* f'(x) with x an undefined name: the formula itself (in the names given). */
+int calc_symbolic_call(Interp *in, Node *n, Value callee, Value *out) {
+    if (callee.kind != VAL_FUNC || !callee.as.fn->formula) return -1;
+    const Func *f = callee.as.fn;
+    if (n->nlist != f->nparams || n->nlist > 16) return -1;
+    const char *names[16];
+    for (int i = 0; i < n->nlist; i++) {
+        const Node *a = n->list[i];
+        if (a->kind != N_GLOBAL || in->globals[a->slot].value.kind != VAL_NIL) return -1;
+        names[i] = a->name;
+    }
+    bool same = true;
+    for (int i = 0; i < n->nlist; i++) same = same && strcmp(names[i], f->params[i]->name) == 0;
+    if (same) {
+        func_retain(callee.as.fn);
+        *out = callee;
+        return 1;
+    }
+    AstArena *arena = ast_arena_new((Source *)n->span.src);
+    Sym s = {arena, n->span};
+    const char *params[16];
+    Node *vals[16];
+    for (int i = 0; i < n->nlist; i++) {
+        params[i] = f->params[i]->name;
+        vals[i] = sym_name(&s, names[i]);
+    }
+    Node *body = sym_subst(&s, f->body, n->nlist, params, vals);
+    Func *d = deriv_make_func(in, arena, f->name, n->nlist, names, body);
+    ast_arena_release(arena);
+    if (!d) return 0;
+    *out = func_value(d);
+    return 1;
+}
+
+/* ∇f: the function of f's variables whose value is the vector of partial derivatives. */
+static Func *gradient_func(Interp *in, const Func *f, Span where) {
+    if (f->body->kind == N_BLOCK) {
+        interp_error(in, where, "cannot differentiate %s: its body is a block of statements (write it as one "
+                     "expression)", f->name);
+        return NULL;
+    }
+    AstArena *arena = ast_arena_new((Source *)where.src);
+    Sym s = {arena, where};
+    Node *vec = ast_node(arena, N_VECTOR, where);
+    const char *params[64];
+    int np = f->nparams < 64 ? f->nparams : 64;
+    for (int i = 0; i < np; i++) params[i] = f->params[i]->name;
+    Func *g = NULL;
+    bool ok = true;
+    for (int i = 0; i < np && ok; i++) {
+        Node *d = deriv_formula(in, arena, where, f->body, params[i], 1);
+        if (!d) ok = false;
+        else ast_append(arena, vec, d);
+    }
+    (void)s;
+    if (ok) {
+        char name[256];
+        snprintf(name, sizeof name, "∇%s", f->name && strcmp(f->name, "<lambda>") ? f->name : "f");
+        g = deriv_make_func(in, arena, name, np, params, vec);
+    }
+    ast_arena_release(arena);
+    return g;
+}
+
+static bool function_arg(Interp *in, const CallInfo *ci, const Value *argv, Func **out) {
+    if (argv[0].kind == VAL_BUILTIN && argv[0].as.builtin->min_args == 1) {
+        *out = builtin_as_func(in, argv[0].as.builtin, ci->call);
+        return *out != NULL;
+    }
+    if (argv[0].kind != VAL_FUNC) {
+        char what[64];
+        return interp_error(in, ci->args[0], "%s: the first argument must be a function, got %s", ci->builtin->name,
+                            value_describe(argv[0], what, sizeof what));
+    }
+    *out = argv[0].as.fn;
+    func_retain(*out);
+    return true;
+}
+
+/* Calls g at the point p (a number for one variable, a vector of f's arity). */
+static bool call_at(Interp *in, const CallInfo *ci, Func *g, Value p, Value *out) {
+    int np = g->nparams;
+    Value args[64];
+    if (p.kind == VAL_NUM && np == 1) {
+        args[0] = p;
+    } else if (p.kind == VAL_ARR && p.as.arr->ndim == 1 && (int)p.as.arr->len == np && np <= 64) {
+        for (int i = 0; i < np; i++) args[i] = value_num(p.as.arr->data[i]);
+    } else {
+        char what[64];
+        return interp_error(in, ci->args[1], "%s: the point must be a vector of %d number%s (one per variable of "
+                            "the function), got %s", ci->builtin->name, np, np == 1 ? "" : "s",
+                            value_describe(p, what, sizeof what));
+    }
+    Value fv = func_value(g);
+    return eval_call_value(in, fv, np, args, ci->call, NULL, out);
+}
+
+static bool fn_grad(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    Func *f;
+    if (!function_arg(in, ci, argv, &f)) return false;
+    Func *g = gradient_func(in, f, ci->call);
+    func_release(f);
+    if (!g) return false;
+    if (argc == 1) {
+        *out = func_value(g);
+        return true;
+    }
+    bool ok = call_at(in, ci, g, argv[1], out);
+    func_release(g);
+    return ok;
+}
+
+static bool fn_hessian(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    (void)argc;
+    Func *f;
+    if (!function_arg(in, ci, argv, &f)) return false;
+    if (f->body->kind == N_BLOCK) {
+        func_release(f);
+        return interp_error(in, ci->args[0], "cannot differentiate %s: its body is a block of statements", f->name);
+    }
+    AstArena *arena = ast_arena_new((Source *)ci->call.src);
+    int np = f->nparams < 64 ? f->nparams : 64;
+    const char *params[64];
+    for (int i = 0; i < np; i++) params[i] = f->params[i]->name;
+    Node *m = ast_node(arena, N_MATRIX, ci->call);
+    bool ok = true;
+    for (int i = 0; i < np && ok; i++) {
+        Node *row = ast_node(arena, N_VECTOR, ci->call);
+        Node *di = deriv_formula(in, arena, ci->call, f->body, params[i], 1);
+        for (int j = 0; j < np && di && ok; j++) {
+            Node *dij = deriv_formula(in, arena, ci->call, di, params[j], 1);
+            if (!dij) ok = false;
+            else ast_append(arena, row, dij);
+        }
+        if (!di) ok = false;
+        ast_append(arena, m, row);
+    }
+    Func *h = NULL;
+    if (ok) {
+        char name[256];
+        snprintf(name, sizeof name, "H%s", f->name);
+        Node *body = np == 1 ? m->list[0]->list[0] : m;
+        h = deriv_make_func(in, arena, name, np, params, body);
+    }
+    ast_arena_release(arena);
+    func_release(f);
+    if (!h) return false;
+    if (argc == 1) {
+        *out = func_value(h);
+        return true;
+    }
+    ok = call_at(in, ci, h, argv[1], out);
+    func_release(h);
+    return ok;
+}
+
+static const Builtin entries[] = {
+    {.name = "diff", .min_args = 2, .max_args = 3, .fn = fn_diff,
+     .signature = "diff(expr, x, order = 1)",
+     .summary = "the exact derivative of a formula in x (d/dx expr, d²/dx² expr, ∂/∂x expr) or of a function "
+                "(∂f/∂x): a function that prints as its formula",
+     .example = "diff(x^2 + 3x, x)", .related = "grad, hessian", .pillar = "calculus"},
+    {.name = "grad", .min_args = 1, .max_args = 2, .fn = fn_grad,
+     .signature = "grad(f, p)",
+     .summary = "the gradient ∇f of a function of several variables: the vector of its partial derivatives at "
+                "the point p, or (without p) the function giving it",
+     .example = "grad((x, y) -> x^2 * y, [1, 2])", .related = "diff, hessian", .pillar = "calculus",
+     .takes_objects = true},
+    {.name = "hessian", .min_args = 1, .max_args = 2, .fn = fn_hessian,
+     .signature = "hessian(f, p)",
+     .summary = "the matrix of second partial derivatives of f at the point p (or the function giving it)",
+     .example = "hessian((x, y) -> x^2 * y, [1, 2])", .related = "grad, diff", .pillar = "calculus",
+     .takes_objects = true},
+};
+
+const BuiltinTable builtins_calc = {entries, sizeof entries / sizeof entries[0]};
