@@ -172,6 +172,73 @@ int calc_symbolic_call(Interp *in, Node *n, Value callee, Value *out) {
     return 1;
 }
 
+/* {===================== why d/dx */
+
+bool calc_why_accepts(const Node *n) {
+    const char *f = n->kind == N_CALL ? sym_name_of(n->a) : NULL;
+    return f && strcmp(f, "diff") == 0 && n->nlist >= 2;
+}
+
+typedef struct WhyTrace {
+    Interp *in;
+    const char *var;
+    int steps;
+} WhyTrace;
+
+static void why_step(void *ctx, int depth, const char *rule, const Node *expr, const Node *result) {
+    WhyTrace *t = ctx;
+    FILE *out = t->in->out;
+    (void)depth;
+    t->steps++;
+    fprintf(out, "  %s: d/d%s ", rule, t->var);
+    deriv_print_node(out, expr, true);
+    fputs(" = ", out);
+    deriv_print_node(out, result, false);
+    fputc('\n', out);
+}
+
+Flow calc_why(Interp *in, Frame *fr, Node *s) {
+    (void)fr;
+    Node *n = s->a;
+    const char *x = sym_name_of(n->list[1]);
+    if (!x) {
+        interp_error(in, node_extent(n->list[1]), "diff: the variable must be a name, as in diff(x^2, x)");
+        return FLOW_ERROR;
+    }
+    const Node *e = n->list[0];
+    /* why ∂f/∂x: the function's body */
+    const char *fname = sym_name_of(e);
+    int slot = fname && strcmp(fname, x) ? interp_find_global(in, fname) : -1;
+    if (slot >= 0 && in->globals[slot].value.kind == VAL_FUNC) {
+        const Func *f = in->globals[slot].value.as.fn;
+        if (f->body->kind == N_BLOCK) {
+            interp_error(in, node_extent(e), "cannot differentiate %s: its body is a block of statements", f->name);
+            return FLOW_ERROR;
+        }
+        e = f->body;
+    }
+    AstArena *arena = ast_arena_new((Source *)n->span.src);
+    WhyTrace t = {in, x, 0};
+    Deriv d = {in, {arena, n->span}, x, 0, why_step, &t};
+    fprintf(in->out, "d/d%s ", x);
+    deriv_print_node(in->out, e, true);
+    fputs(":\n", in->out);
+    Node *r = deriv_expr(&d, e);
+    if (r) {
+        r = simplify(&d.sym, r);
+        fputs("  so d/d", in->out);
+        fprintf(in->out, "%s ", x);
+        deriv_print_node(in->out, e, true);
+        fputs(" = ", in->out);
+        deriv_print_node(in->out, r, false);
+        fputc('\n', in->out);
+    }
+    ast_arena_release(arena);
+    return r ? FLOW_NEXT : FLOW_ERROR;
+}
+
+/* }===================== */
+
 /* ∇f: the function of f's variables whose value is the vector of partial derivatives. */
 static Func *gradient_func(Interp *in, const Func *f, Span where) {
     if (f->body->kind == N_BLOCK) {

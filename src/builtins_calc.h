@@ -15,4 +15,8 @@ bool calc_eval_special(Interp *in, Frame *fr, Node *n, const Builtin *b, Value *
  * error, -1 when the call is an ordinary one. */
 int calc_symbolic_call(Interp *in, Node *n, Value callee, Value *out);
 
+/* why d/dx E (a diff call): prints the derivation rule by rule. */
+bool calc_why_accepts(const Node *n);
+Flow calc_why(Interp *in, Frame *fr, Node *s);
+
 #endif

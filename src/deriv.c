@@ -106,6 +106,11 @@ static Node *deriv_call(Deriv *d, const Node *n) {
                 d->depth--;
                 if (!du) return NULL;
                 Node *r = MUL(outer, du);
+                if (d->trace) {
+                    char text[128];
+                    snprintf(text, sizeof text, "%s, outer %s", rule, f);
+                    rule = ast_strdup(d->sym.arena, text, strlen(text));
+                }
                 report(d, rule, n, r);
                 return r;
             }
@@ -387,11 +392,14 @@ Func *deriv_make_func(Interp *in, AstArena *arena, const char *name, int nparams
 
 bool deriv_is_formula(const Func *f) { return f && f->formula; }
 
-void deriv_print(FILE *out, const Func *f) {
+void deriv_print_node(FILE *out, const Node *n, bool operand) {
     /* until the AST printer lands: the S-expression */
+    (void)operand;
     char buf[4096];
-    fputs(ast_to_sexpr(f->body, buf, sizeof buf), out);
+    fputs(ast_to_sexpr(n, buf, sizeof buf), out);
 }
+
+void deriv_print(FILE *out, const Func *f) { deriv_print_node(out, f->body, false); }
 
 Func *deriv_func(Interp *in, const Func *f, int param, int order, Span where) {
     if (f->ncaptured > 0) {

@@ -51,6 +51,8 @@ Func *deriv_func(Interp *in, const Func *f, int param, int order, Span where);
 Func *deriv_make_func(Interp *in, AstArena *arena, const char *name, int nparams, const char *const *params,
                       Node *formula);
 
+/* Prints formula n (operand: parenthesised unless it is a name, number or call). */
+void deriv_print_node(FILE *out, const Node *n, bool operand);
 /* Prints a derivative function as its formula. */
 void deriv_print(FILE *out, const Func *f);
 

@@ -25,6 +25,7 @@
 #include "prog.h"
 #include "eval_prob.h"
 #include "builtins_calc.h"
+#include "why.h"
 #include "resolve.h"
 
 enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
@@ -1740,7 +1741,7 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         return FLOW_NEXT;
     }
     case N_WHY:
-        return evalprob_why(in, fr, s);
+        return why_explain(in, fr, s);
     case N_IMPORT:
         return command_import(in, s) ? FLOW_NEXT : FLOW_ERROR;
     case N_COMMAND:

@@ -1,5 +1,6 @@
 /* resolve.c — the name-binding pass (see resolve.h). */
 #include "resolve.h"
+#include "why.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -264,7 +265,7 @@ static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
         resolve_expr(r, s, n->c);
         return;
     case N_WHY:
-        if (n->a->kind != N_PROB) { fail(r, node_extent(n->a), "'why' explains a probability: why P(A | B)"); return; }
+        if (!why_accepts(n->a)) { fail(r, node_extent(n->a), why_usage()); return; }
         resolve_expr(r, s, n->a);
         return;
     case N_IMPORT: case N_COMMAND:
