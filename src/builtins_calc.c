@@ -5,13 +5,16 @@
  * Every derivative made here is a new Func (refcount 1, owned by the Value returned) with
  * its own arena (deriv_make_func). */
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "backprop.h"
 #include "builtins.h"
 #include "builtins_calc.h"
 #include "deriv.h"
 #include "eval.h"
+#include "object.h"
 #include "simplify.h"
 
 static Value func_value(Func *f) {
@@ -130,8 +133,10 @@ bool calc_eval_special(Interp *in, Frame *fr, Node *n, const Builtin *b, Value *
         }
     }
     AstArena *arena = ast_arena_new((Source *)n->span.src);
-    Node *formula = deriv_formula(in, arena, n->span, e, x, (int)order);
+    bool reduces = false;
+    Node *formula = deriv_formula(in, arena, n->span, e, x, (int)order, &reduces);
     Func *d = formula ? deriv_make_func(in, arena, "d/d", 1, &x, formula) : NULL;
+    if (d) d->scalar_args = reduces;
     ast_arena_release(arena);
     if (!d) return false;
     *out = func_value(d);
@@ -255,7 +260,7 @@ static Func *gradient_func(Interp *in, const Func *f, Span where) {
     Func *g = NULL;
     bool ok = true;
     for (int i = 0; i < np && ok; i++) {
-        Node *d = deriv_formula(in, arena, where, f->body, params[i], 1);
+        Node *d = deriv_formula(in, arena, where, f->body, params[i], 1, NULL);
         if (!d) ok = false;
         else ast_append(arena, vec, d);
     }
@@ -302,20 +307,134 @@ static bool call_at(Interp *in, const CallInfo *ci, Func *g, Value p, Value *out
     return eval_call_value(in, fv, np, args, ci->call, NULL, out);
 }
 
+/* {===================== the gradient ∇f: an object that prints as the vector of partial
+ * derivatives, and when called computes the gradient — from those formulas at numbers, by
+ * backpropagation (backprop.c) when an argument is an array. */
+
+typedef struct Gradient {
+    Obj obj;
+    Func *f;   /* owned reference: the function differentiated */
+    Func *sym; /* owned: the formulas as a function of f's variables, or NULL (no formula) */
+} Gradient;
+
+static void gradient_free(Obj *o) {
+    Gradient *g = (Gradient *)o;
+    func_release(g->f);
+    if (g->sym) func_release(g->sym);
+    free(g);
+}
+
+static void gradient_print(FILE *out, const Obj *o) {
+    const Gradient *g = (const Gradient *)o;
+    if (g->sym) deriv_print(out, g->sym);
+    else fprintf(out, "<gradient of %s, by backpropagation>", g->f->name);
+}
+
+static void gradient_describe(const Obj *o, char *buf, size_t size) {
+    snprintf(buf, size, "the gradient of %s", ((const Gradient *)o)->f->name);
+}
+
+/* Names of gradient parts live as long as the session's tuples may: interned, never freed. */
+static const char *intern(const char *name) {
+    static char *pool[256];
+    static int n;
+    for (int i = 0; i < n; i++)
+        if (strcmp(pool[i], name) == 0) return pool[i];
+    if (n == 256) return "?";
+    pool[n] = strdup(name);
+    return pool[n] ? pool[n++] : "?";
+}
+
+static bool gradient_call(Interp *in, const Obj *o, int argc, const Value *argv, Span span, Value *out) {
+    const Gradient *g = (const Gradient *)o;
+    bool numbers = true;
+    for (int i = 0; i < argc; i++) numbers = numbers && argv[i].kind == VAL_NUM;
+    if (numbers && g->sym) {
+        Value fv = func_value(g->sym);
+        return eval_call_value(in, fv, argc, argv, span, NULL, out);
+    }
+    if (argc > 32) return interp_error(in, span, "∇: too many arguments");
+    Value grads[32];
+    if (!backprop_grad(in, g->f, argc, argv, span, grads)) return false;
+    if (argc == 1) { *out = grads[0]; return true; }
+    if (numbers) {
+        Array *v = interp_new_vector(in, span, (size_t)argc);
+        if (!v) return false;
+        for (int i = 0; i < argc; i++) v->data[i] = grads[i].as.num;
+        *out = value_arr(v);
+        return true;
+    }
+    const char *names[32];
+    for (int i = 0; i < argc; i++) names[i] = intern(g->f->params[i]->name);
+    const char **kept = malloc((size_t)argc * sizeof *kept);
+    if (!kept) abort();
+    /* the tuple borrows its names array: keep one per distinct parameter list */
+    static const char **lists[64];
+    static int nlists;
+    const char **found = NULL;
+    for (int i = 0; i < nlists && !found; i++) {
+        bool same = true;
+        for (int k = 0; k < argc && same; k++) same = lists[i][k] == names[k] && lists[i][argc] == NULL;
+        if (same) found = lists[i];
+    }
+    free(kept);
+    if (!found) {
+        const char **list = malloc((size_t)(argc + 1) * sizeof *list);
+        if (!list) abort();
+        for (int i = 0; i < argc; i++) list[i] = names[i];
+        list[argc] = NULL;
+        if (nlists < 64) lists[nlists++] = list;
+        found = list;
+    }
+    *out = value_tuple(argc, found, grads);
+    return true;
+}
+
+static const ObjType gradient_type = {
+    .name = "gradient", .free = gradient_free, .print = gradient_print, .describe = gradient_describe,
+    .call = gradient_call,
+};
+
 static bool fn_grad(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     Func *f;
     if (!function_arg(in, ci, argv, &f)) return false;
-    Func *g = gradient_func(in, f, ci->call);
-    func_release(f);
-    if (!g) return false;
+    if (f->body->kind == N_BLOCK) {
+        func_release(f);
+        return interp_error(in, ci->args[0], "cannot differentiate %s: its body is a block of statements (write it "
+                            "as one expression)", f->name);
+    }
+    Gradient *g = calloc(1, sizeof *g);
+    if (!g) abort();
+    obj_init(&g->obj, &gradient_type);
+    g->f = f;
+    g->sym = gradient_func(in, f, ci->call); /* NULL when some part has no formula: backprop only */
+    Value gv = value_obj(&g->obj);
     if (argc == 1) {
-        *out = func_value(g);
+        if (!g->sym && f->nparams > 0) {
+            /* keep the error of the formula only if backprop cannot help either: it can, at a point */
+            in->error.message[0] = '\0';
+        }
+        *out = gv;
         return true;
     }
-    bool ok = call_at(in, ci, g, argv[1], out);
-    func_release(g);
+    Value p = argv[1];
+    bool ok;
+    if (f->nparams == 1) {
+        ok = gradient_call(in, &g->obj, 1, &p, ci->call, out);
+    } else if (p.kind == VAL_ARR && p.as.arr->ndim == 1 && (int)p.as.arr->len == f->nparams && f->nparams <= 32) {
+        Value args[32];
+        for (int i = 0; i < f->nparams; i++) args[i] = value_num(p.as.arr->data[i]);
+        ok = gradient_call(in, &g->obj, f->nparams, args, ci->call, out);
+    } else {
+        char what[64];
+        ok = interp_error(in, ci->args[1], "grad: the point must be a vector of %d numbers (one per variable of %s), "
+                          "got %s", f->nparams, f->name, value_describe(p, what, sizeof what));
+    }
+    value_release(gv);
     return ok;
 }
+
+/* }===================== */
 
 static bool fn_hessian(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
@@ -333,9 +452,9 @@ static bool fn_hessian(Interp *in, const CallInfo *ci, int argc, const Value *ar
     bool ok = true;
     for (int i = 0; i < np && ok; i++) {
         Node *row = ast_node(arena, N_VECTOR, ci->call);
-        Node *di = deriv_formula(in, arena, ci->call, f->body, params[i], 1);
+        Node *di = deriv_formula(in, arena, ci->call, f->body, params[i], 1, NULL);
         for (int j = 0; j < np && di && ok; j++) {
-            Node *dij = deriv_formula(in, arena, ci->call, di, params[j], 1);
+            Node *dij = deriv_formula(in, arena, ci->call, di, params[j], 1, NULL);
             if (!dij) ok = false;
             else ast_append(arena, row, dij);
         }

@@ -121,6 +121,8 @@ static Node *deriv_call(Deriv *d, const Node *n) {
                 !strcmp(f, "ones") || !strcmp(f, "eye"))
                 return NUM(0); /* piecewise constant: 0 except at jumps (deriv.h) */
             bool linear = !strcmp(f, "sum") || !strcmp(f, "mean") || !strcmp(f, "cumsum") || !strcmp(f, "transpose");
+            d->reduces = d->reduces || (linear && strcmp(f, "transpose") != 0) || !strcmp(f, "prod") || !strcmp(f, "dot") ||
+                         !strcmp(f, "norm");
             if (linear && argc == 1) {
                 Node *du = deriv_expr(d, args[0]);
                 if (!du) return NULL;
@@ -249,6 +251,7 @@ Node *deriv_expr(Deriv *d, const Node *n) {
         case OP_ADD: r = ADD(da, db); report(d, "sum rule", n, r); break;
         case OP_SUB: r = SUB(da, db); report(d, "sum rule", n, r); break;
         case OP_MUL: case OP_MATMUL: case OP_DOT:
+            if (n->op != OP_MUL) d->reduces = true;
             r = ADD(BIN(n->op, da, COPY(b)), BIN(n->op, COPY(a), db));
             if (!sym_depends(a, d->var)) r = BIN(n->op, COPY(a), db);
             else if (!sym_depends(b, d->var)) r = BIN(n->op, da, COPY(b));
@@ -294,6 +297,7 @@ Node *deriv_expr(Deriv *d, const Node *n) {
         break;
     }
     case N_NORM: {
+        d->reduces = true;
         Node *da = deriv_expr(d, n->a);
         if (!da) break;
         if (n->op == NORM_1) r = CALL1("sum", MUL(CALL1("sign", COPY(n->a)), da));
@@ -365,13 +369,15 @@ Node *deriv_expr(Deriv *d, const Node *n) {
     return r;
 }
 
-Node *deriv_formula(Interp *in, AstArena *arena, Span where, const Node *n, const char *var, int order) {
-    Deriv d = {in, {arena, where}, var, 0, NULL, NULL};
+Node *deriv_formula(Interp *in, AstArena *arena, Span where, const Node *n, const char *var, int order,
+                    bool *reduces) {
+    Deriv d = {in, {arena, where}, var, 0, NULL, NULL, false};
     const Node *r = n; /* the first pass reads n itself, so errors point into its source */
     for (int k = 0; k < order && r; k++) {
         r = deriv_expr(&d, r);
         if (r) r = simplify(&d.sym, (Node *)r);
     }
+    if (reduces) *reduces = d.reduces;
     return (Node *)r;
 }
 
@@ -415,7 +421,8 @@ Func *deriv_func(Interp *in, const Func *f, int param, int order, Span where) {
     const char *params[64];
     int np = f->nparams < 64 ? f->nparams : 64;
     for (int i = 0; i < np; i++) params[i] = f->params[i]->name;
-    Node *formula = deriv_formula(in, arena, where, f->body, params[param], order);
+    bool reduces = false;
+    Node *formula = deriv_formula(in, arena, where, f->body, params[param], order, &reduces);
     Func *r = NULL;
     if (formula) {
         char name[256];
@@ -426,6 +433,7 @@ Func *deriv_func(Interp *in, const Func *f, int param, int order, Span where) {
             snprintf(name, sizeof name, "∂%s/∂%s", base, params[param]);
         }
         r = deriv_make_func(in, arena, name, np, params, formula);
+        if (r) r->scalar_args = reduces;
     }
     ast_arena_release(arena);
     return r;

@@ -33,13 +33,16 @@ typedef struct Deriv {
     int depth;
     DerivTrace trace; /* optional */
     void *trace_ctx;
+    bool reduces;     /* set when a reduction (sum, mean, @, norm, …) was differentiated: the
+                       * formula then holds for a number x only, not element by element */
 } Deriv;
 
 /* d n / d var, not simplified. */
 Node *deriv_expr(Deriv *d, const Node *n);
 
-/* d n / d var (order times), simplified, into arena. */
-Node *deriv_formula(Interp *in, AstArena *arena, Span where, const Node *n, const char *var, int order);
+/* d n / d var (order times), simplified, into arena; *reduces (optional) as Deriv.reduces. */
+Node *deriv_formula(Interp *in, AstArena *arena, Span where, const Node *n, const char *var, int order,
+                    bool *reduces);
 
 /* A new Func (refcount 1) that computes the derivative of f with respect to its parameter
  * `param` `order` times; it owns a new arena holding its body (resolved like a lambda's).

@@ -688,6 +688,10 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
     if (argc != f->nparams)
         return interp_error(in, span, "%s expects %d argument%s, got %d", f->name, f->nparams,
                             f->nparams == 1 ? "" : "s", argc);
+    for (int i = 0; f->scalar_args && i < argc; i++)
+        if (argv[i].kind != VAL_NUM)
+            return interp_error(in, span, "%s is a derivative with respect to a number, but the function reduces "
+                                "arrays (sum, mean, @, …): for the gradient over an array write ∇ (grad)", f->name);
     if (!interp_stack_ok(in))
         return interp_error(in, span, "recursion too deep for the stack (%d calls, in %s)", in->call_depth, f->name);
     if (interp_interrupt_pending(in) && interp_check_interrupt(in, span)) return false;

@@ -27,6 +27,7 @@ typedef struct Func {
     Value *captured;      /* owned values */
     int *capture_slots;   /* owned: frame slot for each captured value */
     bool formula;         /* a derivative made by deriv.c: prints as its formula */
+    bool scalar_args;     /* a derivative of a function that reduces arrays: numbers only (∇ for arrays) */
 } Func;
 
 /* Returns a new Func (refcount 1) retaining arena; captured values are consumed. */
