@@ -6,7 +6,7 @@
 #include <string.h>
 
 static const BuiltinTable *const tables[] = {
-    &builtins_math, &builtins_array, &builtins_linalg, &builtins_io, &builtins_session, &builtins_calc,
+    &builtins_math, &builtins_array, &builtins_linalg, &builtins_io, &builtins_session, &builtins_calc, &builtins_optim,
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };
 

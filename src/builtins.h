@@ -52,6 +52,7 @@ extern const BuiltinTable builtins_linalg;
 extern const BuiltinTable builtins_io;
 extern const BuiltinTable builtins_session;
 extern const BuiltinTable builtins_calc;
+extern const BuiltinTable builtins_optim;
 
 /* Defines every builtin in the session's globals. */
 void builtins_register(Interp *in);
