@@ -306,7 +306,7 @@ brent:
         status = gsl_min_fminimizer_iterate(s);
         if (status != GSL_SUCCESS) break;
         double l = gsl_min_fminimizer_x_lower(s), u = gsl_min_fminimizer_x_upper(s);
-        if (gsl_min_test_interval(l, u, 1e-10, 1.5e-8) == GSL_SUCCESS) { converged = true; break; }
+        if (gsl_min_test_interval(l, u, 1e-10, 1e-7) == GSL_SUCCESS) { converged = true; break; }
     }
     double xm = gsl_min_fminimizer_x_minimum(s), fm = gsl_min_fminimizer_f_minimum(s);
     gsl_min_fminimizer_free(s);
