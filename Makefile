@@ -177,10 +177,13 @@ $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-# fuzz_eval wraps file_read so `import` cannot reach outside its working directory.
+# The harnesses (tests/fuzz/fuzz_NAME.c); those that run imports wrap file_read so `import`
+# cannot reach outside their working directory.
+FUZZ_HARNESSES := parse eval entries
+FUZZ_WRAP_READ := fuzz_eval fuzz_entries
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
-	  $(if $(filter fuzz_eval,$(@F)),-Wl$(comma)--wrap=file_read) $(LDLIBS)
+	  $(if $(filter $(FUZZ_WRAP_READ),$(@F)),-Wl$(comma)--wrap=file_read) $(LDLIBS)
 
 comma := ,
 .SECONDARY: $(FUZZ_OBJ)
@@ -190,9 +193,9 @@ comma := ,
 fuzz:
 	@$(call install_missing,$(FUZZ_PACKAGES),fuzz)
 	@$(MAKE) --no-print-directory $(GEN)
-	@$(MAKE) --no-print-directory $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_eval >$(BUILD)/fuzz-build.log 2>&1 \
+	@$(MAKE) --no-print-directory $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_HARNESSES)) >$(BUILD)/fuzz-build.log 2>&1 \
 	  || { cat $(BUILD)/fuzz-build.log; exit 1; }
-	@sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+	@sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 # Every script, sample and error test, then the unit tests (CK_FORK=no), under memcheck:
 # zero errors and zero definite leaks (tests/valgrind.sh).

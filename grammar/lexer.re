@@ -150,7 +150,8 @@ loop:
 
     "+"          { RET(TK_PLUS); }
     "-" | "−"    { RET(TK_MINUS); }
-    "*" | "×"    { RET(TK_STAR); }
+    "*"          { RET(TK_STAR); }
+    "×"          { OPRET(TK_STAR, OP_TIMES); }
     "/" | "÷"    { RET(TK_SLASH); }
     "\\"         { RET(TK_BACKSLASH); }
     "%"          { RET(TK_PERCENT); }
@@ -194,9 +195,9 @@ loop:
     ("||" | "‖") "_" ("inf" | "∞") { tok->op = NORM_INF; RET(LX_DBAR); }
     ("||" | "‖") "_" ("F" | "fro") { tok->op = NORM_FRO; RET(LX_DBAR); }
     "||" | "‖"   { tok->op = NORM_2; RET(LX_DBAR); }
-    ".*"         { tok->text = "'.*' is Octave's element-wise product: in mlm '*' is element-wise already ('@' is the matrix product)"; RET(LX_ERROR); }
+    ".*"         { RET(TK_DOTSTAR); }
     "./"         { tok->text = "'./' is Octave's element-wise division: in mlm '/' is element-wise already"; RET(LX_ERROR); }
-    ".^"         { tok->text = "'.^' is Octave's element-wise power: in mlm '^' is element-wise already"; RET(LX_ERROR); }
+    ".^"         { RET(TK_DOTCARET); }
     /* calculus (deriv.c): d/dx, d²/dx², d^2/dx^2, ∂/∂y, ∂f/∂x, ∇f. text = the variable
      * (TK_DERIV) or the function (TK_PARTIALF, whose variable follows "/∂"); num = order */
     "d" dord? "/d" dvar dord? {

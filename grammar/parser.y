@@ -60,11 +60,11 @@
 %left COLON.
 %left PLUS MINUS.
 %right SUMHEAD.
-%left STAR SLASH PERCENT AT DOT BACKSLASH INTERSECT.
+%left STAR DOTSTAR SLASH PERCENT AT DOT BACKSLASH INTERSECT.
 %left IMPMUL.
 %right UMINUS SQRT DERIV.
-%right CARET.
-%left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD.
+%right CARET DOTCARET.
+%left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD PERCENTSIGN.
 
 %type program {Node*}
 %type stmt {Node*}
@@ -166,6 +166,11 @@ idx(E) ::= COLON(T). { E = parse_leaf(ctx, N_ALL, &T); }
 expr(E) ::= expr(X) PERIOD(P) NAME(N). {
     E = ast_node(ctx->arena, N_FIELD, span_join(parse_span(ctx, &P), parse_span(ctx, &N)));
     E->a = X; E->name = ast_strdup(ctx->arena, N.text, N.text_len); }
+/* 8% at the end of an expression (before a new line, `)`, `,`, `;`, `]` or `}`) is 8/100; the
+ * token filter decides (src/parse.c), so `a % b` stays the remainder. */
+expr(E) ::= expr(X) PERCENTSIGN(T). {
+    Node *hundred = ast_node(ctx->arena, N_NUM, parse_span(ctx, &T)); hundred->num = 100;
+    E = ast_binary(ctx->arena, OP_DIV, X, hundred, parse_span(ctx, &T)); }
 expr(E) ::= expr(X) TRANSPOSE(T). { E = ast_node(ctx->arena, N_TRANSPOSE, parse_span(ctx, &T)); E->a = X; }
 expr(E) ::= expr(X) SUP(T). { E = ast_node(ctx->arena, N_POWSUP, parse_span(ctx, &T)); E->a = X; E->num = T.num; }
 expr(E) ::= expr(X) SUPNAME(T). {
@@ -191,7 +196,11 @@ expr(E) ::= NOT(T) expr(X). { E = ast_node(ctx->arena, N_UNARY, parse_span(ctx, 
 
 expr(E) ::= expr(A) CARET(T) expr(B). { E = ast_binary(ctx->arena, OP_POW, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) IMPMUL(T) expr(B). { E = ast_binary(ctx->arena, OP_MUL, A, B, parse_span(ctx, &T)); }
-expr(E) ::= expr(A) STAR(T) expr(B). { E = ast_binary(ctx->arena, OP_MUL, A, B, parse_span(ctx, &T)); }
+expr(E) ::= expr(A) STAR(T) expr(B). { E = ast_binary(ctx->arena, T.op ? T.op : OP_MUL, A, B, parse_span(ctx, &T)); }
+/* .* and .^ say "element by element" explicitly (flag set): for a square matrix, A .^ 2 is what
+ * A^2 would be in NumPy, where mlm refuses A^2 as ambiguous (a matrix power in print). */
+expr(E) ::= expr(A) DOTSTAR(T) expr(B). { E = ast_binary(ctx->arena, OP_MUL, A, B, parse_span(ctx, &T)); E->flag = true; }
+expr(E) ::= expr(A) DOTCARET(T) expr(B). { E = ast_binary(ctx->arena, OP_POW, A, B, parse_span(ctx, &T)); E->flag = true; }
 expr(E) ::= expr(A) SLASH(T) expr(B). { E = ast_binary(ctx->arena, OP_DIV, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) PERCENT(T) expr(B). { E = ast_binary(ctx->arena, OP_MOD, A, B, parse_span(ctx, &T)); }
 expr(E) ::= expr(A) AT(T) expr(B). { E = ast_binary(ctx->arena, OP_MATMUL, A, B, parse_span(ctx, &T)); }

@@ -124,6 +124,7 @@ static const char *op_text(int op) {
     switch (op) {
     case OP_NEG: return "neg"; case OP_POS: return "pos";
     case OP_SUM: return "sum"; case OP_PROD: return "prod";
+    case OP_TIMES: return "*"; /* × is a product too (refused only between two arrays) */
     default: return op_info(op)->text;
     }
 }
@@ -149,7 +150,7 @@ static void sexpr(Out *o, const Node *n) {
     case N_NAME: case N_LOCAL: case N_GLOBAL: put(o, "%s", n->name); return;
     case N_END: put(o, "end"); return;
     case N_ALL: put(o, ":"); return;
-    case N_BINARY: put(o, "(%s ", op_text(n->op)); sexpr(o, n->a); put(o, " "); sexpr(o, n->b); put(o, ")"); return;
+    case N_BINARY: put(o, "(%s ", n->flag ? (n->op == OP_POW ? ".^" : ".*") : op_text(n->op)); sexpr(o, n->a); put(o, " "); sexpr(o, n->b); put(o, ")"); return;
     case N_UNARY: put(o, "(%s ", op_text(n->op)); sexpr(o, n->a); put(o, ")"); return;
     case N_AND: put(o, "(and "); sexpr(o, n->a); put(o, " "); sexpr(o, n->b); put(o, ")"); return;
     case N_OR: put(o, "(or "); sexpr(o, n->a); put(o, " "); sexpr(o, n->b); put(o, ")"); return;

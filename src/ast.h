@@ -20,7 +20,7 @@ typedef enum NodeKind {
     N_GLOBAL,     /* name, slot: global slot */
     N_END,        /* `end` inside an index */
     N_ALL,        /* bare `:` inside an index */
-    N_BINARY,     /* op, a, b */
+    N_BINARY,     /* op, a, b; flag = written .* or .^ (element by element, explicitly) */
     N_UNARY,      /* op (OP_NEG, OP_POS, OP_NOT), a */
     N_AND, N_OR,  /* a, b (short-circuit) */
     N_COMPARE,    /* op, a, b; flag = chained onto a */
@@ -70,6 +70,7 @@ enum {
     OP_INTERSECT, OP_UNION,
     /* node kinds that read as operators, so the operator table (ops.h) covers them too */
     OP_AND, OP_OR, OP_APPROX, OP_ARROW, OP_GIVEN,
+    OP_TIMES,     /* × : a product of numbers; between two arrays refused (matrix or element-wise?) */
     OP_COUNT
 };
 

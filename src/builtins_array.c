@@ -150,9 +150,11 @@ static double reduce_strided(Reduce how, const double *x, size_t n, size_t strid
 static bool reduce(Interp *in, const CallInfo *ci, int argc, const Value *argv, Reduce how, Value *out) {
     const char *name = ci->builtin->name;
     Value x = argv[0];
-    if (x.kind == VAL_NUM && argc == 1) { *out = x; return true; }
     if (x.kind != VAL_ARR && x.kind != VAL_NUM)
         return interp_error(in, ci->args[0], "%s needs a number or an array, got a %s", name, value_kind_name(x));
+    long long dim = 0;
+    /* the dimension is checked whatever x is: sum(3, 7) is an error, not 3 */
+    if (argc == 2 && !builtin_int_arg(in, ci, name, argv, 1, 1, 2, &dim)) return false;
     if (x.kind == VAL_NUM) { *out = x; return true; }
     const Array *a = x.as.arr;
     if ((how == REDUCE_MIN || how == REDUCE_MAX) && a->len == 0 && argc == 1)
@@ -161,8 +163,6 @@ static bool reduce(Interp *in, const CallInfo *ci, int argc, const Value *argv, 
         *out = value_num(reduce_strided(how, a->data, a->len, 1));
         return true;
     }
-    long long dim;
-    if (!builtin_int_arg(in, ci, name, argv, 1, 1, 2, &dim)) return false;
     if (a->ndim == 1) { *out = value_num(reduce_strided(how, a->data, a->len, 1)); return true; }
     if (dim == 1) {
         /* collapse the rows: one value per column */
@@ -239,10 +239,10 @@ static const Builtin entries[] = {
     {.name = "numel", .min_args = 1, .max_args = 1, .fn = fn_numel,
      .signature = "numel(x)", .summary = "the number of elements",
      .example = "numel(ones(2, 3))", .related = "size, length", .pillar = "arrays", .shape_only = true},
-    {.name = "sum", .min_args = 1, .max_args = 4, .fn = fn_sum,
+    {.name = "sum", .min_args = 1, .max_args = 2, .fn = fn_sum,
      .signature = "sum(x), sum(X, dim), sum(i, a, b, body)", .summary = "the sum of the elements (dim 1: of each column, 2: of each row); sum(i, 1, n, body) is Σ_{i=1}^{n} body",
      .example = "sum(i, 1, 4, i^2)", .related = "prod, mean, Σ", .pillar = "arrays", .reduce = REDUCE_SUM},
-    {.name = "prod", .min_args = 1, .max_args = 4, .fn = fn_prod,
+    {.name = "prod", .min_args = 1, .max_args = 2, .fn = fn_prod,
      .signature = "prod(x), prod(X, dim), prod(i, a, b, body)", .summary = "the product of the elements; prod(i, 1, n, body) is ∏_{i=1}^{n} body",
      .example = "prod([1, 2, 3, 4])", .related = "sum, ∏", .pillar = "arrays", .reduce = REDUCE_PROD},
     {.name = "mean", .min_args = 1, .max_args = 2, .fn = fn_mean,

@@ -154,13 +154,6 @@ int calc_symbolic_call(Interp *in, Node *n, Value callee, Value *out) {
         if (a->kind != N_GLOBAL || in->globals[a->slot].value.kind != VAL_NIL) return -1;
         names[i] = a->name;
     }
-    bool same = true;
-    for (int i = 0; i < n->nlist; i++) same = same && strcmp(names[i], f->params[i]->name) == 0;
-    if (same) {
-        func_retain(callee.as.fn);
-        *out = callee;
-        return 1;
-    }
     AstArena *arena = ast_arena_new((Source *)n->span.src);
     Sym s = {arena, n->span};
     const char *params[16];
@@ -173,6 +166,7 @@ int calc_symbolic_call(Interp *in, Node *n, Value callee, Value *out) {
     Func *d = deriv_make_func(in, arena, f->name, n->nlist, names, body);
     ast_arena_release(arena);
     if (!d) return 0;
+    d->scalar_args = f->scalar_args;
     *out = func_value(d);
     return 1;
 }

@@ -3,6 +3,7 @@
  * argument of import/load, then names (after `r.`, the parts of the result r). Nothing here
  * touches readline. */
 #include "complete.h"
+#include "keywords.h"
 #include "object.h"
 
 #include <dirent.h>
@@ -405,16 +406,12 @@ static void complete_files(const char *line, int start, int point, bool only_mlm
 
 /* {===================== names */
 
-static const char *const keywords[] = {
-    "if", "then", "else", "for", "in", "while", "return", "break", "continue", "check",
-    "assert", "within", "why", "import", "end", "and", "or", "not",
-    "help", "vars", "clear", "quit", "exit", NULL,
-};
-
 static void complete_names(const Interp *in, const char *word, size_t len, Completion *out) {
     out->kind = COMPLETE_NAME;
-    for (int i = 0; keywords[i]; i++)
-        if (strncmp(keywords[i], word, len) == 0) add_item(out, keywords[i], strlen(keywords[i]));
+    for (int i = 0; keyword_at(i); i++) {
+        const char *k = keyword_at(i)->word;
+        if (strncmp(k, word, len) == 0) add_item(out, k, strlen(k));
+    }
     if (in)
         for (int i = 0; i < in->nglobals; i++) {
             const Global *g = &in->globals[i];

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "astprint.h"
 #include "ops.h"
 #include "resolve.h"
 #include "simplify.h"
@@ -392,20 +393,31 @@ Func *deriv_make_func(Interp *in, AstArena *arena, const char *name, int nparams
     if (!resolve_statement(in, arena, stmt)) return NULL;
     Func *f = func_new(++in->func_serial, ast_strdup(arena, name, strlen(name)), lambda->nlist, lambda->list,
                        lambda->a, lambda->slot, arena, 0, NULL, NULL);
-    f->formula = true;
+    f->formula = FORMULA_BARE;
     return f;
 }
 
 bool deriv_is_formula(const Func *f) { return f && f->formula; }
 
 void deriv_print_node(FILE *out, const Node *n, bool operand) {
-    /* until the AST printer lands: the S-expression */
-    (void)operand;
-    char buf[4096];
-    fputs(ast_to_sexpr(n, buf, sizeof buf), out);
+    bool paren = operand && ast_node_prec(n) < PREC_ATOM && n->kind != N_CALL;
+    if (paren) fputc('(', out);
+    ast_print(out, n, AST_MLM);
+    if (paren) fputc(')', out);
 }
 
-void deriv_print(FILE *out, const Func *f) { deriv_print_node(out, f->body, false); }
+void deriv_print(FILE *out, const Func *f) {
+    if (f->formula == FORMULA_NAMED) {
+        fputs(f->name, out);
+        if (strncmp(f->name, "∂", strlen("∂")) != 0 && strncmp(f->name, "∇", strlen("∇")) != 0) {
+            fputc('(', out);
+            for (int i = 0; i < f->nparams; i++) fprintf(out, "%s%s", i ? ", " : "", f->params[i]->name);
+            fputc(')', out);
+        }
+        fputs(" = ", out);
+    }
+    ast_print(out, f->body, AST_MLM);
+}
 
 Func *deriv_func(Interp *in, const Func *f, int param, int order, Span where) {
     if (f->ncaptured > 0) {
@@ -433,7 +445,10 @@ Func *deriv_func(Interp *in, const Func *f, int param, int order, Span where) {
             snprintf(name, sizeof name, "∂%s/∂%s", base, params[param]);
         }
         r = deriv_make_func(in, arena, name, np, params, formula);
-        if (r) r->scalar_args = reduces;
+        if (r) {
+            r->scalar_args = reduces;
+            r->formula = FORMULA_NAMED;
+        }
     }
     ast_arena_release(arena);
     return r;

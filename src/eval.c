@@ -593,6 +593,43 @@ static bool dot_op(Interp *in, Value a, Value b, Span span, Value *out) {
 
 static bool binary(Interp *in, int op, Value a, Value b, Span span, Value *out);
 
+/* {===================== readings print and code give differently: never the element-wise one in silence */
+
+static bool square_matrix(Value v) {
+    return v.kind == VAL_ARR && v.as.arr->ndim == 2 && v.as.arr->rows == v.as.arr->cols && v.as.arr->rows > 1;
+}
+
+/* A power of a square matrix reads as the matrix power in print (A², A^2) and element by
+ * element in NumPy: refused, naming both. `written` is how the power was typed. */
+COLD static bool matrix_power_refused(Interp *in, Value a, double k, const char *written, Span span) {
+    char kt[32];
+    print_number(k, kt, sizeof kt);
+    size_t n = a.as.arr->rows;
+    if (k == -1)
+        return interp_error(in, span, "%s of a square matrix (%zu×%zu) is ambiguous: for the inverse write A⁻¹ or "
+                            "inv(A); for the reciprocal of each element write 1 / A or A .^ -1", written, n, n);
+    if (k == 2)
+        return interp_error(in, span, "%s of a square matrix (%zu×%zu) is ambiguous: for the matrix power write A @ A; "
+                            "for each element squared write A .^ 2", written, n, n);
+    return interp_error(in, span, "%s of a square matrix (%zu×%zu) is ambiguous: for the matrix power multiply with @ "
+                        "(A⁻¹ is the inverse); for the power of each element write A .^ %s", written, n, n, kt);
+}
+
+/* a × b: a product of numbers, or of a number and an array; between two arrays print means
+ * the matrix (or cross) product where code means element by element: refused, naming them. */
+COLD static bool times(Interp *in, Value a, Value b, Span span, Value *out) {
+    bool a_many = a.kind == VAL_ARR && a.as.arr->len != 1, b_many = b.kind == VAL_ARR && b.as.arr->len != 1;
+    if (a_many && b_many) {
+        char sa[64], sb[64];
+        return interp_error(in, span, "'×' between two arrays (%s and %s) is ambiguous: write A @ B for the matrix "
+                            "product, A * B (or A .* B) element by element, or cross(a, b) for 3-vectors",
+                            value_shape(a, sa, sizeof sa), value_shape(b, sb, sizeof sb));
+    }
+    return ew_binary(in, OP_MUL, a, b, span, out);
+}
+
+/* }===================== */
+
 /* An operator with an object operand: the object's type decides; one without operators of
  * its own that stands for an array (a data table's matrix) takes part as that array. */
 COLD static bool object_binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
@@ -609,6 +646,7 @@ COLD static bool object_binary(Interp *in, int op, Value a, Value b, Span span, 
 static bool binary(Interp *in, int op, Value a, Value b, Span span, Value *out) {
     if (a.kind == VAL_OBJ || b.kind == VAL_OBJ) return object_binary(in, op, a, b, span, out);
     switch (op) {
+    case OP_TIMES: return times(in, a, b, span, out);
     case OP_MATMUL: return matmul(in, a, b, span, out);
     case OP_DOT: return dot_op(in, a, b, span, out);
     case OP_LDIV: {
@@ -1185,6 +1223,11 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         }
         /* element-wise operators take a and b over: a temporary operand's storage can
          * hold the result */
+        if (n->op == OP_POW && !n->flag && square_matrix(a) && b.kind == VAL_NUM) {
+            bool shown = matrix_power_refused(in, a, b.as.num, "'^'", n->span);
+            value_release(a);
+            return shown;
+        }
         if (n->op <= OP_MOD && a.kind != VAL_OBJ && b.kind != VAL_OBJ)
             return ew_binary_owned(in, n->op, a, b, n->span, out);
         bool ok = binary(in, n->op, a, b, n->span, out);
@@ -1283,6 +1326,10 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         bool ok;
         if (n->num == -1 && a.kind == VAL_ARR && a.as.arr->ndim == 2) {
             ok = eval_call_builtin(in, "inv", 1, &a, n->span, out);
+        } else if (square_matrix(a)) {
+            char written[32];
+            snprintf(written, sizeof written, "'%.*s'", (int)n->span.length, n->span.src->text + n->span.offset);
+            ok = matrix_power_refused(in, a, n->num, written, n->span);
         } else if (a.kind == VAL_NUM) {
             *out = value_num(pow(a.as.num, n->num));
             ok = true;
@@ -1487,6 +1534,18 @@ static int lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out) {
     return SCALAR_OK;
 }
 
+/* Refuses to give a library name (a builtin such as sum, or a function of the prelude such as
+ * sigmoid, which other library functions call) a new function: softmax would change its
+ * meaning in silence. Values that are not functions may still take such a name (`mean = 4.2`):
+ * a later call then fails with an error instead of a wrong number. */
+static bool library_name_kept(Interp *in, int slot, Span span, const char *name) {
+    const Global *g = &in->globals[slot];
+    if (g->builtin.kind != VAL_BUILTIN && g->builtin.kind != VAL_FUNC) return true;
+    return interp_error(in, span, "'%s' is %s of mlm's library and other functions rely on it; give your "
+                        "function another name, such as my_%s", name,
+                        g->builtin.kind == VAL_BUILTIN ? "a builtin" : "a function", name);
+}
+
 static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
     Node *target = s->a;
     if (target->kind != N_VECTOR && (s->b->kind == N_RANGE || s->b->kind == N_CALL)) {
@@ -1541,12 +1600,18 @@ static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
         value_release(v);
         return FLOW_NEXT;
     }
+    if (t->kind == N_GLOBAL && (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN) &&
+        !library_name_kept(in, t->slot, t->span, t->name)) {
+        value_release(v);
+        return FLOW_ERROR;
+    }
     if (t->kind == N_LOCAL) value_replace(&fr->slots[t->slot], v);
     else value_replace(&in->globals[t->slot].value, v);
     return FLOW_NEXT;
 }
 
 COLD static Flow eval_funcdef(Interp *in, Frame *fr, Node *s) {
+    if (!library_name_kept(in, s->b->slot, s->span, s->name)) return FLOW_ERROR;
     struct Func *f = func_new(++in->func_serial, s->name, s->nlist, s->list, s->a, s->slot, fr->arena, 0, NULL, NULL);
     Value v = {.kind = VAL_FUNC, .as.fn = f};
     value_replace(&in->globals[s->b->slot].value, v);

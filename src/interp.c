@@ -1,5 +1,5 @@
-/* interp.c — the session: globals, errors, the memory budget, and running source text
- * statement by statement (parse all → resolve one → evaluate one). */
+/* interp.c — the session, the floor every other module may call: globals, errors, the memory
+ * budget, interrupts, the stack guard. Running source text is the runner's (run.c). */
 #include "interp.h"
 
 #include <math.h>
@@ -9,13 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "builtins.h"
-#include "eval.h"
-#include "parse.h"
 #include "prob.h"
-#include "resolve.h"
-
-extern const char mlm_prelude_source[];
 
 static void *xrealloc(void *p, size_t size) {
     void *q = realloc(p, size);
@@ -181,7 +175,7 @@ static size_t default_memory_limit(void) {
     return (size_t)((double)pages * (double)page * 0.75);
 }
 
-Interp *interp_new(FILE *out, FILE *err) {
+Interp *interp_open(FILE *out, FILE *err) {
     Interp *in = calloc(1, sizeof *in);
     if (!in) return NULL;
     in->out = out;
@@ -192,23 +186,6 @@ Interp *interp_new(FILE *out, FILE *err) {
     in->limits.max_memory = default_memory_limit();
     in->budget.limit = in->limits.max_memory;
     in->exit_requested = -1;
-    interp_define_builtin(in, "pi", value_num(M_PI));
-    interp_define_builtin(in, "π", value_num(M_PI));
-    interp_define_builtin(in, "e", value_num(M_E));
-    interp_define_builtin(in, "inf", value_num(INFINITY));
-    interp_define_builtin(in, "nan", value_num(NAN));
-    builtins_register(in);
-    Source *prelude = source_new("<prelude>", mlm_prelude_source, strlen(mlm_prelude_source));
-    RunStatus st = interp_run(in, prelude, false);
-    source_release(prelude);
-    if (st != RUN_OK) {
-        interp_free(in);
-        return NULL;
-    }
-    /* everything the prelude defined is part of the library: `clear` restores it */
-    for (int i = 0; i < in->nglobals; i++)
-        if (in->globals[i].value.kind != VAL_NIL && in->globals[i].builtin.kind == VAL_NIL)
-            in->globals[i].builtin = value_retain(in->globals[i].value);
     return in;
 }
 
@@ -225,14 +202,6 @@ void interp_free(Interp *in) {
     free(in);
 }
 
-static void report(Interp *in) {
-    if (!in->error.set) return;
-    fflush(in->out);
-    diag_print(&in->error, in->err, in->use_colour);
-    fflush(in->err);
-    in->error.set = false;
-}
-
 void interp_guard_stack(Interp *in) {
     pthread_attr_t attr;
     void *low;
@@ -245,55 +214,6 @@ void interp_guard_stack(Interp *in) {
         in->stack_floor = floor < &here ? floor : NULL;
     }
     pthread_attr_destroy(&attr);
-}
-
-RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
-    if (in->import_depth == 0) interp_guard_stack(in);
-    AstArena *arena = ast_arena_new(src);
-    bool incomplete = false;
-    Node *program = parse_source(arena, src, in->limits.max_parse_depth, &in->error, &incomplete);
-    if (!program) {
-        ast_arena_release(arena);
-        if (incomplete && report_incomplete) {
-            in->error.set = false;
-            return RUN_INCOMPLETE;
-        }
-        report(in);
-        return RUN_ERROR;
-    }
-    RunStatus status = RUN_OK;
-    for (int i = 0; i < program->nlist && status == RUN_OK; i++) {
-        Node *stmt = program->list[i];
-        in->error.set = false;
-        if (in->import_depth == 0) in->assert_failed = false;
-        if (!resolve_statement(in, arena, stmt)) {
-            report(in);
-            status = RUN_ERROR;
-            break;
-        }
-        int nslots = stmt->frame_size;
-        Value small[8];
-        Value *slots = nslots <= 8 ? small : calloc((size_t)nslots, sizeof *slots);
-        if (!slots) abort();
-        for (int k = 0; k < nslots; k++) slots[k] = value_nil();
-        Frame fr = {slots, nslots, 0, false, value_nil(), arena};
-        Flow flow = eval_statement(in, &fr, stmt, true);
-        for (int k = 0; k < nslots; k++) value_release(slots[k]);
-        if (slots != small) free(slots);
-        value_release(fr.ret);
-        if (flow == FLOW_ASSERT || (flow == FLOW_ERROR && in->assert_failed)) {
-            report(in);
-            status = RUN_ASSERT;
-        } else if (flow == FLOW_ERROR) {
-            report(in);
-            status = RUN_ERROR;
-        } else if (in->exit_requested >= 0) {
-            status = RUN_QUIT;
-        }
-    }
-    fflush(in->out);
-    ast_arena_release(arena); /* functions defined in it hold their own references */
-    return status;
 }
 
 /* }===================== */

@@ -60,8 +60,11 @@ typedef struct Interp {
     unsigned long func_serial; /* the serial of the last Func made (func.h) */
 } Interp;
 
+/* Returns a new empty session (no names defined), or NULL; out/err are borrowed. The floor:
+ * interp.c. */
+Interp *interp_open(FILE *out, FILE *err);
 /* Returns a new session with builtins and the prelude loaded, or NULL if the prelude
- * fails (a build error). out/err are borrowed. */
+ * fails (a build error). out/err are borrowed. The runner: run.c. */
 Interp *interp_new(FILE *out, FILE *err);
 void interp_free(Interp *in);
 
@@ -74,7 +77,7 @@ typedef enum RunStatus {
     RUN_QUIT,         /* `quit` */
 } RunStatus;
 
-/* Parses and runs src (all of it), printing results and errors. Statements run one by one;
+/* (run.c) Parses and runs src (all of it), printing results and errors. Statements run one by one;
  * a runtime error stops the run (a script stops at its first error). When
  * report_incomplete is set, input that ends inside an open construct returns
  * RUN_INCOMPLETE without printing. */

@@ -145,7 +145,8 @@ static int run_stdin(const Options *o) {
     return status;
 }
 
-/* --check FILE…: every file in a fresh session; a line per check; the summary last. */
+/* --check FILE…: every file in a fresh session; a line per check; the summary last. Exit 2
+ * when a file could not be read, else 1 when a check failed or a script stopped, else 0. */
 static int run_checks(Options *o) {
     int passed = 0, failed = 0, unreadable = 0;
     for (int i = o->first_file; i < o->argc; i++) {
@@ -178,8 +179,8 @@ static int run_checks(Options *o) {
     }
     fflush(stderr);
     printf("%d passed, %d failed\n", passed, failed);
-    (void)unreadable;
-    return failed > 0 ? EXIT_PROGRAM : EXIT_OK;
+    /* an unreadable file is a usage error (exit 2), as for `mlm FILE`, even beside failed checks */
+    return unreadable > 0 ? EXIT_USAGE : failed > 0 ? EXIT_PROGRAM : EXIT_OK;
 }
 
 static void *run(void *arg) {

@@ -34,6 +34,8 @@ static const OpInfo table[OP_COUNT] = {
     BIN(OP_APPROX, "≈", "≈", "≈ ~=", PREC_COMPARE, 0, "\\approx", "is approximately", "comparison"),
     [OP_ARROW] = {OP_ARROW, "->", "→", "-> →", PREC_LAMBDA, true, false, 0, false, "\\mapsto", "maps to", "function"},
     BIN(OP_GIVEN, "|", "|", "|", PREC_GIVEN, 0, "\\mid", "given", "condition"),
+    /* no kernel: between two arrays × is refused, so it is never fused */
+    BIN(OP_TIMES, "×", "×", "×", PREC_MUL, 0, "\\times", "times", "product"),
 };
 
 static const OpInfo unknown = {0, "?", "?", "", PREC_ATOM, false, false, 0, false, "?", "?", "?"};

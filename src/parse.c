@@ -7,6 +7,7 @@
  *   ||   likewise opens or closes a norm (‖x‖, ||x||_1), otherwise means `or`;
  *   2x   a number glued to a name or `(` is multiplied (a hidden IMPMUL token);
  *   ^T   glued together is a transpose;
+ *   %    ending an expression (before a new line, `)`, `,`, `;`, `]`, `}`) is a percentage;
  *   NEWLINE is dropped inside ( ) and bars and after an operator or comma, becomes a row
  *        separator inside [ ], and is dropped before `else` / `then`.
  * It also bounds bracket nesting, so 100,000 open parentheses are an error, not a crash. */
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "files.h"
+#include "keywords.h"
 #include "parser.h"
 
 void *mlmParseAlloc(void *(*alloc)(size_t));
@@ -97,7 +99,8 @@ static const Token *raw_peek(Filter *f) {
 static bool ends_operand(int kind) {
     switch (kind) {
     case TK_NUM: case TK_STR: case TK_NAME: case TK_END: case TK_RPAREN: case TK_RBRACKET:
-    case TK_ABSCLOSE: case TK_NORMCLOSE: case TK_TRANSPOSE: case TK_SUP: case TK_SUPNAME: case TK_PARTIALF:
+    case TK_ABSCLOSE: case TK_NORMCLOSE: case TK_TRANSPOSE: case TK_SUP: case TK_SUPNAME: case TK_PERCENTSIGN:
+    case TK_PARTIALF:
         return true;
     default:
         return false;
@@ -107,7 +110,7 @@ static bool ends_operand(int kind) {
 /* Tokens after which a line break cannot end the statement. */
 static bool continues_line(int kind) {
     switch (kind) {
-    case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_SLASH: case TK_PERCENT: case TK_AT:
+    case TK_PLUS: case TK_MINUS: case TK_STAR: case TK_DOTSTAR: case TK_DOTCARET: case TK_SLASH: case TK_PERCENT: case TK_AT:
     case TK_DOT: case TK_BACKSLASH: case TK_CARET: case TK_CMP: case TK_APPROX: case TK_AND:
     case TK_OR: case TK_NOT: case TK_COLON: case TK_ASSIGN: case TK_ARROW: case TK_COMMA:
     case TK_INTERSECT: case TK_GIVEN: case TK_IMPMUL: case TK_THEN: case TK_ELSE:
@@ -161,11 +164,7 @@ static void lex_error(Filter *f, const Token *tok) {
 /* help, vars, clear, quit and exit are commands when they start a statement and are
  * followed by names or nothing (`help sum`, `clear x y`); elsewhere they are names. */
 static bool is_command(Filter *f, const Token *t) {
-    static const char *const words[] = {"help", "vars", "clear", "quit", "exit"};
-    bool word = false;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (t->text_len == strlen(words[i]) && strncmp(t->text, words[i], t->text_len) == 0) word = true;
-    if (!word) return false;
+    if (!keyword_is_command(t->text, t->text_len)) return false;
     if (f->prev != 0 && f->prev != TK_NEWLINE && f->prev != TK_SEMI && f->prev != TK_LBRACE) return false;
     int next = raw_peek(f)->kind;
     return next == TK_NAME || next == LX_NEWLINE || next == LX_EOF || next == TK_SEMI ||
@@ -290,6 +289,18 @@ static void drive(Filter *f, void *parser) {
                 return;
             }
             feed(f, parser, t.kind, &t);
+            continue;
+        }
+        case TK_PERCENT: {
+            /* `8%` ending an expression is a percentage, not a remainder waiting for its divisor */
+            int next = raw_peek(f)->kind;
+            if (ends_operand(f->prev) && (next == LX_NEWLINE || next == LX_EOF || next == TK_RPAREN ||
+                                          next == TK_COMMA || next == TK_SEMI || next == TK_RBRACKET ||
+                                          next == TK_RBRACE)) {
+                feed(f, parser, TK_PERCENTSIGN, &t);
+                continue;
+            }
+            feed(f, parser, TK_PERCENT, &t);
             continue;
         }
         case TK_CARET: {
@@ -452,6 +463,15 @@ Node *parse_string(ParseCtx *ctx, const Token *tok) {
 
 static bool is_name(const Node *n) { return n && n->kind == N_NAME; }
 
+/* True when name node n was written as the symbol Σ, ∑, ∏ or Π (it reads as sum or prod). */
+static bool written_as_big_operator(const ParseCtx *ctx, const Node *n) {
+    const char *at = ctx->src->text + n->span.offset;
+    static const char *const symbols[] = {"Σ", "∑", "∏", "Π"};
+    for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++)
+        if (n->span.length == strlen(symbols[i]) && strncmp(at, symbols[i], n->span.length) == 0) return true;
+    return false;
+}
+
 Node *parse_statement_from_assign(ParseCtx *ctx, Node *target, Node *value, const Token *eq) {
     Span at = parse_span(ctx, eq);
     if (value->kind == N_BLOCK && !(target->kind == N_CALL && is_name(target->a))) {
@@ -475,6 +495,23 @@ Node *parse_statement_from_assign(ParseCtx *ctx, Node *target, Node *value, cons
         s->a = target;
         s->b = value;
         return s;
+    }
+    if (target->kind == N_CALL && is_name(target->a) && written_as_big_operator(ctx, target->a)) {
+        /* `Σx = 15` reads as a definition of sum(x); the flattened paste `Σi=1^n (yi − ŷi)²`
+         * as sum(i) = 1^n…: both would redefine sum in silence */
+        const char *sym = ctx->src->text + target->a->span.offset;
+        int len = (int)target->a->span.length;
+        const char *what = strcmp(target->a->name, "sum") == 0 ? "sum" : "product";
+        if (target->nlist == 1 && is_name(target->list[0]))
+            parse_error_at(ctx, target->a->span,
+                           "'%.*s%s = …' would define a function named %.*s (%s); write a %s as %.*s_{i=1}^{n} … or "
+                           "%s(%s), and give a function a name of its own: f(%s) = …",
+                           len, sym, target->list[0]->name, len, sym, target->a->name, what, len, sym,
+                           target->a->name, target->list[0]->name, target->list[0]->name);
+        else
+            parse_error_at(ctx, target->a->span, "'%.*s' cannot be defined: a %s is written %.*s_{i=1}^{n} …", len, sym,
+                           what, len, sym);
+        return ast_node(ctx->arena, N_BLOCK, at);
     }
     if (target->kind == N_CALL && is_name(target->a)) {
         Node *s = ast_node(ctx->arena, N_FUNCDEF, target->a->span);

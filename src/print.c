@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "builtins.h"
+#include "astprint.h"
 #include "deriv.h"
 #include "func.h"
 #include "object.h"
@@ -175,9 +176,23 @@ static void print_array(FILE *out, const Array *a) {
 
 /* ---- functions, strings ---- */
 
-static void print_function(FILE *out, const Func *f) {
-    if (f->formula) { deriv_print(out, f); return; }
+/* A function with a one-expression body shows its formula (`f(x) = x^2`, `x -> 2x`) through
+ * the AST printer; a block body, or a brief form for messages, shows its signature only. */
+static void print_function(FILE *out, const Func *f, bool full) {
+    if (full && f->formula) { deriv_print(out, f); return; }
     bool lambda = !f->name || strcmp(f->name, "<lambda>") == 0;
+    if (full && f->body && f->body->kind != N_BLOCK) {
+        if (lambda) {
+            if (f->nparams != 1) fputc('(', out);
+        } else {
+            fprintf(out, "%s(", f->name);
+        }
+        for (int i = 0; i < f->nparams; i++) fprintf(out, "%s%s", i ? ", " : "", f->params[i]->name);
+        if (!lambda || f->nparams != 1) fputc(')', out);
+        fputs(lambda ? " -> " : " = ", out);
+        ast_print(out, f->body, AST_MLM);
+        return;
+    }
     if (lambda) fputs("<lambda (", out);
     else fprintf(out, "<function %s(", f->name);
     for (int i = 0; i < f->nparams; i++) {
@@ -214,7 +229,7 @@ void print_value(FILE *out, Value v) {
         break;
     case VAL_ARR: print_array(out, v.as.arr); break;
     case VAL_STR: fwrite(v.as.str->text, 1, v.as.str->len, out); break;
-    case VAL_FUNC: print_function(out, v.as.fn); break;
+    case VAL_FUNC: print_function(out, v.as.fn, true); break;
     case VAL_BUILTIN: fprintf(out, "<builtin %s>", v.as.builtin->name); break;
     case VAL_OBJ: v.as.obj->type->print(out, v.as.obj); break;
     default: break;
@@ -252,6 +267,7 @@ void print_value_brief(FILE *out, Value v) {
         if (v.as.obj->type->print_brief) v.as.obj->type->print_brief(out, v.as.obj);
         else fprintf(out, "<%s>", v.as.obj->type->name);
         break;
+    case VAL_FUNC: print_function(out, v.as.fn, false); break;
     default: print_value(out, v); break;
     }
 }

@@ -12,8 +12,9 @@
 const char *print_number(double x, char *buf, size_t size);
 
 /* Writes v the way a result is shown at the prompt (no trailing newline for scalars and
- * vectors; matrices end without a newline too). Strings print without quotes. Functions
- * print as "<function f(x)>" / "<builtin sqrt>". Tuples print each part as "name = value"
+ * vectors; matrices end without a newline too). Strings print without quotes. A function
+ * with a one-expression body prints as its definition, `f(x) = x^2` or `x -> 2x` (a block
+ * body as "<function f(x)>"); builtins as "<builtin sqrt>". Tuples print each part as "name = value"
  * on its own line. */
 void print_value(FILE *out, Value v);
 

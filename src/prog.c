@@ -96,6 +96,7 @@ struct Prog {
     int nops, nleaves, nguards, nsops;
     SOp *sops;
     bool has_superscript_inverse;
+    bool has_power;     /* a ^ or superscript power not written .^: refused for a square matrix */
     POp *ops;
     PLeaf *leaves;
     PGuard *guards;
@@ -124,6 +125,7 @@ typedef struct Compiler {
     int depth;          /* recursion depth of compile */
     bool failed;
     bool superscript_inverse;
+    bool power;
 } Compiler;
 
 static void emit(Compiler *c, POp op, int stack_effect) {
@@ -247,6 +249,7 @@ static void compile_node(Compiler *c, Node *n, const Inline *ctx, int end_leaf, 
     case N_BINARY: {
         int kb = op_kernel(n->op);
         if (kb == KB_NONE) { c->failed = true; return; }
+        if (kb == KB_POW && !n->flag) c->power = true;
         compile(c, n->a, ctx, end_leaf, end_dim);
         if (kb == KB_POW && n->b->kind == N_NUM) {
             emit(c, (POp){.code = P_POWK, .k = n->b->num, .node = n}, 0);
@@ -271,6 +274,7 @@ static void compile_node(Compiler *c, Node *n, const Inline *ctx, int end_leaf, 
     case N_POWSUP:
         compile(c, n->a, ctx, end_leaf, end_dim);
         if (n->num == -1) c->superscript_inverse = true;
+        c->power = true;
         emit(c, (POp){.code = P_POWK, .k = n->num, .aux = n->num == -1, .node = n}, 0);
         return;
     case N_ABS:
@@ -309,6 +313,7 @@ Prog *prog_of(Interp *in, Frame *fr, Node *n) {
     c->nops = c->nleaves = c->nguards = c->sp = c->max_sp = c->depth = 0;
     c->failed = false;
     c->superscript_inverse = false;
+    c->power = false;
     compile(c, n, NULL, -1, 0);
     if (c->failed || c->sp != 1) {
         free(c);
@@ -323,6 +328,7 @@ Prog *prog_of(Interp *in, Frame *fr, Node *n) {
     p->nleaves = c->nleaves;
     p->nguards = c->nguards;
     p->has_superscript_inverse = c->superscript_inverse;
+    p->has_power = c->power;
     p->ops = ast_alloc(fr->arena, (size_t)c->nops * sizeof *p->ops);
     memcpy(p->ops, c->ops, (size_t)c->nops * sizeof *p->ops);
     p->leaves = ast_alloc(fr->arena, (size_t)(c->nleaves ? c->nleaves : 1) * sizeof *p->leaves);
@@ -665,6 +671,8 @@ static ProgResult bind_leaves(Interp *in, Frame *fr, const Prog *p, Bind *binds,
     }
     if (!dom->any) return PROG_OK;
     if (p->has_superscript_inverse && dom->ndim == 2) return PROG_NO;
+    /* over a square matrix a power may mean the matrix power: the general path decides */
+    if (p->has_power && dom->ndim == 2 && dom->rows == dom->cols && dom->rows > 1) return PROG_NO;
     dom->len = dom->rows * dom->cols;
     for (int i = 0; i < p->nleaves; i++) {
         Bind *b = &binds[i];

@@ -104,18 +104,29 @@ static void collect_product(Product *p, Node *n, bool divide) {
         add_factor(p, n->a, divide ? -n->b->num : n->b->num);
         return;
     }
+    if (n->kind == N_POWSUP) {
+        add_factor(p, n->a, divide ? -n->num : n->num);
+        return;
+    }
     add_factor(p, n, divide ? -1 : 1);
 }
 
 static int factor_rank(const Node *n) {
     if (sym_name_of(n)) return 0;
-    if (n->kind == N_BINARY && n->op == OP_POW && sym_name_of(n->a)) return 0;
+    if ((n->kind == N_BINARY && n->op == OP_POW) || n->kind == N_POWSUP) return sym_name_of(n->a) ? 0 : 1;
     if (n->kind == N_BINARY && (n->op == OP_ADD || n->op == OP_SUB)) return 2;
     return 1;
 }
 
+/* base^exp; a whole exponent 2 to 9 as a superscript (x², as books print it). */
 static Node *power(const Sym *s, Node *base, double exp) {
     if (exp == 1) return base;
+    if (exp == floor(exp) && exp >= 2 && exp <= 9) {
+        Node *n = ast_node(s->arena, N_POWSUP, s->span);
+        n->a = base;
+        n->num = exp;
+        return n;
+    }
     return sym_bin(s, OP_POW, base, sym_num(s, exp));
 }
 
@@ -330,6 +341,8 @@ static Node *simplify_pow(const Sym *s, Node *n) {
     /* (u^p)^q = u^(pq) for a whole q */
     if (b->kind == N_NUM && whole(b->num) && a->kind == N_BINARY && a->op == OP_POW && a->b->kind == N_NUM)
         return simplify_pow(s, sym_bin(s, OP_POW, a->a, sym_num(s, a->b->num * b->num)));
+    if (b->kind == N_NUM && whole(b->num) && a->kind == N_POWSUP)
+        return simplify_pow(s, sym_bin(s, OP_POW, a->a, sym_num(s, a->num * b->num)));
     /* a power inside a product/quotient merges with the product's factors */
     return n;
 }
@@ -349,8 +362,11 @@ Node *simplify(const Sym *s, Node *n) {
     n->prog_state = 0;
     n->prog = NULL;
     switch (n->kind) {
-    case N_POWSUP:
-        return simplify_pow(s, sym_bin(s, OP_POW, n->a, sym_num(s, n->num)));
+    case N_POWSUP: {
+        Node *r = simplify_pow(s, sym_bin(s, OP_POW, n->a, sym_num(s, n->num)));
+        if (r->kind == N_BINARY && r->op == OP_POW && r->b->kind == N_NUM) return simplify_product(s, r);
+        return r;
+    }
     case N_UNARY:
         if (n->op == OP_POS) return n->a;
         if (n->op == OP_NEG) return simplify_sum(s, n);
@@ -365,8 +381,8 @@ Node *simplify(const Sym *s, Node *n) {
         }
         case OP_POW: {
             Node *r = simplify_pow(s, n);
-            if (r->kind == N_BINARY && r->op == OP_POW && r->b->kind == N_NUM && r->b->num < 0)
-                return simplify_product(s, r); /* x^-2 → 1/x² */
+            if (r->kind == N_BINARY && r->op == OP_POW && r->b->kind == N_NUM)
+                return simplify_product(s, r); /* x^-2 → 1/x², x^2 → x² */
             return r;
         }
         case OP_MATMUL: case OP_DOT:

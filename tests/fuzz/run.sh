@@ -1,6 +1,6 @@
 #!/bin/sh
-# run.sh FUZZ_DIR SECONDS — runs each libFuzzer harness in FUZZ_DIR (fuzz_parse, fuzz_eval)
-# for SECONDS, then prints per harness the executions run and the crashes, timeouts, leaks
+# run.sh FUZZ_DIR SECONDS NAME… — runs each libFuzzer harness FUZZ_DIR/fuzz_NAME (parse, eval,
+# entries, …) for SECONDS, then prints per harness the executions run and the crashes, timeouts, leaks
 # and out-of-memory inputs it saved. Called by `make fuzz` (see tests/fuzz/README.md).
 #
 # Corpora live in FUZZ_DIR/corpus-NAME and grow from run to run; the seeds are copied in
@@ -10,8 +10,12 @@
 set -u
 dir=$1
 seconds=${2:-60}
+shift 2
+names=${*:-parse eval}
 top=$(pwd)
-[ -x "$dir/fuzz_parse" ] && [ -x "$dir/fuzz_eval" ] || { echo "run.sh: build the harnesses first (make fuzz)"; exit 2; }
+for name in $names; do
+  [ -x "$dir/fuzz_$name" ] || { echo "run.sh: build the harnesses first (make fuzz): no $dir/fuzz_$name"; exit 2; }
+done
 
 # one seed file per script and per blank-line-separated paragraph of it
 seed() {
@@ -25,6 +29,8 @@ seed() {
       { buf = buf $0 "\n" }
       END { if (buf != "") print buf > (out n) }' "$f"
   done
+  # hand-written seeds (tests/fuzz/seeds/NAME-*): entries separated by form feeds
+  for f in tests/fuzz/seeds/"$2"-*; do [ -f "$f" ] && cp "$f" "$corpus/"; done
 }
 
 # the harness reads imports relative to its working directory: give it one file to import
@@ -37,9 +43,9 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 status=0
 marker="$dir/.run-started"
 touch "$marker"
-for name in parse eval; do
+for name in $names; do
   corpus="$top/$dir/corpus-$name"
-  seed "$corpus"
+  seed "$corpus" "$name"
   artifacts="$top/$dir/artifacts/$name"
   mkdir -p "$artifacts"
   log="$top/$dir/fuzz-$name.log"

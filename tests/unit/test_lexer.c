@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "keywords.h"
 #include "lex.h"
 #include "parser.h"
 
@@ -52,6 +53,8 @@ static const char *kind_name(int k) {
     case LX_BAR: return "|";
     case LX_DBAR: return "||";
     case LX_ERROR: return "ERROR";
+    case TK_DOTSTAR: return ".*";
+    case TK_DOTCARET: return ".^";
     case TK_ARROW: return "->";
     case TK_ELSE: return "else";
     case TK_OR: return "or";
@@ -186,7 +189,9 @@ static const KindCase kind_cases[] = {
     {"2.x", "NUM . NAME"},                 /* the part x of 2: an error when evaluated */
     {"r.S eig(A).values", "NAME . NAME NAME ( NAME ) . NAME"},
     /* Octave's element-wise operators are errors that name mlm's */
-    {"x.*y x./y x.^2", "NAME ERROR NAME NAME ERROR NAME NAME ERROR NUM"},
+    /* .* and .^ say "element by element" explicitly (a square matrix's A^2 is refused as
+     * ambiguous); ./ stays Octave's spelling of what / does already */
+    {"x.*y x./y x.^2", "NAME .* NAME NAME ERROR NAME NAME .^ NUM"},
     /* strings, comments, newlines */
     {"\"hello\" \"a\\\"b\"", "STR STR"},
     {"1 # comment + - *\n2", "NUM NL NUM"},
@@ -195,6 +200,26 @@ static const KindCase kind_cases[] = {
     {"a + \\\n b", "NAME + NAME"},
     {"", ""},
 };
+
+/* The keyword table (src/keywords.c) and the lexer agree: every keyword row lexes as its own
+ * token, every command and statement word as a name (they are words only at a statement's
+ * start, which the token filter decides). */
+START_TEST(keyword_table_matches_lexer) {
+    for (int i = 0; keyword_at(i); i++) {
+        const Keyword *k = keyword_at(i);
+        Lexed lx;
+        lex(&lx, k->word);
+        ck_assert_int_eq(lx.n, 1);
+        if (k->kind == KW_KEYWORD) ck_assert_msg(lx.tok[0].kind == k->token, "%s lexes as %d, the table says %d", k->word, lx.tok[0].kind, k->token);
+        else ck_assert_msg(lx.tok[0].kind == TK_NAME, "%s should lex as a name", k->word);
+        lexed_free(&lx);
+    }
+    ck_assert_ptr_nonnull(keyword_find("while", 5));
+    ck_assert(keyword_is_command("help", 4));
+    ck_assert(!keyword_is_command("helpx", 5));
+    ck_assert_ptr_null(keyword_find("sum", 3));
+}
+END_TEST
 
 START_TEST(token_kinds) {
     Failures f = {0};
@@ -437,6 +462,7 @@ Suite *lexer_suite(void) {
     Suite *s = suite_create("lexer");
     TCase *core = tcase_create("Core");
     tcase_add_test(core, token_kinds);
+    tcase_add_test(core, keyword_table_matches_lexer);
     tcase_add_test(core, operator_details);
     tcase_add_test(core, number_values);
     tcase_add_test(core, superscripts);
