@@ -288,6 +288,27 @@ static Node *simplify_sum(const Sym *s, Node *n) {
     return r;
 }
 
+/* −mag with the sign on its leading number or a quotient's numerator: −1/x², −x/y, not −(1/x²). */
+static Node *negate_leading(const Sym *s, Node *mag) {
+    if (mag->kind == N_NUM) return sym_num(s, -mag->num);
+    if (mag->kind == N_BINARY && mag->op == OP_MUL && mag->a->kind == N_NUM) {
+        mag->a = sym_num(s, -mag->a->num); /* −6 * x: the printer's exact form of −6x */
+        return mag;
+    }
+    if (mag->kind == N_BINARY && mag->op == OP_DIV) {
+        if (mag->a->kind == N_BINARY && mag->a->op == OP_MUL && mag->a->a->kind == N_NUM) {
+            mag->a->a = sym_num(s, -mag->a->a->num);
+            return mag;
+        }
+        if (mag->a->kind == N_NUM) {
+            mag->a = sym_num(s, -mag->a->num);
+            return mag;
+        }
+        return sym_bin(s, OP_DIV, sym_neg(s, mag->a), mag->b);
+    }
+    return sym_neg(s, mag);
+}
+
 static Node *simplify_product(const Sym *s, Node *n) {
     Product *p = malloc(sizeof *p);
     if (!p) abort();
@@ -298,7 +319,7 @@ static Node *simplify_product(const Sym *s, Node *n) {
     Node *r = n;
     if (!p->overflow) {
         Node *mag = build_product(s, p);
-        r = p->c.num < 0 ? sym_neg(s, mag) : mag;
+        r = p->c.num < 0 ? negate_leading(s, mag) : mag;
     }
     free(p);
     return r;
