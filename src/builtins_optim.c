@@ -233,7 +233,7 @@ static const ObjType optimum_type = {
 };
 
 static bool make_optimum(Interp *in, const Objective *o, const CallInfo *ci, const double *x, double value, int iters,
-                         bool converged, Value *out) {
+                         bool converged, const char *why, Value *out) {
     Optimum *m = calloc(1, sizeof *m);
     if (!m) abort();
     obj_init(&m->obj, &optimum_type);
@@ -252,8 +252,8 @@ static bool make_optimum(Interp *in, const Objective *o, const CallInfo *ci, con
     m->max = o->sign < 0;
     *out = value_obj(&m->obj);
     if (!converged)
-        fprintf(in->err, "warning: %s did not converge after %d iterations; the best point found is returned\n",
-                ci->builtin->name, iters);
+        fprintf(in->err, "warning: %s did not converge after %d iterations%s%s; the best point found is returned "
+                "(.converged is 0)\n", ci->builtin->name, iters, why ? ": " : "", why ? why : "");
     return true;
 }
 
@@ -293,7 +293,7 @@ brent:
     if (!(fb < fa && fb < fc)) {
         /* no valley found (the function keeps falling, or is flat): the best point seen */
         double xs[1] = {b};
-        return make_optimum(in, o, ci, xs, fb, guard, false, out);
+        return make_optimum(in, o, ci, xs, fb, guard, false, o->sign > 0 ? "the function keeps falling from the start (it may have no minimum)" : "the function keeps rising from the start (it may have no maximum)", out);
     }
     double lo = a < c ? a : c, flo = a < c ? fa : fc, hi = a < c ? c : a, fhi = a < c ? fc : fa;
     gsl_min_fminimizer *s = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
@@ -311,7 +311,7 @@ brent:
     double xm = gsl_min_fminimizer_x_minimum(s), fm = gsl_min_fminimizer_f_minimum(s);
     gsl_min_fminimizer_free(s);
     if (o->failed) return false;
-    return make_optimum(in, o, ci, &xm, fm, iter, converged, out);
+    return make_optimum(in, o, ci, &xm, fm, iter, converged, NULL, out);
 }
 
 /* }===================== */
@@ -347,7 +347,7 @@ static bool minimise_nd(Interp *in, const CallInfo *ci, Objective *o, const doub
     }
     if (!converged && !o->failed && gsl_multimin_test_gradient(s->gradient, 1e-6) == GSL_SUCCESS)
         converged = true; /* the line search cannot improve further: at the optimum to rounding */
-    bool ok = !o->failed && make_optimum(in, o, ci, s->x->data, s->f, iter, converged, out);
+    bool ok = !o->failed && make_optimum(in, o, ci, s->x->data, s->f, iter, converged, NULL, out);
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(x);
     return ok;
