@@ -107,6 +107,7 @@ static void help_overview(FILE *out) {
           "  X @ W + b    Xᵀ   A⁻¹   ‖x‖   |x|   matrix product, transpose, inverse, norm, abs\n"
           "  f(x) = x^2;  g = x -> 2x             functions and lambdas\n"
           "  P(A) = 0.05; P(B | A) = 0.9; …       probability facts; then ask P(A | B), why P(A | B)\n"
+          "  f'(2)   d/dx sin(x^2)   ∇L(w)        exact derivatives (formulas), gradients; why d/dx …\n"
           "  check a ≈ b                          exercises check themselves\n\n"
           "Commands: help NAME, vars, clear [NAME], import \"file.mlm\", time STMT, quit\n\n", out);
     const char *pillars[32];
