@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Run the mlm workloads W1-W8 (../shared/bench/WORKLOADS.md) beside their peers.
+"""Run the mlm workloads W1-W9 and W15 (../shared/bench/WORKLOADS.md) beside their peers.
 
 Usage: bench/run.py [--quick] [--runs N]   (from the repository root; `make bench` calls it)
 
@@ -95,6 +95,12 @@ WORKLOADS = [
         ("C + LAPACKE", [f"{PEERS}/w7"])]),
     ("W8", "memory bandwidth, c = a + b over 10^7 doubles", gbps, [
         ("C -O2", [f"{PEERS}/w8"])]),
+    ("W9", "∇ of mean((X @ w − y)²), X 10^6×8, prints sum(∇L(w))", near("-0.4217561268738417", 1e-10), [
+        ("mlm", [MLM, "bench/mlm/w9.mlm"]),
+        ("NumPy", py + ["bench/peers/w9.py"])]),
+    ("W15", "argmin of Rosenbrock from (−1.2, 1), exact gradient", near("1.0", 1e-6), [
+        ("mlm", [MLM, "bench/mlm/w15.mlm"]),
+        ("SciPy", py + ["bench/peers/w15.py"])]),
 ]
 
 # What each program of a workload times in-process (its inputs are made before the timer).
@@ -104,6 +110,7 @@ KERNELS = {
     "W3": "s = sum(1 / (1 + exp(-x)))",
     "W4": "C = A @ B (cblas_dgemm)",
     "W7": "[values, vectors] = eig(A) (np.linalg.eigh, LAPACKE_dsyevd)",
+    "W9": "g = ∇L(w) (NumPy: 2/n·Xᵀ(Xw − y) written by hand)",
 }
 FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
 # Workloads whose programs call their kernel REPS times in one process (after the untimed 2×2
@@ -140,6 +147,9 @@ GOALS = [
     ("W7", "mlm / C + LAPACKE kernel", "mlm", "C + LAPACKE", "kernel", "≤", 1.15),
     ("W7", "NumPy / mlm kernel (issue 4: speed vs NumPy)", "NumPy", "mlm", "kernel", "≥", 0.95),
     ("W7", "NumPy / mlm first call (information)", "NumPy", "mlm", "first", "", None),
+    ("W9", "mlm / NumPy wall (issue 12)", "mlm", "NumPy", "wall", "≤", 1.0),
+    ("W9", "mlm ∇ / NumPy hand-written kernel (issue 12)", "mlm", "NumPy", "kernel", "≤", 1.2),
+    ("W15", "mlm / SciPy wall (issue 12)", "mlm", "SciPy", "wall", "≤", 0.2),
 ]
 
 

@@ -9,6 +9,7 @@
  * Ownership: every tape entry owns its value and adjoint; the tape is freed at the end. */
 #include "backprop.h"
 
+#include <cblas.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,19 @@ static bool transpose(BP *bp, Value a, Value *out) {
     LaError err;
     if (la_transpose(&bp->in->budget, a.as.arr, &r, &err) != LA_OK)
         return interp_error(bp->in, bp->span, "%s", err.message);
+    *out = value_arr(r);
+    return true;
+}
+
+/* Aᵀ g for a matrix A and a vector g of its rows, without forming Aᵀ (cblas_dgemv). */
+static bool matvec_t(BP *bp, const Array *A, const Array *g, Value *out) {
+    Array *r = interp_new_vector(bp->in, bp->span, A->cols);
+    if (!r) return false;
+    if (A->rows && A->cols)
+        cblas_dgemv(CblasRowMajor, CblasTrans, (int)A->rows, (int)A->cols, 1.0, A->data, (int)A->cols, g->data, 1,
+                    0.0, r->data, 1);
+    else
+        memset(r->data, 0, r->len * sizeof(double));
     *out = value_arr(r);
     return true;
 }
@@ -446,6 +460,14 @@ static bool back(BP *bp, int i) {
         }
         break;
     case T_POW:
+        if (needA && B.kind == VAL_NUM && B.as.num == 2) {
+            /* (a²)′ = 2a: one array, written over the temporary */
+            Value two_g;
+            TRY(bin(bp, OP_MUL, value_num(2), g, &two_g));
+            if (ok) TRY(ew_binary_owned(bp->in, OP_MUL, two_g, value_retain(A), bp->span, &c));
+            if (ok) TRY(accum(bp, e->a, c));
+            needA = false;
+        }
         if (needA) {
             /* g·b·a^(b−1) */
             Value bm1;
@@ -480,7 +502,11 @@ static bool back(BP *bp, int i) {
             value_release(t); t = value_nil();
         }
         if (needB) {
+            bool g_vec = g.kind == VAL_ARR && g.as.arr->ndim == 1;
             if (a_vec) TRY(outer(bp, A, g, &c));                               /* v M: v gᵀ */
+            else if (g_vec && g.as.arr->len == A.as.arr->rows && A.as.arr->rows <= 2147483647u &&
+                     A.as.arr->cols <= 2147483647u)
+                TRY(matvec_t(bp, A.as.arr, g.as.arr, &c));                     /* M v: Mᵀ g */
             else { TRY(transpose(bp, A, &t)); TRY(matmul(bp, t, g, &c)); }     /* Aᵀ g */
             if (ok) TRY(accum(bp, e->b, c));
             value_release(t); t = value_nil();
