@@ -77,6 +77,17 @@ static Value *global_value(Interp *in, Frame *fr, const Node *n) {
     return NULL;
 }
 
+/* The first local name in n other than var (a derivative's formula reads globals only). */
+static const Node *local_name(const Node *n, const char *var) {
+    if (!n) return NULL;
+    if (n->kind == N_LOCAL && strcmp(n->name, var) != 0) return n;
+    const Node *r = local_name(n->a, var);
+    if (!r) r = local_name(n->b, var);
+    if (!r && n->kind != N_LAMBDA) r = local_name(n->c, var);
+    for (int i = 0; !r && i < n->nlist; i++) r = local_name(n->list[i], var);
+    return r;
+}
+
 /* diff(E, x[, k]): E a formula in x, or the name of a function (∂f/∂x). */
 bool calc_eval_special(Interp *in, Frame *fr, Node *n, const Builtin *b, Value *out) {
     (void)b;
@@ -132,6 +143,11 @@ bool calc_eval_special(Interp *in, Frame *fr, Node *n, const Builtin *b, Value *
                                 "a formula in %s", e->name, value_describe(*held, what, sizeof what), x, x);
         }
     }
+    const Node *local = local_name(e, x);
+    if (local)
+        return interp_error(in, local->span, "d/d%s here uses '%s', a local name: a derivative's other names are "
+                            "read from the session; define the function at the top level and use ∂f/∂%s", x,
+                            local->name, x);
     AstArena *arena = ast_arena_new((Source *)n->span.src);
     bool reduces = false;
     Node *formula = deriv_formula(in, arena, n->span, e, x, (int)order, &reduces);

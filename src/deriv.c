@@ -191,7 +191,14 @@ static Node *deriv_call(Deriv *d, const Node *n) {
     if (fn->nparams != argc || argc > 16) return fail(d, node_extent(n), "cannot differentiate this call of %s: "
                                                      "wrong number of arguments", fn->name);
     const char *names[16];
-    for (int i = 0; i < argc; i++) names[i] = fn->params[i]->name;
+    bool var_is_param = false;
+    for (int i = 0; i < argc; i++) {
+        names[i] = fn->params[i]->name;
+        var_is_param = var_is_param || strcmp(names[i], d->var) == 0;
+    }
+    if (!var_is_param && sym_depends(fn->body, d->var))
+        return fail(d, node_extent(n), "cannot differentiate through %s: its body uses the global of the same name as "
+                    "the variable of differentiation", fn->name);
     if (d->depth > MAX_DERIV_DEPTH)
         return fail(d, node_extent(n), "expression too deep to differentiate (through %s)", fn->name);
     Node *body = sym_subst(&d->sym, fn->body, argc, names, args);
