@@ -212,6 +212,7 @@ loop:
     "∂" dord? "/∂" letter idcont* dord? { deriv_token(tok, start, lx->cursor, 3); tok->op = 1; RET(TK_DERIV); }
     "∂" letter idcont* "/∂" letter idcont* { tok->text = start + 3; tok->text_len = (size_t)(lx->cursor - start) - 3; RET(TK_PARTIALF); }
     "∇"          { RET(TK_NABLA); }
+    "∫"          { RET(TK_INTEGRAL); }
     "∂"          { tok->text = "∂ is written ∂f/∂x (a function's partial derivative) or ∂/∂x (expr)"; RET(LX_ERROR); }
     "\x00"       { tok->text = "NUL byte in source"; RET(LX_ERROR); }
     [^]          { tok->text = "unexpected character"; RET(LX_ERROR); }

@@ -21,7 +21,7 @@
 
 enum {
     T_LEAF, T_CONST, T_ADD, T_SUB, T_MUL, T_DIV, T_POW, T_NEG, T_MATMUL, T_TRANSPOSE, T_MAP, T_SUM,
-    T_MEAN, T_MAX2, T_MIN2, T_MAX1, T_MIN1, T_NORM, T_INDEX, T_DOT, T_ABS,
+    T_MEAN, T_MAX2, T_MIN2, T_MAX1, T_MIN1, T_NORM, T_INDEX, T_DOT, T_ABS, T_VECTOR,
 };
 
 typedef struct TNode {
@@ -29,6 +29,8 @@ typedef struct TNode {
     int a, b;           /* input entries (-1: none) */
     const char *fname;  /* T_MAP: the builtin */
     size_t pos;         /* T_INDEX: flat position */
+    int *items;         /* T_VECTOR: the entries of its numbers (owned) */
+    int nitems;
     Value val;          /* owned */
     Value adj;          /* owned; VAL_NIL until something flows in */
     bool need;          /* depends on a parameter */
@@ -386,7 +388,33 @@ static int fwd(BP *bp, const Node *n, const Env *env) {
         return acc;
     }
     case N_CALL: return fwd_call(bp, n, env);
-    default: return fail(bp, node_extent(n), "∇ cannot differentiate this expression%s", "");
+    case N_VECTOR: {
+        /* [a, b, c] of numbers */
+        if (n->flag || n->nlist == 0) return fail(bp, node_extent(n), "∇ cannot differentiate this list%s", "");
+        int *items = malloc((size_t)n->nlist * sizeof *items);
+        if (!items) abort();
+        bool need = false;
+        for (int i = 0; i < n->nlist; i++) {
+            items[i] = fwd(bp, n->list[i], env);
+            if (items[i] < 0) { free(items); return -1; }
+            if (bp->t[items[i]].val.kind != VAL_NUM) {
+                free(items);
+                return fail(bp, node_extent(n->list[i]), "∇ differentiates vectors written [a, b, …] of numbers "
+                            "only%s", "");
+            }
+            need = need || bp->t[items[i]].need;
+        }
+        Array *v = interp_new_vector(bp->in, n->span, (size_t)n->nlist);
+        if (!v) { free(items); return -1; }
+        for (int i = 0; i < n->nlist; i++) v->data[i] = bp->t[items[i]].val.as.num;
+        int r = push(bp, need ? T_VECTOR : T_CONST, -1, -1, value_arr(v));
+        bp->t[r].need = need;
+        if (need) { bp->t[r].items = items; bp->t[r].nitems = n->nlist; }
+        else free(items);
+        return r;
+    }
+    default: return fail(bp, node_extent(n), "∇ cannot differentiate this expression (matrices written [a, b; c, d], "
+                         "ranges and fields have no rule)%s", "");
     }
 }
 
@@ -574,6 +602,12 @@ static bool back(BP *bp, int i) {
         if (needA) { TRY(bin(bp, OP_MUL, g, B, &c)); if (ok) TRY(accum(bp, e->a, c)); }
         if (needB) { TRY(bin(bp, OP_MUL, g, A, &c)); if (ok) TRY(accum(bp, e->b, c)); }
         break;
+    case T_VECTOR:
+        for (int k = 0; k < e->nitems && ok; k++) {
+            double gk = g.kind == VAL_NUM ? g.as.num : g.as.arr->data[k];
+            TRY(accum(bp, e->items[k], value_num(gk)));
+        }
+        break;
     case T_INDEX:
         TRY(filled(bp, A, 0, &c));
         if (ok) { c.as.arr->data[e->pos] = total(g); TRY(accum(bp, e->a, c)); }
@@ -629,6 +663,7 @@ bool backprop_grad(Interp *in, const struct Func *f, int argc, const Value *argv
     for (int i = 0; i < bp.n; i++) {
         value_release(bp.t[i].val);
         value_release(bp.t[i].adj);
+        free(bp.t[i].items);
     }
     free(bp.t);
     return ok;

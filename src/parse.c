@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "files.h"
@@ -42,6 +43,7 @@ typedef struct Filter {
     int depth, max_depth;
     bool in_sumhead;     /* between Σ_ and its upper bound */
     bool sum_upper;      /* the last token was the ^ of a Σ head */
+    int integrals;       /* ∫ signs whose closing dx has not come yet */
     /* incremental line/column tracking */
     unsigned pos;
     int line, col;
@@ -315,6 +317,17 @@ static void drive(Filter *f, void *parser) {
             continue;
         }
         case TK_NAME:
+            /* the dx closing an open ∫: d and one letter, after an operand, with a space */
+            if (f->integrals > 0 && t.text_len >= 2 && t.text[0] == 'd' && isalpha((unsigned char)t.text[1]) &&
+                t.space_before && ends_operand(f->prev)) {
+                bool var = true;
+                for (size_t k = 2; k < t.text_len; k++) var = var && isdigit((unsigned char)t.text[k]);
+                if (var) {
+                    f->integrals--;
+                    feed(f, parser, TK_DVAR, &t);
+                    continue;
+                }
+            }
             if (is_time(f, &t)) {
                 feed(f, parser, TK_TIME, &t);
                 continue;
@@ -331,6 +344,10 @@ static void drive(Filter *f, void *parser) {
                 feed(f, parser, TK_IMPMUL, &im);
                 if (ctx->failed) return;
             }
+            feed(f, parser, t.kind, &t);
+            continue;
+        case TK_INTEGRAL:
+            f->integrals++;
             feed(f, parser, t.kind, &t);
             continue;
         default:
@@ -414,6 +431,23 @@ Node *parse_deriv(ParseCtx *ctx, const Token *tok, Node *e) {
     Node *var = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, tok->text, tok->text_len));
     var->name = ast_strdup(ctx->arena, tok->text, tok->text_len);
     return deriv_call(ctx, parse_span(ctx, tok), e, var, tok->num);
+}
+
+/* ∫_a^b body dx: integrate(x -> body, a, b) */
+Node *parse_integral(ParseCtx *ctx, const Token *tok, Node *a, Node *b, Node *body, const Token *dvar) {
+    Span span = span_join(parse_span(ctx, tok), parse_span(ctx, dvar));
+    Node *n = ast_node(ctx->arena, N_CALL, span);
+    n->a = ast_node(ctx->arena, N_NAME, parse_span(ctx, tok));
+    n->a->name = "integrate";
+    Node *lambda = ast_node(ctx->arena, N_LAMBDA, parse_span(ctx, dvar));
+    Node *x = ast_node(ctx->arena, N_NAME, parse_span(ctx, dvar));
+    x->name = ast_strdup(ctx->arena, dvar->text + 1, dvar->text_len - 1);
+    ast_append(ctx->arena, lambda, x);
+    lambda->a = body;
+    ast_append(ctx->arena, n, lambda);
+    ast_append(ctx->arena, n, a);
+    ast_append(ctx->arena, n, b);
+    return n;
 }
 
 /* ∂f/∂x: diff(f, x) */
