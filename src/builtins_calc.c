@@ -490,6 +490,49 @@ static bool fn_hessian(Interp *in, const CallInfo *ci, int argc, const Value *ar
     return ok;
 }
 
+/* jacobian(f, p): J[i][j] = ∂f_i/∂x_j for f whose body is a vector [f_1, …, f_m]. */
+static bool fn_jacobian(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    Func *f;
+    if (!function_arg(in, ci, argv, &f)) return false;
+    const Node *body = f->body;
+    if (body->kind != N_VECTOR || body->nlist == 0 || body->flag) {
+        func_release(f);
+        return interp_error(in, ci->args[0], "jacobian: %s must give a vector written [f₁, f₂, …] (for a function "
+                            "with a number as its value use grad)", f->name);
+    }
+    AstArena *arena = ast_arena_new((Source *)ci->call.src);
+    int np = f->nparams < 64 ? f->nparams : 64;
+    const char *params[64];
+    for (int i = 0; i < np; i++) params[i] = f->params[i]->name;
+    Node *m = ast_node(arena, N_MATRIX, ci->call);
+    bool ok = true;
+    for (int i = 0; i < body->nlist && ok; i++) {
+        Node *row = ast_node(arena, N_VECTOR, ci->call);
+        for (int j = 0; j < np && ok; j++) {
+            Node *dij = deriv_formula(in, arena, ci->call, body->list[i], params[j], 1, NULL);
+            if (!dij) ok = false;
+            else ast_append(arena, row, dij);
+        }
+        ast_append(arena, m, row);
+    }
+    Func *jf = NULL;
+    if (ok) {
+        char name[256];
+        snprintf(name, sizeof name, "J%s", f->name);
+        jf = deriv_make_func(in, arena, name, np, params, m);
+    }
+    ast_arena_release(arena);
+    func_release(f);
+    if (!jf) return false;
+    if (argc == 1) {
+        *out = func_value(jf);
+        return true;
+    }
+    ok = call_at(in, ci, jf, argv[1], out);
+    func_release(jf);
+    return ok;
+}
+
 static const Builtin entries[] = {
     {.name = "diff", .min_args = 2, .max_args = 3, .fn = fn_diff,
      .signature = "diff(expr, x, order = 1)",
@@ -506,6 +549,12 @@ static const Builtin entries[] = {
      .signature = "hessian(f, p)",
      .summary = "the matrix of second partial derivatives of f at the point p (or the function giving it)",
      .example = "hessian((x, y) -> x^2 * y, [1, 2])", .related = "grad, diff", .pillar = "calculus",
+     .takes_objects = true},
+    {.name = "jacobian", .min_args = 1, .max_args = 2, .fn = fn_jacobian,
+     .signature = "jacobian(f, p)",
+     .summary = "the matrix J[i, j] = ∂f_i/∂x_j of a function giving a vector [f₁, f₂, …], at the point p (or "
+                "the function giving it)",
+     .example = "jacobian((x, y) -> [x * y, x + y], [2, 3])", .related = "grad, hessian", .pillar = "calculus",
      .takes_objects = true},
 };
 

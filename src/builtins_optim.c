@@ -39,7 +39,6 @@ typedef struct Objective {
     const Func *fn;   /* f's Func, or NULL for a builtin */
     int n;            /* variables */
     bool vector_arg;  /* f takes one vector of n */
-    Func *grad;       /* owned: ∇f formulas (several numbers), or NULL: backprop */
     Span span;
     double sign;      /* 1 argmin, −1 argmax */
     int evaluations;  /* points where f (with or without its gradient) was computed */
@@ -98,22 +97,11 @@ static double objective_value(Objective *o, const double *x) {
 static bool objective_gradient(Objective *o, const double *x, double *g) {
     if (o->failed) return false;
     count_point(o, x);
-    Value args[64], vec, r;
+    Value args[64], vec;
     if (!pack_args(o, x, args, &vec)) { o->failed = true; return false; }
     bool ok;
     if (!o->fn) {
         ok = interp_error(o->in, o->span, "the gradient of a builtin of several arguments is not available");
-    } else if (o->grad) {
-        Value gv = {.kind = VAL_FUNC, .as.fn = o->grad};
-        ok = eval_call_value(o->in, gv, o->n, args, o->span, NULL, &r);
-        if (ok && r.kind == VAL_ARR && (int)r.as.arr->len == o->n) {
-            for (int i = 0; i < o->n; i++) g[i] = o->sign * r.as.arr->data[i];
-        } else if (ok && r.kind == VAL_NUM && o->n == 1) {
-            g[0] = o->sign * r.as.num;
-        } else if (ok) {
-            ok = interp_error(o->in, o->span, "the gradient has the wrong shape");
-        }
-        if (ok) value_release(r);
     } else {
         Value grads[64];
         ok = backprop_grad(o->in, o->fn, o->vector_arg ? 1 : o->n, args, o->span, grads);
@@ -367,7 +355,6 @@ static bool optimise(Interp *in, const CallInfo *ci, const Value *argv, double s
     } else {
         ok = minimise_nd(in, ci, &o, start, out);
     }
-    if (o.grad) func_release(o.grad);
     return ok;
 }
 
