@@ -16,6 +16,7 @@
 
 #include "elementwise.h"
 #include "eval.h"
+#include "frame.h"
 #include "linalg.h"
 #include "symbolic.h"
 
@@ -44,6 +45,7 @@ typedef struct Env {
 
 typedef struct BP {
     Interp *in;
+    AstArena *arena;    /* borrowed: the arena of the code being run forward (for the evaluator) */
     Span span;
     TNode *t;
     int n, cap;
@@ -227,7 +229,10 @@ static int fwd_call(BP *bp, const Node *n, const Env *env) {
             if (inner.idx[i] < 0) return -1;
         }
         if (++bp->depth > 200) return fail(bp, node_extent(n), "∇: calls nested too deeply (through %s)", f);
+        AstArena *outer = bp->arena;
+        bp->arena = fn->arena;
         int r = fwd(bp, fn->body, &inner);
+        bp->arena = outer;
         bp->depth--;
         return r;
     }
@@ -266,6 +271,25 @@ static int fwd_call(BP *bp, const Node *n, const Env *env) {
     value_release(v);
     return fail(bp, node_extent(n), "∇ has no rule for %s (element-wise maths, sum, mean, max, min, norm, dot, "
                 "@, transpose and indexing are differentiated)", f);
+}
+
+/* True when n reads a local of its function (a parameter, a Σ index): else it is a constant
+ * the evaluator can compute with an empty frame. */
+static bool reads_local(const Node *n) {
+    if (!n) return false;
+    if (n->kind == N_LOCAL || n->kind == N_NAME || n->kind == N_END || n->kind == N_LAMBDA) return true;
+    if (reads_local(n->a) || reads_local(n->b) || reads_local(n->c)) return true;
+    for (int i = 0; i < n->nlist; i++)
+        if (reads_local(n->list[i])) return true;
+    return false;
+}
+
+/* A constant subexpression (a data matrix written out, a range, a field …), evaluated. */
+static int fwd_constant(BP *bp, const Node *n) {
+    Frame fr = {NULL, 0, 0, false, value_nil(), bp->arena};
+    Value v;
+    if (!eval_expr(bp->in, &fr, (Node *)n, &v)) return -1;
+    return push(bp, T_CONST, -1, -1, v);
 }
 
 static int fwd(BP *bp, const Node *n, const Env *env) {
@@ -413,8 +437,10 @@ static int fwd(BP *bp, const Node *n, const Env *env) {
         else free(items);
         return r;
     }
-    default: return fail(bp, node_extent(n), "∇ cannot differentiate this expression (matrices written [a, b; c, d], "
-                         "ranges and fields have no rule)%s", "");
+    default:
+        if (!reads_local(n)) return fwd_constant(bp, n);
+        return fail(bp, node_extent(n), "∇ cannot differentiate this expression (matrices written [a, b; c, d] of "
+                    "the variables, ranges and fields have no rule)%s", "");
     }
 }
 
@@ -627,7 +653,7 @@ bool backprop_grad(Interp *in, const struct Func *f, int argc, const Value *argv
     if (argc != f->nparams || argc > 32)
         return interp_error(in, span, "∇%s expects %d argument%s, got %d", f->name, f->nparams,
                             f->nparams == 1 ? "" : "s", argc);
-    BP bp = {in, span, NULL, 0, 0, 0};
+    BP bp = {in, f->arena, span, NULL, 0, 0, 0};
     Env env = {.n = argc};
     for (int i = 0; i < argc; i++) {
         Value v = value_retain(argv[i]);
