@@ -31,7 +31,9 @@ static Node *fail(Deriv *d, Span span, const char *fmt, const char *arg) {
 
 static void report(Deriv *d, const char *rule, const Node *n, Node *result) {
     if (!d->trace || !result) return;
-    Node *shown = simplify(&d->sym, sym_copy(&d->sym, result));
+    Sym light = d->sym;
+    light.light = true;
+    Node *shown = simplify(&light, sym_copy(&d->sym, result));
     d->trace(d->trace_ctx, d->depth, rule, n, shown);
 }
 

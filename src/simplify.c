@@ -263,6 +263,65 @@ static Node *expand_terms(const Sym *s, Node *n, bool *changed) {
     return d;
 }
 
+static Node *simplify_sum(const Sym *s, Node *n);
+
+/* The sum's common factor taken out, when every term has one: e^x + x·e^x = e^x(x + 1).
+ * NULL when there is none (or a term is a plain number). */
+static Node *factor_common(const Sym *s, const SumList *l) {
+    int live = 0;
+    for (int i = 0; i < l->n; i++) {
+        if (l->t[i].p.c.num == 0) continue;
+        if (!l->t[i].key) return NULL;
+        live++;
+    }
+    if (live < 2) return NULL;
+    const Term *t0 = NULL;
+    for (int i = 0; i < l->n && !t0; i++)
+        if (l->t[i].p.c.num != 0) t0 = &l->t[i];
+    Factor common[MAXF];
+    int nc = 0;
+    for (int k = 0; k < t0->p.n; k++) {
+        if (t0->p.f[k].exp <= 0) continue;
+        double mn = t0->p.f[k].exp;
+        bool everywhere = true;
+        for (int i = 0; i < l->n && everywhere; i++) {
+            const Term *t = &l->t[i];
+            if (t == t0 || t->p.c.num == 0) continue;
+            bool found = false;
+            for (int j = 0; j < t->p.n; j++)
+                if (t->p.f[j].exp > 0 && sym_equal(t->p.f[j].base, t0->p.f[k].base)) {
+                    found = true;
+                    if (t->p.f[j].exp < mn) mn = t->p.f[j].exp;
+                }
+            everywhere = found;
+        }
+        if (everywhere) common[nc++] = (Factor){t0->p.f[k].base, mn};
+    }
+    if (nc == 0) return NULL;
+    /* the terms with the common factors divided out */
+    Node *inner = NULL;
+    for (int i = 0; i < l->n; i++) {
+        const Term *t = &l->t[i];
+        if (t->p.c.num == 0) continue;
+        Product q = t->p;
+        for (int c = 0; c < nc; c++)
+            for (int j = 0; j < q.n; j++)
+                if (sym_equal(q.f[j].base, common[c].base)) { q.f[j].exp -= common[c].exp; break; }
+        Node *mag = build_product(s, &q);
+        bool neg = q.c.num < 0;
+        if (!inner) inner = neg ? sym_neg(s, mag) : mag;
+        else inner = sym_bin(s, neg ? OP_SUB : OP_ADD, inner, mag);
+    }
+    inner = simplify_sum(s, inner);
+    Product out;
+    out.c = (Coef){1, 1};
+    out.n = 0;
+    out.overflow = false;
+    for (int c = 0; c < nc; c++) add_factor(&out, common[c].base, common[c].exp);
+    add_factor(&out, inner, 1);
+    return build_product(s, &out);
+}
+
 static Node *simplify_sum(const Sym *s, Node *n) {
     SumList l = {malloc(MAXF * sizeof(Term)), 0, false};
     if (!l.t) abort();
@@ -270,19 +329,29 @@ static Node *simplify_sum(const Sym *s, Node *n) {
     if (l.overflow) { free(l.t); return n; }
     Node *r = build_sum(s, &l);
     /* distributing products over sums is kept when terms cancel: e^x(e^x + 1) − e^(2x) = e^x */
-    if (l.n >= 2) {
+    if (l.n >= 2 && !s->light) {
         bool changed = false;
         Node *e = expand_terms(s, n, &changed);
+        for (int pass = 0; changed && pass < 3; pass++) {
+            bool again = false;
+            Node *e2 = expand_terms(s, e, &again);
+            if (!again) break;
+            e = e2;
+        }
         if (changed) {
             SumList m = {malloc(MAXF * sizeof(Term)), 0, false};
             if (!m.t) abort();
             add_term(s, &m, e, false);
             if (!m.overflow) {
                 Node *r2 = build_sum(s, &m);
+                Node *f2 = factor_common(s, &m);
+                if (f2 && node_count(f2) < node_count(r2)) r2 = f2;
                 if (node_count(r2) < node_count(r)) r = r2;
             }
             free(m.t);
         }
+        Node *f = factor_common(s, &l);
+        if (f && node_count(f) < node_count(r)) r = f;
     }
     free(l.t);
     return r;

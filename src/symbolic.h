@@ -17,6 +17,7 @@
 typedef struct Sym {
     AstArena *arena; /* borrowed: new nodes go here */
     Span span;       /* the span every new node gets */
+    bool light;      /* simplify without distributing or factoring (the steps of `why`) */
 } Sym;
 
 Node *sym_num(const Sym *s, double x);

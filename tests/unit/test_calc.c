@@ -417,6 +417,12 @@ static const FormCase form_cases[] = {
     {"softplus(x)", "(call sigmoid x)"},
     {"log(x)", "(/ 1 x)"},
     {"x / (1 + x)", "(/ 1 (^ (+ x 1) 2))"},
+    /* a common factor taken out, and the quotient rule's numerator expanded where it cancels
+     * (SymPy's simplify gives x(x² + 2x + 2)eˣ/(x + 1)² for the last) */
+    {"x * exp(x)", "(* (call exp x) (+ x 1))"},
+    {"x^3 * log(x)", "(* (^ x 2) (+ (* 3 (call log x)) 1))"},
+    {"x^2 * exp(x) / (1 + x)", "(/ (* (* x (call exp x)) (+ (+ (^ x 2) (* 2 x)) 2)) (^ (+ x 1) 2))"},
+    {"(x^2 - 1)^3", "(* (* 6 x) (^ (- (^ x 2) 1) 2))"},
 };
 
 START_TEST(simplified_forms) {
