@@ -158,6 +158,8 @@ static Node *build_product(const Sym *s, const Product *p) {
 
 /* {===================== sums */
 
+static Node *negate_leading(const Sym *s, Node *mag);
+
 typedef struct Term {
     Product p;
     Node *key; /* the product without its coefficient, for finding like terms; NULL: a constant */
@@ -223,7 +225,7 @@ static Node *build_sum(const Sym *s, const SumList *l) {
             if (pass == 2 && !(is_const && !constant_first)) continue;
             Node *mag = build_product(s, &t->p);
             bool neg = t->p.c.num < 0;
-            if (!r) r = neg ? sym_neg(s, mag) : mag;
+            if (!r) r = neg ? negate_leading(s, mag) : mag;
             else r = sym_bin(s, neg ? OP_SUB : OP_ADD, r, mag);
         }
     return r ? r : sym_num(s, 0);
@@ -298,18 +300,22 @@ static Node *factor_common(const Sym *s, const SumList *l) {
         if (everywhere) common[nc++] = (Factor){t0->p.f[k].base, mn};
     }
     if (nc == 0) return NULL;
-    /* the terms with the common factors divided out */
+    /* the terms with the common factors divided out (and a sign every term has) */
+    bool all_negative = true;
+    for (int i = 0; i < l->n; i++)
+        if (l->t[i].p.c.num > 0) all_negative = false;
     Node *inner = NULL;
     for (int i = 0; i < l->n; i++) {
         const Term *t = &l->t[i];
         if (t->p.c.num == 0) continue;
         Product q = t->p;
+        if (all_negative) q.c.num = -q.c.num;
         for (int c = 0; c < nc; c++)
             for (int j = 0; j < q.n; j++)
                 if (sym_equal(q.f[j].base, common[c].base)) { q.f[j].exp -= common[c].exp; break; }
         Node *mag = build_product(s, &q);
         bool neg = q.c.num < 0;
-        if (!inner) inner = neg ? sym_neg(s, mag) : mag;
+        if (!inner) inner = neg ? negate_leading(s, mag) : mag;
         else inner = sym_bin(s, neg ? OP_SUB : OP_ADD, inner, mag);
     }
     inner = simplify_sum(s, inner);
@@ -319,7 +325,8 @@ static Node *factor_common(const Sym *s, const SumList *l) {
     out.overflow = false;
     for (int c = 0; c < nc; c++) add_factor(&out, common[c].base, common[c].exp);
     add_factor(&out, inner, 1);
-    return build_product(s, &out);
+    Node *r = build_product(s, &out);
+    return all_negative ? negate_leading(s, r) : r;
 }
 
 static Node *simplify_sum(const Sym *s, Node *n) {
@@ -360,9 +367,14 @@ static Node *simplify_sum(const Sym *s, Node *n) {
 /* −mag with the sign on its leading number or a quotient's numerator: −1/x², −x/y, not −(1/x²). */
 static Node *negate_leading(const Sym *s, Node *mag) {
     if (mag->kind == N_NUM) return sym_num(s, -mag->num);
-    if (mag->kind == N_BINARY && mag->op == OP_MUL && mag->a->kind == N_NUM) {
-        mag->a = sym_num(s, -mag->a->num); /* −6 * x: the printer's exact form of −6x */
-        return mag;
+    if (mag->kind == N_BINARY && mag->op == OP_MUL) {
+        /* the product's leading number takes the sign: −6 * x (the printer's exact form of −6x) */
+        Node *lead = mag;
+        while (lead->a->kind == N_BINARY && lead->a->op == OP_MUL) lead = lead->a;
+        if (lead->a->kind == N_NUM) {
+            lead->a = sym_num(s, -lead->a->num);
+            return mag;
+        }
     }
     if (mag->kind == N_BINARY && mag->op == OP_DIV) {
         if (mag->a->kind == N_BINARY && mag->a->op == OP_MUL && mag->a->a->kind == N_NUM) {
