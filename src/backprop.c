@@ -22,7 +22,7 @@
 
 enum {
     T_LEAF, T_CONST, T_ADD, T_SUB, T_MUL, T_DIV, T_POW, T_NEG, T_MATMUL, T_TRANSPOSE, T_MAP, T_SUM,
-    T_MEAN, T_MAX2, T_MIN2, T_MAX1, T_MIN1, T_NORM, T_INDEX, T_DOT, T_ABS, T_VECTOR,
+    T_MEAN, T_MAX2, T_MIN2, T_MAX1, T_MIN1, T_NORM, T_INDEX, T_DOT, T_ABS, T_VECTOR, T_ATAN2, T_HYPOT, T_LOGB,
 };
 
 typedef struct TNode {
@@ -248,7 +248,8 @@ static int fwd_call(BP *bp, const Node *n, const Env *env) {
     if (!eval_call_value(bp->in, callee, n->nlist, argv, n->span, NULL, &v)) return -1;
     if (!any_need) return push(bp, T_CONST, -1, -1, v);
     static const char *const maps[] = {"exp", "log", "ln", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh",
-                                       "sinh", "cosh", "sign", "floor", "ceil", "round", NULL};
+                                       "sinh", "cosh", "asin", "acos", "atan", "sign", "floor", "ceil", "round",
+                                       NULL};
     if (n->nlist == 1) {
         for (int i = 0; maps[i]; i++)
             if (!strcmp(f, maps[i])) {
@@ -267,6 +268,9 @@ static int fwd_call(BP *bp, const Node *n, const Env *env) {
         if (!strcmp(f, "max")) return push(bp, T_MAX2, args[0], args[1], v);
         if (!strcmp(f, "min")) return push(bp, T_MIN2, args[0], args[1], v);
         if (!strcmp(f, "dot")) return push(bp, T_DOT, args[0], args[1], v);
+        if (!strcmp(f, "atan2")) return push(bp, T_ATAN2, args[0], args[1], v);
+        if (!strcmp(f, "hypot")) return push(bp, T_HYPOT, args[0], args[1], v);
+        if (!strcmp(f, "log")) return push(bp, T_LOGB, args[0], args[1], v);
     }
     value_release(v);
     return fail(bp, node_extent(n), "∇ has no rule for %s (element-wise maths, sum, mean, max, min, norm, dot, "
@@ -464,6 +468,14 @@ static bool map_derivative(BP *bp, const TNode *e, Value a, Value *out) {
         ok = call1(bp, "cos", a, &t) && bin(bp, OP_MUL, t, t, &u) && bin(bp, OP_DIV, value_num(1), u, out);
     } else if (!strcmp(f, "tanh")) {
         ok = bin(bp, OP_MUL, e->val, e->val, &t) && bin(bp, OP_SUB, value_num(1), t, out);
+    } else if (!strcmp(f, "asin") || !strcmp(f, "acos")) {
+        /* ±1/√(1 − a²) */
+        ok = bin(bp, OP_MUL, a, a, &t) && bin(bp, OP_SUB, value_num(1), t, &u);
+        value_release(t);
+        t = value_nil();
+        ok = ok && call1(bp, "sqrt", u, &t) && bin(bp, OP_DIV, value_num(!strcmp(f, "asin") ? 1 : -1), t, out);
+    } else if (!strcmp(f, "atan")) {
+        ok = bin(bp, OP_MUL, a, a, &t) && bin(bp, OP_ADD, value_num(1), t, &u) && bin(bp, OP_DIV, value_num(1), u, out);
     } else if (!strcmp(f, "sinh")) {
         return call1(bp, "cosh", a, out);
     } else if (!strcmp(f, "cosh")) {
@@ -634,6 +646,37 @@ static bool back(BP *bp, int i) {
             TRY(accum(bp, e->items[k], value_num(gk)));
         }
         break;
+    case T_ATAN2: case T_HYPOT: case T_LOGB: {
+        /* atan2(y, x): (x, −y)/(x² + y²); hypot(a, b): (a, b)/hypot; log(a, b) = ln a / ln b */
+        Value da = value_nil(), db = value_nil(), q = value_nil();
+        if (e->op == T_ATAN2) {
+            Value x2, y2;
+            TRY(bin(bp, OP_MUL, B, B, &x2));
+            if (ok) { TRY(bin(bp, OP_MUL, A, A, &y2)); if (ok) { TRY(ew_binary_owned(bp->in, OP_ADD, x2, y2, bp->span, &q)); } else value_release(x2); }
+            if (ok && needA) TRY(bin(bp, OP_DIV, B, q, &da));
+            if (ok && needB) { TRY(bin(bp, OP_DIV, A, q, &t)); TRY(bin(bp, OP_MUL, value_num(-1), t, &db)); }
+        } else if (e->op == T_HYPOT) {
+            if (needA) TRY(bin(bp, OP_DIV, A, e->val, &da));
+            if (ok && needB) TRY(bin(bp, OP_DIV, B, e->val, &db));
+        } else {
+            Value lb = value_nil();
+            TRY(call1(bp, "log", B, &lb));
+            if (ok && needA) { TRY(bin(bp, OP_MUL, A, lb, &t)); TRY(bin(bp, OP_DIV, value_num(1), t, &da)); }
+            value_release(t); t = value_nil();
+            if (ok && needB) {
+                /* −ln a / (b ln² b) = −out / (b ln b) */
+                TRY(bin(bp, OP_MUL, B, lb, &t));
+                TRY(bin(bp, OP_DIV, e->val, t, &u));
+                TRY(bin(bp, OP_MUL, value_num(-1), u, &db));
+            }
+            value_release(lb);
+        }
+        if (ok && needA) { TRY(bin(bp, OP_MUL, g, da, &c)); if (ok) TRY(accum(bp, e->a, c)); }
+        if (ok && needB) { TRY(bin(bp, OP_MUL, g, db, &c)); if (ok) TRY(accum(bp, e->b, c)); }
+        value_release(da); value_release(db); value_release(q); value_release(t); value_release(u);
+        t = u = value_nil();
+        break;
+    }
     case T_INDEX:
         TRY(filled(bp, A, 0, &c));
         if (ok) { c.as.arr->data[e->pos] = total(g); TRY(accum(bp, e->a, c)); }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "astprint.h"
+#include "backprop.h"
 #include "deriv.h"
 #include "eval.h"
 #include "func.h"
@@ -340,6 +341,41 @@ START_TEST(printed_formulas_round_trip) {
 }
 END_TEST
 
+/* Reverse mode (backprop.c) agrees with the symbolic derivative at every formula's points. */
+START_TEST(backprop_against_symbolic) {
+    Failures fails = {0};
+    srand(4242);
+    for (size_t r = 0; r < ROWS(ad_cases); r++) {
+        Session s;
+        open_session(&s);
+        char def[256];
+        snprintf(def, sizeof def, "w = 0.75\nf(x) = %s\n", ad_cases[r].body);
+        ck_assert(run(&s, def));
+        Func *f = global_func(&s, "f");
+        Func *d = deriv_func(s.in, f, 0, 1, f->body->span);
+        ck_assert_ptr_nonnull(d);
+        for (int k = 0; k < 6; k++) {
+            double x = ad_cases[r].lo + (ad_cases[r].hi - ad_cases[r].lo) * (rand() / (double)RAND_MAX);
+            double want = NAN;
+            Value arg = value_num(x), g;
+            if (!call1(&s, d, x, &want)) { failure(&fails, "%s: %s", ad_cases[r].body, s.in->error.message); break; }
+            if (!backprop_grad(s.in, f, 1, &arg, f->body->span, &g)) {
+                failure(&fails, "∇ %s: %s", ad_cases[r].body, s.in->error.message);
+                break;
+            }
+            bool same = g.kind == VAL_NUM && close_to(g.as.num, want, 1e-12);
+            if (!same) failure(&fails, "∇ %s at %.17g: %.17g, symbolic %.17g", ad_cases[r].body, x,
+                               g.kind == VAL_NUM ? g.as.num : NAN, want);
+            value_release(g);
+            if (!same) break;
+        }
+        func_release(d);
+        close_session(&s);
+    }
+    ck_no_failures(fails, ROWS(ad_cases));
+}
+END_TEST
+
 /* SymPy 1.14: N(diff(e, x).subs(x, p), 20), sigmoid written 1/(1 + exp(−x)). */
 typedef struct RefCase {
     const char *body;
@@ -476,6 +512,7 @@ Suite *calc_suite(void) {
     tcase_add_test(t, against_dual_numbers);
     tcase_add_test(t, against_sympy);
     tcase_add_test(t, printed_formulas_round_trip);
+    tcase_add_test(t, backprop_against_symbolic);
     tcase_add_test(t, simplified_forms);
     tcase_add_test(t, orders_and_partials);
     suite_add_tcase(s, t);
