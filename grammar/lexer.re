@@ -142,6 +142,9 @@ loop:
     "and" | "&&" | "∧" { RET(TK_AND); }
     "or" | "∨"   { RET(TK_OR); }
     "not" | "!" | "¬" { RET(TK_NOT); }
+    /* argmin_x E / argmax_x E (before names: argmin_x is not a name); text = the variable */
+    ("argmin" | "argmax") "_" dvar { tok->text = start + 7; tok->text_len = (size_t)(lx->cursor - start) - 7;
+                                     tok->op = start[4] == 'a'; RET(TK_ARGOPT); }
     letter idcont* { tok->text = start; tok->text_len = (size_t)(lx->cursor - start); RET(TK_NAME); }
 
     "\"" ([^"\\\n\x00] | "\\" [^\n\x00])* "\"" {

@@ -62,7 +62,7 @@
 %right SUMHEAD.
 %left STAR DOTSTAR SLASH PERCENT AT DOT BACKSLASH INTERSECT.
 %left IMPMUL.
-%right UMINUS SQRT DERIV.
+%right UMINUS SQRT DERIV ARGOPT.
 %right CARET DOTCARET.
 %left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD PERCENTSIGN.
 
@@ -188,6 +188,7 @@ expr(E) ::= SQRT(T) expr(X). {
 /* calculus: d/dx E is diff(E, x, order); ∂f/∂x is diff(f, x); ∇f is grad(f) (deriv.h) */
 expr(E) ::= DERIV(T) expr(X). { E = parse_deriv(ctx, &T, X); }
 expr(E) ::= PARTIALF(T). { E = parse_partial(ctx, &T); }
+expr(E) ::= ARGOPT(T) expr(X). { E = parse_argopt(ctx, &T, X); }
 /* ∫_a^b body dx: integrate(x -> body, a, b); the filter turns the closing dx into DVAR */
 %type ibound {Node*}
 ibound(E) ::= NUM(T). { E = parse_leaf(ctx, N_NUM, &T); E->num = T.num; }

@@ -450,6 +450,24 @@ Node *parse_integral(ParseCtx *ctx, const Token *tok, Node *a, Node *b, Node *bo
     return n;
 }
 
+/* argmin_x E / argmax_x E: argmin(x -> E, 0), searched from 0 */
+Node *parse_argopt(ParseCtx *ctx, const Token *tok, Node *e) {
+    Span span = parse_span(ctx, tok);
+    Node *n = ast_node(ctx->arena, N_CALL, span);
+    n->a = ast_node(ctx->arena, N_NAME, span);
+    n->a->name = tok->op ? "argmax" : "argmin";
+    Node *lambda = ast_node(ctx->arena, N_LAMBDA, span);
+    Node *x = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, tok->text, tok->text_len));
+    x->name = ast_strdup(ctx->arena, tok->text, tok->text_len);
+    ast_append(ctx->arena, lambda, x);
+    lambda->a = e;
+    ast_append(ctx->arena, n, lambda);
+    Node *start = ast_node(ctx->arena, N_NUM, span);
+    start->num = 0;
+    ast_append(ctx->arena, n, start);
+    return n;
+}
+
 /* ∂f/∂x: diff(f, x) */
 Node *parse_partial(ParseCtx *ctx, const Token *tok) {
     const char *f = tok->text, *end = ctx->src->text + tok->offset + tok->length;
