@@ -17,6 +17,8 @@
 #include "eval.h"
 #include "func.h"
 #include "interp.h"
+#include "lex.h"
+#include "parser.h"
 #include "simplify.h"
 
 #include "table.h"
@@ -505,6 +507,53 @@ START_TEST(orders_and_partials) {
 }
 END_TEST
 
+/* The lexer's calculus tokens: the variable (or function) text and the order they carry. */
+typedef struct TokCase {
+    const char *text;
+    int kind;
+    const char *name; /* tok.text */
+    double order;     /* tok.num for TK_DERIV */
+} TokCase;
+
+static const TokCase tok_cases[] = {
+    {"d/dx", TK_DERIV, "x", 1},
+    {"d/dw1", TK_DERIV, "w1", 1},
+    {"d²/dx²", TK_DERIV, "x", 2},
+    {"d^3/dt^3", TK_DERIV, "t", 3},
+    {"∂/∂y", TK_DERIV, "y", 1},
+    {"∂²/∂θ²", TK_DERIV, "θ", 2},
+    {"∂f/∂x", TK_PARTIALF, "f/∂x", 0},
+    {"∂loss/∂w2", TK_PARTIALF, "loss/∂w2", 0},
+    {"∇", TK_NABLA, NULL, 0},
+    {"∫", TK_INTEGRAL, NULL, 0},
+    {"argmin_x", TK_ARGOPT, "x", 0},
+    {"argmax_t", TK_ARGOPT, "t", 0},
+    {"argmin_xy", TK_NAME, "argmin_xy", 0}, /* a name */
+    {"d/dist", TK_NAME, "d", 0},            /* d divided by dist */
+    {"dx", TK_NAME, "dx", 0},
+};
+
+START_TEST(calculus_tokens) {
+    Failures fails = {0};
+    for (size_t r = 0; r < ROWS(tok_cases); r++) {
+        const TokCase *c = &tok_cases[r];
+        Source *src = source_new("<t>", c->text, strlen(c->text));
+        Lexer lx;
+        lexer_init(&lx, src);
+        Token t;
+        memset(&t, 0, sizeof t);
+        lexer_next(&lx, &t);
+        if (t.kind != c->kind) failure(&fails, "%s: kind %d, expected %d", c->text, t.kind, c->kind);
+        else if (c->name && (t.text_len != strlen(c->name) || strncmp(t.text, c->name, t.text_len) != 0))
+            failure(&fails, "%s: text %.*s, expected %s", c->text, (int)t.text_len, t.text, c->name);
+        else if (c->kind == TK_DERIV && t.num != c->order)
+            failure(&fails, "%s: order %g, expected %g", c->text, t.num, c->order);
+        source_release(src);
+    }
+    ck_no_failures(fails, ROWS(tok_cases));
+}
+END_TEST
+
 Suite *calc_suite(void) {
     Suite *s = suite_create("calc");
     TCase *t = tcase_create("deriv");
@@ -513,6 +562,7 @@ Suite *calc_suite(void) {
     tcase_add_test(t, against_sympy);
     tcase_add_test(t, printed_formulas_round_trip);
     tcase_add_test(t, backprop_against_symbolic);
+    tcase_add_test(t, calculus_tokens);
     tcase_add_test(t, simplified_forms);
     tcase_add_test(t, orders_and_partials);
     suite_add_tcase(s, t);
