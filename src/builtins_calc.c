@@ -255,7 +255,7 @@ Flow calc_why(Interp *in, Frame *fr, Node *s) {
 /* }===================== */
 
 /* ∇f: the function of f's variables whose value is the vector of partial derivatives. */
-static Func *gradient_func(Interp *in, const Func *f, Span where) {
+static Func *gradient_func(Interp *in, const Func *f, Span where, bool *reduces) {
     if (f->body->kind == N_BLOCK) {
         interp_error(in, where, "cannot differentiate %s: its body is a block of statements (write it as one "
                      "expression)", f->name);
@@ -270,7 +270,9 @@ static Func *gradient_func(Interp *in, const Func *f, Span where) {
     Func *g = NULL;
     bool ok = true;
     for (int i = 0; i < np && ok; i++) {
-        Node *d = deriv_formula(in, arena, where, f->body, params[i], 1, NULL);
+        bool r = false;
+        Node *d = deriv_formula(in, arena, where, f->body, params[i], 1, &r);
+        *reduces = *reduces || r;
         if (!d) ok = false;
         else ast_append(arena, vec, d);
     }
@@ -325,6 +327,7 @@ typedef struct Gradient {
     Obj obj;
     Func *f;   /* owned reference: the function differentiated */
     Func *sym; /* owned: the formulas as a function of f's variables, or NULL (no formula) */
+    bool arrays; /* f reduces arrays (sum, mean, @ …): the formulas hold for numbers only */
 } Gradient;
 
 static void gradient_free(Obj *o) {
@@ -336,8 +339,8 @@ static void gradient_free(Obj *o) {
 
 static void gradient_print(FILE *out, const Obj *o) {
     const Gradient *g = (const Gradient *)o;
-    if (g->sym) deriv_print(out, g->sym);
-    else fprintf(out, "<gradient of %s, by backpropagation>", g->f->name);
+    if (g->sym && !g->arrays) deriv_print(out, g->sym);
+    else fprintf(out, "<the gradient of %s, by backpropagation: call it at a point, ∇%s(…)>", g->f->name, g->f->name);
 }
 
 static void gradient_describe(const Obj *o, char *buf, size_t size) {
@@ -417,7 +420,7 @@ static bool fn_grad(Interp *in, const CallInfo *ci, int argc, const Value *argv,
     if (!g) abort();
     obj_init(&g->obj, &gradient_type);
     g->f = f;
-    g->sym = gradient_func(in, f, ci->call); /* NULL when some part has no formula: backprop only */
+    g->sym = gradient_func(in, f, ci->call, &g->arrays); /* NULL when some part has no formula: backprop only */
     Value gv = value_obj(&g->obj);
     if (argc == 1) {
         if (!g->sym && f->nparams > 0) {
