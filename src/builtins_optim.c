@@ -31,6 +31,14 @@ static void gsl_quiet(void) {
     }
 }
 
+static void format_point(char *buf, size_t size, const double *x, int n) {
+    size_t used = 0;
+    if (n > 1) used += (size_t)snprintf(buf + used, size - used, "[");
+    for (int i = 0; i < n && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%.6g", i ? ", " : "", x[i]);
+    if (n > 1 && used < size) snprintf(buf + used, size - used, "]");
+}
+
 /* {===================== objective: f of n numbers, or of one vector */
 
 typedef struct Objective {
@@ -41,6 +49,7 @@ typedef struct Objective {
     bool vector_arg;  /* f takes one vector of n */
     Span span;
     double sign;      /* 1 argmin, −1 argmax */
+    const char *what; /* the builtin, for messages */
     int evaluations;  /* points where f (with or without its gradient) was computed */
     bool failed;      /* an error is recorded in in->error */
     double last_x[64], last_f; /* the last point f was computed at, for the line search's repeats */
@@ -88,6 +97,13 @@ static double objective_value(Objective *o, const double *x) {
         o->failed = true;
         return NAN;
     }
+    if (isnan(r.as.num)) {
+        char pt[256];
+        format_point(pt, sizeof pt, x, o->n);
+        interp_error(o->in, o->span, "%s: the function is nan at %s (outside where it is defined?)", o->what, pt);
+        o->failed = true;
+        return NAN;
+    }
     memcpy(o->last_x, x, (size_t)o->n * sizeof(double));
     o->last_f = o->sign * r.as.num;
     o->have_last = true;
@@ -115,6 +131,12 @@ static bool objective_gradient(Objective *o, const double *x, double *g) {
         }
     }
     value_release(vec);
+    for (int i = 0; ok && i < o->n; i++)
+        if (isnan(g[i])) {
+            char pt[256];
+            format_point(pt, sizeof pt, x, o->n);
+            ok = interp_error(o->in, o->span, "%s: the gradient is nan at %s", o->what, pt);
+        }
     if (!ok) o->failed = true;
     return ok;
 }
@@ -126,6 +148,7 @@ static bool objective_init(Interp *in, const CallInfo *ci, const Value *argv, Ob
     o->f = argv[0];
     o->span = ci->call;
     o->sign = 1;
+    o->what = ci->builtin->name;
     const char *name = ci->builtin->name;
     if (argv[0].kind == VAL_FUNC) {
         o->fn = argv[0].as.fn;
@@ -370,13 +393,6 @@ static bool fn_argmax(Interp *in, const CallInfo *ci, int argc, const Value *arg
 
 /* {===================== descend: gradient descent, traced */
 
-static void format_point(char *buf, size_t size, const double *x, int n) {
-    size_t used = 0;
-    if (n > 1) used += (size_t)snprintf(buf + used, size - used, "[");
-    for (int i = 0; i < n && used < size; i++)
-        used += (size_t)snprintf(buf + used, size - used, "%s%.6g", i ? ", " : "", x[i]);
-    if (n > 1 && used < size) snprintf(buf + used, size - used, "]");
-}
 
 static bool fn_descend(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     Objective o;
@@ -506,6 +522,7 @@ static bool fn_integrate(Interp *in, const CallInfo *ci, int argc, const Value *
     o.span = ci->call;
     o.sign = 1;
     o.n = 1;
+    o.what = "integrate";
     int nparams = argv[0].kind == VAL_FUNC ? argv[0].as.fn->nparams : argv[0].kind == VAL_BUILTIN ? argv[0].as.builtin->min_args : -1;
     if (nparams != 1) {
         char what[64];
