@@ -6,7 +6,8 @@ BUILD    ?= build
 SAN      ?=
 OPT      ?= -O2
 DEB_PACKAGES := gcc make re2c lemon libreadline-dev check pkg-config \
-                libopenblas-dev liblapacke-dev libsleef3 valgrind tmux libgsl-dev
+                libopenblas-dev liblapacke-dev libsleef3 valgrind tmux \
+                r-mathlib libgsl-dev
 SUDO     := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 PKGS     := openblas lapacke
@@ -26,7 +27,7 @@ CPPFLAGS := -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(shell pkg-config --cflags $(PKG
 # Readline and its terminfo library are linked statically (Debian ships libreadline.a and
 # libtinfo.a): two fewer shared objects to load and relocate saved ~1.3 ms of user time per
 # start (hyperfine, `mlm -e 1+1`, 400 runs).
-LDLIBS   := -Wl,-Bstatic -lreadline -ltinfo -lgsl -lgslcblas -Wl,-Bdynamic -ldl -lpthread -lmvec -lm
+LDLIBS   := -Wl,-Bstatic -lreadline -ltinfo -lRmath -lgsl -lgslcblas -Wl,-Bdynamic -ldl -lpthread -lmvec -lm
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell pkg-config --libs check 2>/dev/null)
 
@@ -139,7 +140,7 @@ clean:
 # Workloads W1–W8 (../shared/bench/WORKLOADS.md) for mlm beside NumPy, Lua 5.4 and C; writes
 # bench/results.md. Never part of `make check`. QUICK=1: 3 runs instead of 10, same workloads.
 # bench/timeit.c is the launcher that measures each run (wall time, peak RSS).
-BENCH_PACKAGES := python3-numpy lua5.4 libopenblas-dev liblapacke-dev
+BENCH_PACKAGES := python3-numpy python3-scipy lua5.4 libopenblas-dev liblapacke-dev
 
 bench: deps
 	@$(call install_missing,$(BENCH_PACKAGES),bench)
@@ -153,7 +154,7 @@ bench: deps
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/run.py $(if $(QUICK),--quick)
 
 # {===================== robustness: libFuzzer harnesses and valgrind (tests/fuzz/README.md)
-# `make fuzz` builds tests/fuzz/fuzz_{parse,eval}.c with clang's libFuzzer, ASan and UBSan
+# `make fuzz` builds tests/fuzz/fuzz_{parse,eval,csv}.c with clang's libFuzzer, ASan and UBSan
 # into build/fuzz/ and runs each for FUZZ_SECONDS; `make valgrind` runs every script, error
 # test and the unit tests under memcheck. Neither needs the other's build. To fuzz past a
 # known finding, build elsewhere with a check turned off:
@@ -177,13 +178,15 @@ $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-# The harnesses (tests/fuzz/fuzz_NAME.c); those that run imports wrap file_read so `import`
-# cannot reach outside their working directory.
-FUZZ_HARNESSES := parse eval entries
-FUZZ_WRAP_READ := fuzz_eval fuzz_entries
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+# The harnesses (tests/fuzz/fuzz_NAME.c). Those that run programs link tests/fuzz/sandbox.c and
+# wrap file_read and csv_read_file (import and load() cannot reach outside their working
+# directory), csv_write_file and plot_svg (save() and SVG plots write nothing).
+FUZZ_HARNESSES := parse eval entries csv
+FUZZ_SANDBOXED := fuzz_eval fuzz_entries
+FUZZ_WRAPS     := -Wl$(comma)--wrap=file_read$(comma)--wrap=csv_read_file$(comma)--wrap=csv_write_file$(comma)--wrap=plot_svg
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/sandbox.c $(FUZZ_OBJ)
 	clang $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
-	  $(if $(filter $(FUZZ_WRAP_READ),$(@F)),-Wl$(comma)--wrap=file_read) $(LDLIBS)
+	  $(if $(filter $(FUZZ_SANDBOXED),$(@F)),tests/fuzz/sandbox.c $(FUZZ_WRAPS)) $(LDLIBS)
 
 comma := ,
 .SECONDARY: $(FUZZ_OBJ)

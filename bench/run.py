@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Run the mlm workloads W1-W9 and W15 (../shared/bench/WORKLOADS.md) beside their peers.
+"""Run the mlm workloads W1-W15 (../shared/bench/WORKLOADS.md) beside their peers.
 
-Usage: bench/run.py [--quick] [--runs N]   (from the repository root; `make bench` calls it)
+Usage: bench/run.py [--quick] [--runs N] [--only W14,…]   (from the repository root; `make bench`
+calls it; --only runs the workloads named and writes bench/results-W14….md)
 
 Every implementation of a workload runs alternately with the others, in a fresh random order
 each round: one warm-up round, then RUNS timed rounds (ROUNDS_SCALE × as many for W4 and W7).
@@ -51,6 +52,26 @@ def exact(*expected):
     return check
 
 
+def near2(a, b, rel_a, rel_b):
+    """Check: the first two numbers printed are within rel_a and rel_b of a and b."""
+    def check(out):
+        nums = [float(x) for x in NUMBER.findall(out)]
+        return len(nums) >= 2 and abs(nums[0] - float(a)) <= rel_a * abs(float(a)) \
+            and abs(nums[1] - float(b)) <= rel_b * abs(float(b))
+    check.goal = f"{a} (rel. ≤ {rel_a:g}), {b} (rel. ≤ {rel_b:g})"
+def means(expected, rel):
+    """Check: the numbers printed are these, each within rel (relative); W12's means of
+    sin(i) and cos(i) are near 0, so for those the bound is rel × the largest of them."""
+    scale = max(abs(e) for e in expected)
+
+    def check(out):
+        nums = [float(x) for x in NUMBER.findall(out)]
+        return len(nums) == len(expected) and all(
+            abs(n - e) <= rel * max(abs(e), 1e-6 * scale) for n, e in zip(nums, expected))
+    check.goal = " ".join(repr(e) for e in expected) + f", rel. ≤ {rel:g} each"
+    return check
+
+
 def gbps(out):
     return bool(re.fullmatch(r"\s*\d+(\.\d+)? GB/s\s*", out))
 
@@ -59,6 +80,19 @@ gbps.goal = "a bandwidth in GB/s"
 
 W1 = near("1.6449339668482314", 1e-11)
 py = ["/usr/bin/python3"]
+
+
+def w10_check(out):
+    """W10 prints the mean and standard deviation of its draws: |mean| < 1e-3, |std − 1| < 1e-3."""
+    try:
+        m, s = (float(w) for w in out.split())
+    except ValueError:
+        return False
+    return abs(m) < 1e-3 and abs(s - 1) < 1e-3
+
+
+w10_check.goal = "|mean| < 1e-3 and |std − 1| < 1e-3"
+
 lua = ["lua5.4"]
 
 # id, what, check, [(implementation, argv)]
@@ -93,8 +127,27 @@ WORKLOADS = [
         ("mlm", [MLM, "bench/mlm/w7.mlm"]),
         ("NumPy", py + ["bench/peers/w7.py"]),
         ("C + LAPACKE", [f"{PEERS}/w7"])]),
+    ("W13", "entropy in bits of p_i ∝ i, N = 10^7", near("22.97484425679", 1e-11), [
+        ("mlm", [MLM, "bench/mlm/w13.mlm"]),
+        ("NumPy", py + ["bench/peers/w13.py"])]),
     ("W8", "memory bandwidth, c = a + b over 10^7 doubles", gbps, [
         ("C -O2", [f"{PEERS}/w8"])]),
+    ("W14", "mean and sample variance (n − 1) of x = sin(1:10^7)",
+     near2("1.95589e-07", "0.5000000710925", 1e-5, 1e-9), [
+        ("mlm", [MLM, "bench/mlm/w14.mlm"]),
+        ("mlm, fused", [MLM, "bench/mlm/w14f.mlm"]),
+        ("NumPy", py + ["bench/peers/w14.py"])]),
+    ("W10", "10^7 draws from Normal(0, 1), seed 42: mean and std", w10_check, [
+        ("mlm", [MLM, "bench/mlm/w10.mlm"]),
+        ("NumPy", py + ["bench/peers/w10.py"])]),
+    ("W11", "Σ Φ(x) over linspace(-5, 5, 10^7)", near("5000000", 1e-12), [
+        ("mlm", [MLM, "bench/mlm/w11.mlm"]),
+        ("SciPy", py + ["bench/peers/w11.py"])]),
+    ("W12", "load a 10^6 × 5 CSV (50 MB), print the column means", means(
+        [500.0005, -1.16891e-07, -3.51663e-07, 2.999998, 666.667166459], 1e-9), [
+        ("mlm", [MLM, "bench/mlm/w12.mlm"]),
+        ("NumPy loadtxt", py + ["bench/peers/w12_numpy.py"]),
+        ("pandas read_csv", py + ["bench/peers/w12_pandas.py"])]),
     ("W9", "∇ of mean((X @ w − y)²), X 10^6×8, prints sum(∇L(w))", near("-0.4217561268738417", 1e-10), [
         ("mlm", [MLM, "bench/mlm/w9.mlm"]),
         ("NumPy", py + ["bench/peers/w9.py"])]),
@@ -102,6 +155,7 @@ WORKLOADS = [
         ("mlm", [MLM, "bench/mlm/w15.mlm"]),
         ("SciPy", py + ["bench/peers/w15.py"])]),
 ]
+W12_CSV = f"{PEERS}/w12.csv"  # written by bench/peers/w12_gen.py when missing (not committed)
 
 # What each program of a workload times in-process (its inputs are made before the timer).
 KERNELS = {
@@ -110,6 +164,11 @@ KERNELS = {
     "W3": "s = sum(1 / (1 + exp(-x)))",
     "W4": "C = A @ B (cblas_dgemm)",
     "W7": "[values, vectors] = eig(A) (np.linalg.eigh, LAPACKE_dsyevd)",
+    "W14": "m = mean(x); v = var(x) (np.mean, np.var(ddof=1); mlm: two `time` lines, added; "
+           "mlm, fused: mean(sin(i)); var(sin(i)), sin included)",
+    "W13": "h = entropy(p) (NumPy: -(p * np.log2(p)).sum())",
+    "W10": "x = sample(Normal(0, 1), 10^7) (rng.standard_normal)",
+    "W11": "s = sum(cdf(Z, x)) (np.sum(norm.cdf(x)))",
     "W9": "g = ∇L(w) (NumPy: 2/n·Xᵀ(Xw − y) written by hand)",
 }
 FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
@@ -147,6 +206,21 @@ GOALS = [
     ("W7", "mlm / C + LAPACKE kernel", "mlm", "C + LAPACKE", "kernel", "≤", 1.15),
     ("W7", "NumPy / mlm kernel (issue 4: speed vs NumPy)", "NumPy", "mlm", "kernel", "≥", 0.95),
     ("W7", "NumPy / mlm first call (information)", "NumPy", "mlm", "first", "", None),
+    ("W14", "mlm / NumPy wall (issue 14)", "mlm", "NumPy", "wall", "≤", 0.5),
+    ("W14", "mlm, fused / NumPy wall (issue 14)", "mlm, fused", "NumPy", "wall", "≤", 0.5),
+    ("W14", "mlm / NumPy kernel (issue 14)", "mlm", "NumPy", "kernel", "≤", 0.7),
+    ("W14", "mlm, fused / NumPy kernel (information: sin included)", "mlm, fused", "NumPy", "kernel", "", None),
+    ("W13", "mlm / NumPy wall (issue 15)", "mlm", "NumPy", "wall", "≤", 0.5),
+    ("W13", "mlm / NumPy kernel (issue 15)", "mlm", "NumPy", "kernel", "≤", 0.7),
+    ("W10", "mlm / NumPy wall (issue 13)", "mlm", "NumPy", "wall", "≤", 0.5),
+    ("W10", "mlm / NumPy kernel (issue 13)", "mlm", "NumPy", "kernel", "≤", 1.0),
+    ("W11", "mlm / SciPy wall (issue 13)", "mlm", "SciPy", "wall", "≤", 0.3),
+    ("W11", "mlm / SciPy kernel (issue 13)", "mlm", "SciPy", "kernel", "≤", 0.5),
+    # issue 16: ≤ 0.5× the faster peer; peak RSS ≤ 1.5× the parsed doubles (10^6 × 5 × 8 bytes,
+    # in KiB as the RSS is measured)
+    ("W12", "mlm / the faster of NumPy loadtxt and pandas read_csv wall", "mlm",
+     ("NumPy loadtxt", "pandas read_csv"), "wall", "≤", 0.5),
+    ("W12", "mlm peak RSS / the parsed doubles (40 MB)", "mlm", 40e6 / 1024, "RSS", "≤", 1.5),
     ("W9", "mlm / NumPy wall (issue 12)", "mlm", "NumPy", "wall", "≤", 1.0),
     ("W9", "mlm ∇ / NumPy hand-written kernel (issue 12)", "mlm", "NumPy", "kernel", "≤", 1.2),
     ("W15", "mlm / SciPy wall (issue 12)", "mlm", "SciPy", "wall", "≤", 0.2),
@@ -287,6 +361,8 @@ def report(results, runs, quick, repl):
               "| workload | kernel | implementation | median ms | min–max ms | GFLOP/s | "
               "first call median ms | arrays allocated (MiB) |", "|---|---|---|---|---|---|---|---|"]
     for wid, kernel in KERNELS.items():
+        if wid not in by_id:
+            continue
         for row, (name, r) in enumerate(by_id[wid].items()):
             first = f"| {wid if row == 0 else ''} | {kernel if row == 0 else ''} | {name} |"
             t = metric(r, "kernel")
@@ -307,7 +383,16 @@ def report(results, runs, quick, repl):
     lines += ["", "## Goals (issue 5 and issue 4's figures: wall and RSS whole-process, kernel in-process)", "",
               "| workload | ratio | value | goal | verdict |", "|---|---|---|---|---|"]
     for wid, label, a, b, m, op, bound in GOALS:
-        va, vb = metric(by_id[wid].get(a), m), metric(by_id[wid].get(b), m)
+        if wid not in by_id:
+            continue
+        va = metric(by_id[wid].get(a), m)
+        if isinstance(b, float):  # an absolute reference
+            vb = b
+        elif isinstance(b, tuple):  # the fastest of several
+            vs = [metric(by_id[wid].get(x), m) for x in b]
+            vb = None if None in vs else min(vs)
+        else:
+            vb = metric(by_id[wid].get(b), m)
         if va is None or vb is None:
             lines.append(f"| {wid} | {label} | – | {f'{op} {bound}×' if bound else '–'} | FAIL |")
             continue
@@ -338,11 +423,20 @@ def main():
     runs = 3 if quick else 10
     if "--runs" in sys.argv:
         runs = int(sys.argv[sys.argv.index("--runs") + 1])
+    # --only W14[,W2]: those workloads alone (no REPL start-up), into bench/results-W14.md
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
+    if only:
+        WORKLOADS[:] = [w for w in WORKLOADS if w[0] in only]
+        for k in [k for k in KERNELS if k not in only]:
+            del KERNELS[k]
+        GOALS[:] = [g for g in GOALS if g[0] in only]
     shutil.copy2("build/mlm", MLM)
+    if any(w[0] == "W12" for w in WORKLOADS) and not os.path.exists(W12_CSV):
+        subprocess.run(["/usr/bin/python3", "bench/peers/w12_gen.py", W12_CSV], check=True)
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     results = [bench(w, runs, env) for w in WORKLOADS]
-    text = report(results, runs, quick, repl_startup(env, 20 if quick else 60))
-    with open("bench/results.md", "w") as f:
+    text = report(results, runs, quick, None if only else repl_startup(env, 20 if quick else 60))
+    with open(f"bench/results-{'-'.join(only)}.md" if only else "bench/results.md", "w") as f:
         f.write(text)
     print(text)
 

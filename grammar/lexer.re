@@ -167,6 +167,7 @@ loop:
     sup          { tok->num = superscript_value(start, lx->cursor); RET(TK_SUP); }
     "ⁿ"          { tok->text = "n"; tok->text_len = 1; RET(TK_SUPNAME); }
     "√"          { RET(TK_SQRT); }
+    "∛"          { RET(TK_CBRT); }
     "Σ" | "∑"    { RET(TK_SUM); }
     "∏" | "Π"    { RET(TK_PROD); }
     "_"          { RET(TK_UNDERSCORE); }
@@ -180,6 +181,7 @@ loop:
     ">=" | "≥"   { OPRET(TK_CMP, OP_GE); }
     "~=" | "≈"   { RET(TK_APPROX); }
     "="          { RET(TK_ASSIGN); }
+    "~"          { RET(TK_TILDE); }
     "->" | "→"   { RET(TK_ARROW); }
     "("          { RET(TK_LPAREN); }
     ")"          { RET(TK_RPAREN); }

@@ -62,9 +62,9 @@
 %right SUMHEAD.
 %left STAR DOTSTAR SLASH PERCENT AT DOT BACKSLASH INTERSECT.
 %left IMPMUL.
-%right UMINUS SQRT DERIV ARGOPT.
+%right UMINUS SQRT CBRT DERIV ARGOPT.
 %right CARET DOTCARET.
-%left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD PERCENTSIGN.
+%left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD PERCENTSIGN FACTORIAL.
 
 %type program {Node*}
 %type stmt {Node*}
@@ -99,6 +99,11 @@ blines(B) ::= blines(X) stmt(S) SEMI. { B = X; if (S->kind == N_EXPR_STMT) S->fl
 
 stmt(S) ::= expr(E). { S = ast_node(ctx->arena, N_EXPR_STMT, E->span); S->a = E; }
 stmt(S) ::= expr(L) ASSIGN(T) expr(R). { S = parse_statement_from_assign(ctx, L, R, &T); }
+/* X ~ Normal(0, 1): binds X like an assignment, and the value must be a distribution */
+stmt(S) ::= expr(L) TILDE(T) expr(R). {
+    S = parse_statement_from_assign(ctx, L, R, &T);
+    if (S->kind == N_ASSIGN) S->flag = true;
+    else parse_error_at(ctx, parse_span(ctx, &T), "'~' binds a name to a distribution: X ~ Normal(0, 1)"); }
 stmt(S) ::= expr(L) ASSIGN(T) block(R). { S = parse_statement_from_assign(ctx, L, R, &T); }
 stmt(S) ::= FOR(K) NAME(N) IN expr(E) block(B). {
     S = ast_node(ctx->arena, N_FOR, parse_span(ctx, &K));
@@ -171,6 +176,12 @@ expr(E) ::= expr(X) PERIOD(P) NAME(N). {
 expr(E) ::= expr(X) PERCENTSIGN(T). {
     Node *hundred = ast_node(ctx->arena, N_NUM, parse_span(ctx, &T)); hundred->num = 100;
     E = ast_binary(ctx->arena, OP_DIV, X, hundred, parse_span(ctx, &T)); }
+expr(E) ::= expr(X) FACTORIAL(T). {
+    E = ast_node(ctx->arena, N_CALL, parse_span(ctx, &T));
+    E->a = ast_node(ctx->arena, N_NAME, E->span); E->a->name = "factorial"; ast_append(ctx->arena, E, X); }
+expr(E) ::= CBRT(T) expr(X). {
+    E = ast_node(ctx->arena, N_CALL, parse_span(ctx, &T));
+    E->a = ast_node(ctx->arena, N_NAME, E->span); E->a->name = "cbrt"; ast_append(ctx->arena, E, X); }
 expr(E) ::= expr(X) TRANSPOSE(T). { E = ast_node(ctx->arena, N_TRANSPOSE, parse_span(ctx, &T)); E->a = X; }
 expr(E) ::= expr(X) SUP(T). { E = ast_node(ctx->arena, N_POWSUP, parse_span(ctx, &T)); E->a = X; E->num = T.num; }
 expr(E) ::= expr(X) SUPNAME(T). {

@@ -51,6 +51,12 @@ extern const BuiltinTable builtins_array;
 extern const BuiltinTable builtins_linalg;
 extern const BuiltinTable builtins_io;
 extern const BuiltinTable builtins_session;
+extern const BuiltinTable builtins_stats;
+extern const BuiltinTable builtins_info;
+extern const BuiltinTable builtins_dist;
+extern const BuiltinTable builtins_special;
+extern const BuiltinTable builtins_data;
+extern const BuiltinTable builtins_plot;
 extern const BuiltinTable builtins_calc;
 extern const BuiltinTable builtins_optim;
 
@@ -70,5 +76,8 @@ bool builtin_scalar_arg(Interp *in, const CallInfo *ci, const char *name, const 
 /* Integer-valued argument in [lo, hi]. */
 bool builtin_int_arg(Interp *in, const CallInfo *ci, const char *name, const Value *argv, int i,
                      double lo, double hi, long long *out);
+
+/* cov(x, y) of two vectors (builtins_stats.c), for linear algebra's cov row. */
+bool stats_builtin_cov2(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out);
 
 #endif

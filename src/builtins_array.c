@@ -194,13 +194,28 @@ static bool fn_mean(Interp *in, const CallInfo *ci, int argc, const Value *argv,
 }
 
 
+/* min(1, 2, 3), max(a, b, c): three or more numbers */
+static bool fold_scalars(Interp *in, const CallInfo *ci, int argc, const Value *argv, bool largest, Value *out) {
+    double best = 0;
+    for (int i = 0; i < argc; i++) {
+        double x;
+        if (!builtin_scalar_arg(in, ci, ci->builtin->name, argv, i, &x)) return false;
+        if (i == 0 || (largest ? x > best : x < best) || isnan(x)) best = x;
+        if (isnan(x)) break;
+    }
+    *out = value_num(best);
+    return true;
+}
+
 static bool fn_min(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     if (argc == 2) return ew_binary_named(in, KB_MIN, "min", argv[0], argv[1], ci->call, out);
+    if (argc > 2) return fold_scalars(in, ci, argc, argv, false, out);
     return reduce(in, ci, argc, argv, REDUCE_MIN, out);
 }
 
 static bool fn_max(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     if (argc == 2) return ew_binary_named(in, KB_MAX, "max", argv[0], argv[1], ci->call, out);
+    if (argc > 2) return fold_scalars(in, ci, argc, argv, true, out);
     return reduce(in, ci, argc, argv, REDUCE_MAX, out);
 }
 
@@ -248,11 +263,11 @@ static const Builtin entries[] = {
     {.name = "mean", .min_args = 1, .max_args = 2, .fn = fn_mean,
      .signature = "mean(x) or mean(X, dim)", .summary = "the arithmetic mean (dim 1: of each column, 2: of each row)",
      .example = "mean([1, 2, 3, 4])", .related = "sum", .pillar = "arrays", .reduce = REDUCE_MEAN},
-    {.name = "min", .min_args = 1, .max_args = 2, .fn = fn_min,
-     .signature = "min(x) or min(a, b)", .summary = "the smallest element, or the element-wise minimum of a and b",
+    {.name = "min", .min_args = 1, .max_args = -1, .fn = fn_min,
+     .signature = "min(x) or min(a, b) or min(a, b, c, …)", .summary = "the smallest element, the element-wise minimum of a and b, or the smallest of three or more numbers",
      .example = "min([3, 1, 2])", .related = "max", .pillar = "arrays", .reduce = REDUCE_MIN, .binary_kernel = KB_MIN},
-    {.name = "max", .min_args = 1, .max_args = 2, .fn = fn_max,
-     .signature = "max(x) or max(a, b)", .summary = "the largest element, or the element-wise maximum of a and b",
+    {.name = "max", .min_args = 1, .max_args = -1, .fn = fn_max,
+     .signature = "max(x) or max(a, b) or max(a, b, c, …)", .summary = "the largest element, the element-wise maximum of a and b, or the largest of three or more numbers",
      .example = "max(0, [-1, 2])", .related = "min, relu", .pillar = "arrays", .reduce = REDUCE_MAX, .binary_kernel = KB_MAX},
     {.name = "cumsum", .min_args = 1, .max_args = 1, .fn = fn_cumsum,
      .signature = "cumsum(x)", .summary = "running totals",

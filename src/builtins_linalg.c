@@ -187,7 +187,7 @@ static bool fn_cholesky(Interp *in, const CallInfo *ci, int argc, const Value *a
 }
 
 static bool fn_cov(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
-    (void)argc;
+    if (argc == 2) return stats_builtin_cov2(in, ci, argc, argv, out);
     Array *tmp, *r = NULL;
     const Array *a = array_arg(in, ci, argv, 0, &tmp);
     if (!a) return false;
@@ -556,8 +556,8 @@ static const Builtin entries[] = {
     {.name = "lstsq", .min_args = 2, .max_args = 2, .fn = fn_lstsq,
      .signature = "[x, rank] = lstsq(A, b)", .summary = "least-squares solution of A x ≈ b (LAPACK dgelsd)",
      .example = "lstsq([1, 0; 1, 1; 1, 2], [1, 2, 2])", .related = "solve, pinv", .pillar = "linear algebra"},
-    {.name = "cov", .min_args = 1, .max_args = 1, .fn = fn_cov,
-     .signature = "cov(X)", .summary = "covariance matrix of the columns of X (rows are samples, n − 1 in the denominator)",
+    {.name = "cov", .min_args = 1, .max_args = 2, .fn = fn_cov,
+     .signature = "cov(X) or cov(x, y)", .summary = "covariance matrix of the columns of X (rows are samples, n − 1 in the denominator); cov(x, y): the sample covariance of two vectors",
      .example = "cov([1, 2; 2, 4; 3, 7])", .related = "pca, mean", .pillar = "linear algebra"},
     {.name = "pca", .min_args = 2, .max_args = 2, .fn = fn_pca,
      .signature = "[projected, components, explained] = pca(X, k)", .summary = "principal component analysis: X projected on its k main directions, the directions (rows), the explained variance ratio",

@@ -1,6 +1,8 @@
 /* builtins_math.c — the maths pillar: element-wise functions of numbers and arrays
  * (sqrt, exp, log, trigonometry, rounding) and two-argument ones (atan2, min, max of two). */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "builtins.h"
@@ -37,6 +39,29 @@ static bool fn_atan2(Interp *in, const CallInfo *ci, int argc, const Value *argv
 static bool fn_hypot(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
     (void)argc;
     return ew_binary_named(in, KB_HYPOT, "hypot", argv[0], argv[1], ci->call, out);
+}
+
+static int round_digits; /* round(x, n): set just before the map (single-threaded) */
+static double round_to_digits(double x) {
+    if (!isfinite(x)) return x;
+    char buf[64]; /* the decimal nearest to x at n places, as printf rounds it, then halves away from zero */
+    double scaled = x * pow(10, round_digits);
+    if (fabs(scaled) < 1e15) {
+        double r = round(scaled) / pow(10, round_digits);
+        snprintf(buf, sizeof buf, "%.*f", round_digits > 0 ? round_digits : 0, r);
+        return strtod(buf, NULL);
+    }
+    return x;
+}
+
+static bool fn_round(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
+    if (argc == 1) return map_builtin(in, ci, argc, argv, out);
+    long long n;
+    if (!builtin_int_arg(in, ci, "round", argv, 1, -15, 15, &n)) return false;
+    if (argv[0].kind != VAL_NUM && argv[0].kind != VAL_ARR)
+        return interp_error(in, ci->args[0], "round needs a number or an array, got a %s", value_kind_name(argv[0]));
+    round_digits = (int)n;
+    return ew_map(in, round_to_digits, argv[0], ci->call, out);
 }
 
 static const Builtin entries[] = {
@@ -103,8 +128,8 @@ static const Builtin entries[] = {
     {.name = "ceil", .min_args = 1, .max_args = 1, .fn = fn_map,
      .signature = "ceil(x)", .summary = "smallest whole number ≥ x, element-wise",
      .example = "ceil(2.1)", .related = "floor, round", .pillar = "maths", .map = ceil, .unary_kernel = KU_CEIL},
-    {.name = "round", .min_args = 1, .max_args = 1, .fn = fn_map,
-     .signature = "round(x)", .summary = "nearest whole number (halves away from zero), element-wise",
+    {.name = "round", .min_args = 1, .max_args = 2, .fn = fn_round,
+     .signature = "round(x) or round(x, n)", .summary = "nearest whole number (halves away from zero), or to n decimal places (n < 0: tens, hundreds …), element-wise",
      .example = "round(2.5)", .related = "floor, ceil", .pillar = "maths", .map = round_half_away},
 };
 

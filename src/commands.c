@@ -35,8 +35,11 @@ static const Topic topics[] = {
     {"P", "P(A) = 0.05 states a fact; P(A | B) asks and is derived from the stated facts by the complement\n"
           "  rule, the product rule, Bayes' theorem and the law of total probability. P(A, B) or P(A ∩ B)\n"
           "  is the joint probability; P(not A) the complement. Inside P(…) names are events.\n"
+          "  With X ~ Normal(0, 1), a comparison is an event on X: P(X > 1.96), P(-1 < X < 1), P(K = 3),\n"
+          "  P(X ≤ 2 | X > 1), computed from the distribution (upper tails as tails). X ~ D binds X\n"
+          "  like X = D, but D must be a distribution.\n"
           "  example: P(rain) = 0.3; P(not rain)   → 0.7\n"
-          "  related: why"},
+          "  related: why, Normal, pdf, cdf"},
     {"why", "why P(A | B) — shows how P(A | B) is derived from the stated facts, with the numbers."},
     {"check", "check a ≈ b [within tol] | check a == b | check cond — records a pass or a failure and goes on.\n"
               "  ≈ is relative tolerance 1e-9; `within tol` sets an absolute tolerance. `mlm --check FILE…` runs\n"
@@ -107,6 +110,7 @@ static void help_overview(FILE *out) {
           "  X @ W + b    Xᵀ   A⁻¹   ‖x‖   |x|   matrix product, transpose, inverse, norm, abs\n"
           "  f(x) = x^2;  g = x -> 2x             functions and lambdas\n"
           "  P(A) = 0.05; P(B | A) = 0.9; …       probability facts; then ask P(A | B), why P(A | B)\n"
+          "  X ~ Normal(0, 1); P(X > 1.96)        random variables: events, E[X], sample(X, n)\n"
           "  f'(2)   d/dx sin(x^2)   ∇L(w)        exact derivatives (formulas), gradients; why d/dx …\n"
           "  check a ≈ b                          exercises check themselves\n\n"
           "Commands: help NAME, vars, clear [NAME], import \"file.mlm\", time STMT, quit\n\n", out);

@@ -21,6 +21,7 @@
 #include "kernels.h"
 #include "linalg.h"
 #include "object.h"
+#include "dist.h"
 #include "print.h"
 #include "prog.h"
 #include "eval_prob.h"
@@ -325,10 +326,29 @@ static bool eval_selector(Interp *in, Frame *fr, Node *idx, size_t len, IndexSel
         ok = eval_check_index(in, idx->span, v.as.num, len, &sel->pos);
     } else if (v.kind == VAL_ARR && v.as.arr->ndim == 1) {
         const Array *a = v.as.arr;
+        /* A vector of 0s and 1s as long as the dimension is a mask (X[x > 80, :]): it picks
+         * the positions of its 1s. */
+        bool mask = a->len == len && len > 0;
+        for (size_t i = 0; mask && i < a->len; i++) mask = a->data[i] == 0 || a->data[i] == 1;
         sel->count = a->len;
         sel->list = malloc((a->len ? a->len : 1) * sizeof *sel->list);
         if (!sel->list) ok = interp_error(in, idx->span, "out of memory");
-        for (size_t i = 0; ok && i < a->len; i++) ok = eval_check_index(in, idx->span, a->data[i], len, &sel->list[i]);
+        if (ok && !mask && a->len != len) { /* 0s and 1s with a 0: a mask of the wrong length */
+            bool zero_one = true, zero = false;
+            for (size_t i = 0; zero_one && i < a->len; i++) {
+                zero_one = a->data[i] == 0 || a->data[i] == 1;
+                zero = zero || a->data[i] == 0;
+            }
+            if (zero_one && zero)
+                ok = interp_error(in, idx->span, "a mask of 0s and 1s must be as long as the dimension: %zu values for %zu",
+                                  a->len, len);
+        }
+        if (ok && mask) {
+            sel->count = 0;
+            for (size_t i = 0; i < a->len; i++)
+                if (a->data[i] == 1) sel->list[sel->count++] = i;
+        }
+        for (size_t i = 0; ok && !mask && i < a->len; i++) ok = eval_check_index(in, idx->span, a->data[i], len, &sel->list[i]);
         if (!ok) sel_free(sel);
     } else {
         ok = interp_error(in, idx->span, "an index must be a whole number or a vector of them, got a %s", value_kind_name(v));
@@ -345,7 +365,13 @@ static size_t sel_at(const IndexSel *s, size_t i) {
 
 static double scalar_index(Interp *in, Frame *fr, Node *n, int *st);
 
+static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out);
+
 COLD static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
+    /* E[X]: the expectation builtin written with brackets, as books print it */
+    if (n->a->kind == N_GLOBAL && in->globals[n->a->slot].value.kind == VAL_BUILTIN &&
+        strcmp(in->globals[n->a->slot].value.as.builtin->name, "E") == 0)
+        return eval_call(in, fr, n, out);
     /* x[i] of a lazy range reads one element without building the range */
     if ((n->a->kind == N_LOCAL || n->a->kind == N_GLOBAL)) {
         Value held = *variable_slot(in, fr, n->a);
@@ -1548,6 +1574,19 @@ static bool library_name_kept(Interp *in, int slot, Span span, const char *name)
 
 static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
     Node *target = s->a;
+    if (s->flag) { /* X ~ Normal(0, 1): an assignment whose value must be a distribution */
+        Value v;
+        if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
+        if (!value_is_dist(v)) {
+            char what[64];
+            interp_error(in, node_extent(s->b), "'~' needs a distribution on its right, such as Normal(0, 1); this is %s",
+                         value_describe(v, what, sizeof what));
+            value_release(v);
+            return FLOW_ERROR;
+        }
+        value_replace(variable_slot(in, fr, target), v);
+        return FLOW_NEXT;
+    }
     if (target->kind != N_VECTOR && (s->b->kind == N_RANGE || s->b->kind == N_CALL)) {
         Value lazy;
         int st = lazy_sequence(in, fr, s->b, &lazy);
@@ -1810,7 +1849,7 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
         return FLOW_NEXT;
     }
     case N_WHY:
-        return why_explain(in, fr, s);
+        return why_statement(in, fr, s); /* why.c: P(…) or a call's explainer */
     case N_IMPORT:
         return command_import(in, s) ? FLOW_NEXT : FLOW_ERROR;
     case N_COMMAND:

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "eval_rv.h"
 #include "prob.h"
 
 /* Collects the literals of an event expression: A, not A, A ∩ B, (A, B as separate args). */
@@ -48,7 +49,7 @@ static bool prob_query_of(Interp *in, Node *p, ProbQuery *q) {
 }
 
 bool evalprob_query(Interp *in, Frame *fr, Node *n, Value *out) {
-    (void)fr;
+    if (evalrv_is_query(n)) return evalrv_query(in, fr, n, out);
     ProbQuery q;
     if (!prob_query_of(in, n, &q)) return false;
     double value;
@@ -61,6 +62,8 @@ bool evalprob_query(Interp *in, Frame *fr, Node *n, Value *out) {
 
 
 Flow evalprob_fact(Interp *in, Frame *fr, Node *s) {
+    /* P(X > 1) = 0.3: events on random variables are computed, not stated; event_literals
+     * says events are names */
     ProbQuery q;
     if (!prob_query_of(in, s->a, &q)) return FLOW_ERROR;
     Value v;
@@ -79,7 +82,7 @@ Flow evalprob_fact(Interp *in, Frame *fr, Node *s) {
 }
 
 Flow evalprob_why(Interp *in, Frame *fr, Node *s) {
-    (void)fr;
+    if (evalrv_is_query(s->a)) return evalrv_why(in, fr, s->a) ? FLOW_NEXT : FLOW_ERROR;
     ProbQuery q;
     if (!prob_query_of(in, s->a, &q)) return FLOW_ERROR;
     double value;

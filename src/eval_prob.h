@@ -4,7 +4,7 @@
  * Inside P(…) the argument is resolved like any expression (resolve.c), so a name keeps its
  * text (an event) and also its slot: the evaluator can tell an event name from a variable
  * holding a random variable. Events on names go to the fact store; comparisons of random
- * variables (P(X > 1.96)) are handed to the distributions module when it is there. */
+ * variables (P(X > 1.96)) are handed to eval_rv.c. */
 #ifndef MLM_EVAL_PROB_H
 #define MLM_EVAL_PROB_H
 

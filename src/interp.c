@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dist.h"
 #include "prob.h"
 
 static void *xrealloc(void *p, size_t size) {
@@ -198,6 +199,7 @@ void interp_free(Interp *in) {
     }
     free(in->globals);
     prob_store_free(in->prob);
+    dist_rng_free(in->rng);
     membudget_release(&in->budget);
     free(in);
 }

@@ -58,6 +58,7 @@ typedef struct Interp {
     int exit_requested;     /* quit command: -1 none, else exit status */
     int threads;            /* threads for large fused array work; 0 until interp_threads decides */
     unsigned long func_serial; /* the serial of the last Func made (func.h) */
+    void *rng;              /* owned gsl_rng (builtins_dist.c): made on first use, freed by interp_free */
 } Interp;
 
 /* Returns a new empty session (no names defined), or NULL; out/err are borrowed. The floor:

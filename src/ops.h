@@ -35,7 +35,8 @@ typedef enum OpPrec {
 } OpPrec;
 
 /* The reductions the fused engine runs and builtins declare (one enum for all). */
-typedef enum Reduce { REDUCE_NONE = 0, REDUCE_SUM, REDUCE_PROD, REDUCE_MEAN, REDUCE_MIN, REDUCE_MAX } Reduce;
+typedef enum Reduce { REDUCE_NONE = 0, REDUCE_SUM, REDUCE_PROD, REDUCE_MEAN, REDUCE_MIN, REDUCE_MAX,
+                      REDUCE_VAR, REDUCE_STD /* sample (n − 1), of a vector: the statistics pillar */ } Reduce;
 
 typedef struct OpInfo {
     int op;               /* OP_* */

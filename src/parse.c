@@ -4,10 +4,13 @@
  * The token filter decides, from the token before and the stack of open brackets:
  *   |    opens an absolute value where an operand is expected, closes the innermost open
  *        one, and otherwise means "given" (P(A | B));
- *   ||   likewise opens or closes a norm (‖x‖, ||x||_1), otherwise means `or`;
+ *   ||   likewise opens or closes a norm (‖x‖, ||x||_1), otherwise means `or`; directly
+ *        inside the parentheses of D_KL( it separates the arguments: D_KL(p ‖ q);
  *   2x   a number glued to a name or `(` is multiplied (a hidden IMPMUL token);
  *   ^T   glued together is a transpose;
  *   %    ending an expression (before a new line, `)`, `,`, `;`, `]`, `}`) is a percentage;
+ *   !    after an operand is the factorial (5!), elsewhere `not`;
+ *   =    inside P( … ) is the comparison P(K = 3);
  *   NEWLINE is dropped inside ( ) and bars and after an operator or comma, becomes a row
  *        separator inside [ ], and is dropped before `else` / `then`.
  * It also bounds bracket nesting, so 100,000 open parentheses are an error, not a crash. */
@@ -42,6 +45,7 @@ typedef struct Filter {
     Span *open_at;       /* where each open bracket is */
     int depth, max_depth;
     bool in_sumhead;     /* between Σ_ and its upper bound */
+    int dkl_depth;       /* depth of the open '(' of a D_KL call (0 = none) */
     bool sum_upper;      /* the last token was the ^ of a Σ head */
     int integrals;       /* ∫ signs whose closing dx has not come yet */
     /* incremental line/column tracking */
@@ -102,6 +106,7 @@ static bool ends_operand(int kind) {
     switch (kind) {
     case TK_NUM: case TK_STR: case TK_NAME: case TK_END: case TK_RPAREN: case TK_RBRACKET:
     case TK_ABSCLOSE: case TK_NORMCLOSE: case TK_TRANSPOSE: case TK_SUP: case TK_SUPNAME: case TK_PERCENTSIGN:
+    case TK_FACTORIAL:
     case TK_PARTIALF:
         return true;
     default:
@@ -116,7 +121,7 @@ static bool continues_line(int kind) {
     case TK_DOT: case TK_BACKSLASH: case TK_CARET: case TK_CMP: case TK_APPROX: case TK_AND:
     case TK_OR: case TK_NOT: case TK_COLON: case TK_ASSIGN: case TK_ARROW: case TK_COMMA:
     case TK_INTERSECT: case TK_GIVEN: case TK_IMPMUL: case TK_THEN: case TK_ELSE:
-    case TK_SQRT: case TK_IN: case TK_WITHIN:
+    case TK_SQRT: case TK_CBRT: case TK_IN: case TK_WITHIN:
         return true;
     default:
         return false;
@@ -206,7 +211,7 @@ static void drive(Filter *f, void *parser) {
                 ctx->failed = true;
                 ctx->incomplete = true;
                 char open = top(f);
-                const char *what = open == '(' ? "(" : open == '[' ? "[" : open == '{' ? "{" :
+                const char *what = open == '(' || open == 'P' ? "(" : open == '[' ? "[" : open == '{' ? "{" :
                                    open == 'a' ? "|" : "‖";
                 if (f->depth > 0)
                     diag_set(&ctx->diag, f->open_at[f->depth - 1], "unexpected end of input: '%s' is never closed", what);
@@ -225,7 +230,7 @@ static void drive(Filter *f, void *parser) {
             return;
         case LX_NEWLINE: {
             char open = top(f);
-            if (open == '(' || open == 'a' || open == 'n' || continues_line(f->prev)) continue;
+            if (open == '(' || open == 'P' || open == 'a' || open == 'n' || continues_line(f->prev)) continue;
             if (open == '[') {
                 if (f->prev == TK_SEMI || f->prev == TK_LBRACKET) continue;
                 const Token *next = raw_peek(f);
@@ -252,6 +257,10 @@ static void drive(Filter *f, void *parser) {
             }
             continue;
         case LX_DBAR:
+            if (f->dkl_depth && f->depth == f->dkl_depth && ends_operand(f->prev)) {
+                feed(f, parser, TK_COMMA, &t); /* D_KL(p ‖ q) */
+                continue;
+            }
             if (!ends_operand(f->prev)) {
                 if (!push(f, 'n', &t)) return;
                 feed(f, parser, TK_NORMOPEN, &t);
@@ -262,8 +271,14 @@ static void drive(Filter *f, void *parser) {
                 feed(f, parser, TK_OR, &t);
             }
             continue;
-        case TK_LPAREN: case TK_LBRACKET: case TK_LBRACE:
-            if (!push(f, t.kind == TK_LPAREN ? '(' : t.kind == TK_LBRACKET ? '[' : '{', &t)) return;
+        case TK_LPAREN: case TK_LBRACKET: case TK_LBRACE: {
+            /* P( … ): inside, `=` compares (P(K = 3)); 'P' on the stack marks it */
+            bool prob_paren = t.kind == TK_LPAREN && f->prev == TK_NAME && f->prev_span.length == 1 &&
+                              ctx->src->text[f->prev_span.offset] == 'P';
+            if (!push(f, prob_paren ? 'P' : t.kind == TK_LPAREN ? '(' : t.kind == TK_LBRACKET ? '[' : '{', &t)) return;
+            if (t.kind == TK_LPAREN && f->prev == TK_NAME && f->prev_span.length == 4 &&
+                strncmp(ctx->src->text + f->prev_span.offset, "D_KL", 4) == 0)
+                f->dkl_depth = f->depth;
             if (f->prev == TK_NUM && t.offset == f->prev_end && t.kind == TK_LPAREN &&
                 !(f->prev2 == TK_CARET && f->sum_upper)) {
                 Token im = t;
@@ -273,10 +288,12 @@ static void drive(Filter *f, void *parser) {
             }
             feed(f, parser, t.kind, &t);
             continue;
+        }
         case TK_RPAREN: case TK_RBRACKET: case TK_RBRACE: {
             char want = t.kind == TK_RPAREN ? '(' : t.kind == TK_RBRACKET ? '[' : '{';
             char open = top(f);
-            if (open == want) {
+            if (open == want || (open == 'P' && want == '(')) {
+                if (f->depth == f->dkl_depth) f->dkl_depth = 0;
                 f->depth--;
             } else if (open == 'a' || open == 'n') {
                 parse_error_at(ctx, parse_span(ctx, &t), "'%c' closes a bracket while '%s' is still open",
@@ -287,7 +304,7 @@ static void drive(Filter *f, void *parser) {
                 return;
             } else {
                 parse_error_at(ctx, parse_span(ctx, &t), "'%c' does not match the open '%c'",
-                               ctx->src->text[t.offset], open);
+                               ctx->src->text[t.offset], open == 'P' ? '(' : open);
                 return;
             }
             feed(f, parser, t.kind, &t);
@@ -305,6 +322,15 @@ static void drive(Filter *f, void *parser) {
             feed(f, parser, TK_PERCENT, &t);
             continue;
         }
+        case TK_ASSIGN:
+            if (top(f) == 'P') { t.op = OP_EQ; feed(f, parser, TK_CMP, &t); continue; }
+            feed(f, parser, t.kind, &t);
+            continue;
+        case TK_NOT:
+            /* `!` right after an operand is the factorial: 5!, n!, (n − k)! */
+            if (ends_operand(f->prev) && ctx->src->text[t.offset] == '!') { feed(f, parser, TK_FACTORIAL, &t); continue; }
+            feed(f, parser, t.kind, &t);
+            continue;
         case TK_CARET: {
             const Token *next = raw_peek(f);
             if (next->kind == TK_NAME && !next->space_before && next->text_len == 1 && next->text[0] == 'T') {
@@ -337,7 +363,7 @@ static void drive(Filter *f, void *parser) {
                 continue;
             }
             /* fall through */
-        case TK_SQRT:
+        case TK_SQRT: case TK_CBRT:
             if (f->prev == TK_NUM && t.offset == f->prev_end && !(f->prev2 == TK_CARET && f->sum_upper)) {
                 Token im = t;
                 im.length = 0;

@@ -845,7 +845,43 @@ typedef struct Reducer {
     Reduce how;
     double acc, comp;  /* Neumaier-compensated sum across blocks */
     bool nan;
+    double count, mean, m2; /* REDUCE_VAR / REDUCE_STD: the moments so far (Chan et al.), */
+    double shift;           /* of x − shift */
 } Reducer;
+
+/* Each reduction leaves this many values per block: the moments take two (mean, M2). */
+static size_t block_width(Reduce how) { return how == REDUCE_VAR || how == REDUCE_STD ? 2 : 1; }
+
+/* One block's mean of x − shift and Σ(x − mean)², two passes over the block (in cache). The
+ * shift (the first element) keeps the block means small, so merging them loses nothing to a
+ * large common offset (1e9 + small values). */
+static void block_moments(const Entry *e, size_t n, double shift, double *mean, double *m2) {
+    if (!e->p) { *mean = e->u - shift; *m2 = 0; return; }
+    const double *x = e->p;
+    double m = kernel_sum(x, n) / (double)n, s = 0, c = 0;
+    for (size_t j = 0; j < n; j++) {
+        double d = x[j] - m;
+        s += d * d;
+        c += d;
+    }
+    *mean = (m - shift) + c / (double)n;
+    *m2 = s - c * c / (double)n;
+}
+
+/* Merges a block of n elements with moments (mean, m2) into r, in block order. */
+static void moments_combine(Reducer *r, double n, double mean, double m2) {
+    if (isnan(mean) || isnan(m2)) r->nan = true;
+    if (r->count == 0) {
+        r->count = n;
+        r->mean = mean;
+        r->m2 = m2;
+        return;
+    }
+    double total = r->count + n, delta = mean - r->mean;
+    r->mean += delta * n / total;
+    r->m2 += m2 + delta * delta * r->count * n / total;
+    r->count = total;
+}
 
 /* One block's share of the reduction: its sum, product, min or max. */
 static double block_value(Reduce how, const Entry *e, size_t n, double (*tmp)[BLOCK]) {
@@ -859,6 +895,7 @@ static double block_value(Reduce how, const Entry *e, size_t n, double (*tmp)[BL
     case REDUCE_PROD: return kernel_prod(x, n);
     case REDUCE_MIN: return kernel_min(x, n);
     case REDUCE_MAX: return kernel_max(x, n);
+    case REDUCE_VAR: case REDUCE_STD: break; /* block_moments */
     }
     return NAN;
 }
@@ -871,6 +908,7 @@ static void reduce_combine(Reducer *r, double part) {
     case REDUCE_PROD: r->acc *= part; return;
     case REDUCE_MIN: if (isnan(part)) r->nan = true; else if (part < r->acc) r->acc = part; return;
     case REDUCE_MAX: if (isnan(part)) r->nan = true; else if (part > r->acc) r->acc = part; return;
+    case REDUCE_VAR: case REDUCE_STD: return; /* moments_combine */
     }
 }
 
@@ -879,6 +917,8 @@ static double reducer_result(const Reducer *r, size_t len) {
     switch (r->how) {
     case REDUCE_SUM: return r->acc + r->comp;
     case REDUCE_MEAN: return (r->acc + r->comp) / (double)len;
+    case REDUCE_VAR: return r->m2 / (r->count - 1);
+    case REDUCE_STD: return sqrt(r->m2 / (r->count - 1));
     default: return r->acc;
     }
 }
@@ -915,6 +955,7 @@ typedef struct Share {
     Reduce how;
     ProgResult res;
     bool interrupted;
+    double shift;           /* REDUCE_VAR / REDUCE_STD: subtracted before the block means */
 } Share;
 
 static void *run_share(void *arg) {
@@ -934,7 +975,8 @@ static void *run_share(void *arg) {
             if (top.p) memcpy(sh->out + first, top.p, n * sizeof(double));
             else for (size_t j = 0; j < n; j++) sh->out[first + j] = top.u;
         } else {
-            sh->partials[b] = block_value(sh->how, &top, n, &s->block[MAX_DEPTH]);
+            if (block_width(sh->how) == 2) block_moments(&top, n, sh->shift, &sh->partials[2 * b], &sh->partials[2 * b + 1]);
+            else sh->partials[b] = block_value(sh->how, &top, n, &s->block[MAX_DEPTH]);
         }
     }
     free(s);
@@ -956,7 +998,7 @@ static int threads_for(Interp *in, const Prog *p, size_t nblocks) {
  * from first_block. */
 static ProgResult run_shares(Interp *in, Frame *fr, const Prog *p, const Bind *binds, size_t len,
                              size_t first_block, size_t end_block, int threads, double *out,
-                             double *partials, Reduce how, bool *interrupted) {
+                             double *partials, Reduce how, double shift, bool *interrupted) {
     Share shares[PAR_MAX_THREADS];
     pthread_t ids[PAR_MAX_THREADS];
     bool started[PAR_MAX_THREADS] = {false};
@@ -964,7 +1006,8 @@ static ProgResult run_shares(Interp *in, Frame *fr, const Prog *p, const Bind *b
     for (int t = 0; t < threads; t++)
         shares[t] = (Share){in, fr, p, binds, len, first_block + count * (size_t)t / (size_t)threads,
                             first_block + count * (size_t)(t + 1) / (size_t)threads, out,
-                            partials ? partials - first_block : NULL, how, PROG_OK, false};
+                            partials ? partials - first_block * block_width(how) : NULL, how, PROG_OK, false,
+                            shift};
     for (int t = 1; t < threads; t++) started[t] = pthread_create(&ids[t], NULL, run_share, &shares[t]) == 0;
     run_share(&shares[0]);
     for (int t = 1; t < threads; t++) {
@@ -990,21 +1033,27 @@ static ProgResult run_blocks(Interp *in, Frame *fr, const Prog *p, const Bind *b
     ProgResult res = PROG_OK;
     bool interrupted = false;
     if (out) {
-        res = run_shares(in, fr, p, binds, len, 0, nblocks, threads, out, NULL, REDUCE_SUM, &interrupted);
+        res = run_shares(in, fr, p, binds, len, 0, nblocks, threads, out, NULL, REDUCE_SUM, 0, &interrupted);
     } else {
         /* a reduction goes in rounds of PAR_ROUND_BLOCKS per thread, so the per-block values
          * take a fixed buffer however long the sum (Σ to 10^10 is 39 million blocks) */
         size_t round = (size_t)threads * PAR_ROUND_BLOCKS;
-        double small[64];   /* arrays up to 16,384 elements: no allocation */
-        double *partials = nblocks <= 64 ? small : malloc((nblocks < round ? nblocks : round) * sizeof *partials);
+        double small[64];   /* arrays up to 16,384 elements (8,192 for moments): no allocation */
+        size_t width = block_width(r->how);
+        double *partials = nblocks * width <= 64 ? small
+                         : malloc((nblocks < round ? nblocks : round) * width * sizeof *partials);
         if (!partials) return PROG_NO;
         for (size_t first = 0; first < nblocks && res == PROG_OK && !interrupted; first += round) {
             size_t end = nblocks - first < round ? nblocks : first + round;
             int t = threads;
             while (t > 1 && (end - first) / (size_t)t < PAR_MIN_BLOCKS) t--;   /* a short last round */
-            res = run_shares(in, fr, p, binds, len, first, end, t, NULL, partials, r->how, &interrupted);
+            res = run_shares(in, fr, p, binds, len, first, end, t, NULL, partials, r->how, r->shift, &interrupted);
             if (res == PROG_OK && !interrupted)
-                for (size_t b = 0; b < end - first; b++) reduce_combine(r, partials[b]);
+                for (size_t b = 0; b < end - first; b++) {
+                    if (width == 1) { reduce_combine(r, partials[b]); continue; }
+                    size_t n = len - (first + b) * BLOCK < BLOCK ? len - (first + b) * BLOCK : BLOCK;
+                    moments_combine(r, (double)n, partials[2 * b], partials[2 * b + 1]);
+                }
         }
         if (partials != small) free(partials);
     }
@@ -1035,8 +1084,24 @@ ProgResult prog_reduce(Interp *in, Frame *fr, const Prog *p, Reduce how, Span sp
     ProgResult res = bind_leaves(in, fr, p, binds, &dom, -1, 0);
     if (res != PROG_OK || !dom.any) return res == PROG_OK ? PROG_NO : res;
     if (dom.len == 0 && how != REDUCE_SUM && how != REDUCE_PROD) return PROG_NO; /* the general path explains */
+    /* the moments: a vector of at least 2 values without NaN; the rest (columns of a matrix,
+     * the errors for NaN and one value) is the statistics builtin's */
+    bool moments = block_width(how) == 2;
+    if (moments && (dom.ndim != 1 || dom.len < 2)) return PROG_NO;
     Reducer r = reducer_new(how);
+    if (moments) {
+        /* the shift: the first element, from a one-element run */
+        Scratch *s = aligned_alloc(64, sizeof *s);
+        if (!s) return PROG_NO;
+        Entry top;
+        res = run_block(in, fr, p, binds, 0, 1, s->block, &top);
+        double first = top.p ? top.p[0] : top.u;
+        free(s);
+        if (res != PROG_OK) return res;
+        r.shift = isfinite(first) ? first : 0;
+    }
     res = run_blocks(in, fr, p, binds, dom.len, span, NULL, &r);
+    if (res == PROG_OK && moments && r.nan) return PROG_NO;
     if (res == PROG_OK) *out = reducer_result(&r, dom.len);
     return res;
 }

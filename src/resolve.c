@@ -1,6 +1,5 @@
 /* resolve.c — the name-binding pass (see resolve.h). */
 #include "resolve.h"
-#include "why.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -265,7 +264,10 @@ static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
         resolve_expr(r, s, n->c);
         return;
     case N_WHY:
-        if (!why_accepts(n->a)) { fail(r, node_extent(n->a), why_usage()); return; }
+        if (n->a->kind != N_PROB && n->a->kind != N_CALL) {
+            fail(r, node_extent(n->a), "'why' explains a probability: why P(A | B), or a call: why kl(p, q)");
+            return;
+        }
         resolve_expr(r, s, n->a);
         return;
     case N_IMPORT: case N_COMMAND:

@@ -27,6 +27,7 @@ typedef __m128d (*Vec2Fn)(__m128d);
 typedef struct Sleef {
     int width;          /* 8, 4 or 2 doubles per call; 0 when libsleef is not there */
     void *sin_fn, *cos_fn;
+    void *erfc_fn;      /* NULL when this libsleef lacks it */
 } Sleef;
 
 static Sleef sleef;
@@ -47,6 +48,7 @@ static void load_sleef(void) {
     }
     sleef.sin_fn = s;
     sleef.cos_fn = c;
+    sleef.erfc_fn = dlsym(lib, width == 8 ? "Sleef_erfcd8_u15avx512f" : width == 4 ? "Sleef_erfcd4_u15avx2" : "Sleef_erfcd2_u15sse2");
     sleef.width = width;
 }
 
@@ -76,6 +78,18 @@ bool vecmath_unary(KernelUnary f, double *z, const double *x, size_t n) {
     case 8: apply8((Vec8Fn)fn, z, x, n); return true;
     case 4: apply4((Vec4Fn)fn, z, x, n); return true;
     case 2: apply2((Vec2Fn)fn, z, x, n); return true;
+    default: return false;
+    }
+}
+
+bool vecmath_erfc(double *z, const double *x, size_t n) {
+    if (n < VECMATH_MIN_LEN) return false;
+    pthread_once(&once, load_sleef);
+    if (!sleef.erfc_fn) return false;
+    switch (sleef.width) {
+    case 8: apply8((Vec8Fn)sleef.erfc_fn, z, x, n); return true;
+    case 4: apply4((Vec4Fn)sleef.erfc_fn, z, x, n); return true;
+    case 2: apply2((Vec2Fn)sleef.erfc_fn, z, x, n); return true;
     default: return false;
     }
 }

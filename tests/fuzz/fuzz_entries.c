@@ -11,7 +11,7 @@
  * Run under ASan and UBSan by `make fuzz`; a heap-use-after-free is a finding.
  *
  * Like fuzz_eval.c: 64 MiB of array memory, 200 nested calls, a watchdog that interrupts an
- * input after FUZZ_EVAL_MS, output to /dev/null, file_read wrapped to relative paths. */
+ * input after FUZZ_EVAL_MS, output to /dev/null, the file functions sandboxed (sandbox.c). */
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -31,9 +31,6 @@ enum { FUZZ_EVAL_MS = 50, WATCHDOG_TICK_MS = 5, EVAL_STACK_BYTES = 64 << 20, MAX
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-bool __real_file_read(const char *path, char **text, size_t *len, char *err, size_t errsize);
-bool __wrap_file_read(const char *path, char **text, size_t *len, char *err, size_t errsize);
-
 static FILE *devnull;
 static volatile sig_atomic_t interrupt_flag;
 static _Atomic int64_t deadline_ns;
@@ -53,14 +50,6 @@ static void *watchdog(void *arg) {
         if (d != 0 && now_ns() > d) interrupt_flag = 1;
     }
     return NULL;
-}
-
-bool __wrap_file_read(const char *path, char **text, size_t *len, char *err, size_t errsize) {
-    if (path[0] == '/' || strstr(path, "..")) {
-        snprintf(err, errsize, "cannot open '%s': refused by the fuzz harness", path);
-        return false;
-    }
-    return __real_file_read(path, text, len, err, errsize);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {

@@ -139,6 +139,13 @@ static const TreeCase tree_cases[] = {
     {"P(not A)", "(P P (not A))"},
     {"P(A ∩ B)", "(P P (∩ A B))"},
     {"a || b", "(or a b)"},
+    /* inside D_KL( a bar after an operand separates the arguments (issue 15) */
+    {"D_KL(p ‖ q)", "(call D_KL p q)"},
+    {"D_KL(p || q)", "(call D_KL p q)"},
+    {"D_KL(f(p) ‖ q, 2)", "(call D_KL (call f p) q 2)"},
+    {"D_KL(‖x‖ ‖ q)", "(call D_KL (norm x) q)"},
+    {"D_KL(p ‖ q) + ‖x‖", "(+ (call D_KL p q) (norm x))"},
+    {"f(p ‖ q)", "(call f (or p q))"},
     /* sums and products: the body is the next multiplicative term */
     {"Σ_{i=1}^{n} i + 1", "(+ (sum i 1 n i) 1)"},
     {"Σ_{i=1}^{n} i * 2", "(sum i 1 n (* i 2))"},

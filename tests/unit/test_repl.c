@@ -183,6 +183,24 @@ START_TEST(test_result_parts) {
 }
 END_TEST
 
+/* After `d.` of a loaded table its column names (as identifiers: pandas' unnamed index is x1). */
+START_TEST(test_table_columns) {
+    Session s;
+    session_open(&s);
+    ck_assert_int_eq(run(&s, "d = load(\"tests/data/pandas.csv\")\n"), RUN_OK);
+    Completion c;
+    complete(&s, "d.", &c);
+    ck_assert_int_eq(c.count, 5);
+    ck_assert(has_item(&c, "x1") && has_item(&c, "host") && has_item(&c, "cpu") && has_item(&c, "failed"));
+    completion_free(&c);
+    complete(&s, "d.fa", &c);
+    ck_assert_int_eq(c.count, 1);
+    ck_assert_str_eq(c.items[0], "failed");
+    completion_free(&c);
+    session_close(&s);
+}
+END_TEST
+
 START_TEST(test_no_names_in_comments_and_strings) {
     Session s;
     session_open(&s);
@@ -565,6 +583,7 @@ Suite *repl_suite(void) {
     tcase_add_test(names, test_library_keywords_and_commands);
     tcase_add_test(names, test_user_names);
     tcase_add_test(names, test_result_parts);
+    tcase_add_test(names, test_table_columns);
     tcase_add_test(names, test_no_names_in_comments_and_strings);
     suite_add_tcase(suite, names);
 
