@@ -22,12 +22,12 @@
 
 enum {
     T_LEAF, T_CONST, T_ADD, T_SUB, T_MUL, T_DIV, T_POW, T_NEG, T_MATMUL, T_TRANSPOSE, T_MAP, T_SUM,
-    T_MEAN, T_MAX2, T_MIN2, T_MAX1, T_MIN1, T_NORM, T_INDEX, T_DOT, T_ABS, T_VECTOR, T_ATAN2, T_HYPOT, T_LOGB,
+    T_MEAN, T_MAX2, T_MIN2, T_MAX1, T_MIN1, T_NORM, T_INDEX, T_DOT, T_ABS, T_VECTOR, T_ATAN2, T_HYPOT, T_LOGB, T_CLAMP,
 };
 
 typedef struct TNode {
     int op;
-    int a, b;           /* input entries (-1: none) */
+    int a, b, c;        /* input entries (-1: none); c: clamp's upper bound */
     const char *fname;  /* T_MAP: the builtin */
     size_t pos;         /* T_INDEX: flat position */
     int *items;         /* T_VECTOR: the entries of its numbers (owned) */
@@ -63,6 +63,7 @@ static int push(BP *bp, int op, int a, int b, Value val) {
     e->op = op;
     e->a = a;
     e->b = b;
+    e->c = -1;
     e->val = val;
     e->adj = value_nil();
     e->need = op == T_LEAF || (a >= 0 && bp->t[a].need) || (b >= 0 && bp->t[b].need);
@@ -239,17 +240,22 @@ static int fwd_call(BP *bp, const Node *n, const Env *env) {
     if (callee.kind != VAL_BUILTIN)
         return fail(bp, node_extent(n), "∇ cannot go through a call of %s", f ? f : "an expression");
     int args[4] = {-1, -1, -1, -1};
-    if (n->nlist > 2) return fail(bp, node_extent(n), "∇ cannot go through %s with more than two arguments", f);
+    if (n->nlist > 3 || (n->nlist == 3 && strcmp(f, "clamp") != 0))
+        return fail(bp, node_extent(n), "∇ cannot go through %s with more than two arguments", f);
     for (int i = 0; i < n->nlist; i++)
         if ((args[i] = fwd(bp, n->list[i], env)) < 0) return -1;
-    bool any_need = (args[0] >= 0 && bp->t[args[0]].need) || (args[1] >= 0 && bp->t[args[1]].need);
-    Value argv[2] = {args[0] >= 0 ? bp->t[args[0]].val : value_nil(), args[1] >= 0 ? bp->t[args[1]].val : value_nil()};
+    bool any_need = false;
+    Value argv[3];
+    for (int i = 0; i < 3; i++) {
+        any_need = any_need || (args[i] >= 0 && bp->t[args[i]].need);
+        argv[i] = args[i] >= 0 ? bp->t[args[i]].val : value_nil();
+    }
     Value v;
     if (!eval_call_value(bp->in, callee, n->nlist, argv, n->span, NULL, &v)) return -1;
     if (!any_need) return push(bp, T_CONST, -1, -1, v);
     static const char *const maps[] = {"exp", "log", "ln", "log2", "log10", "sqrt", "sin", "cos", "tan", "tanh",
-                                       "sinh", "cosh", "asin", "acos", "atan", "sign", "floor", "ceil", "round",
-                                       NULL};
+                                       "sinh", "cosh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "cbrt",
+                                       "erf", "erfc", "sign", "floor", "ceil", "round", "trunc", NULL};
     if (n->nlist == 1) {
         for (int i = 0; maps[i]; i++)
             if (!strcmp(f, maps[i])) {
@@ -270,7 +276,13 @@ static int fwd_call(BP *bp, const Node *n, const Env *env) {
         if (!strcmp(f, "dot")) return push(bp, T_DOT, args[0], args[1], v);
         if (!strcmp(f, "atan2")) return push(bp, T_ATAN2, args[0], args[1], v);
         if (!strcmp(f, "hypot")) return push(bp, T_HYPOT, args[0], args[1], v);
-        if (!strcmp(f, "log")) return push(bp, T_LOGB, args[0], args[1], v);
+        if (!strcmp(f, "log") && n->nlist == 2) return push(bp, T_LOGB, args[0], args[1], v);
+        if (!strcmp(f, "clamp") && n->nlist == 3) {
+            int r = push(bp, T_CLAMP, args[0], args[1], v);
+            bp->t[r].c = args[2];
+            bp->t[r].need = bp->t[r].need || bp->t[args[2]].need;
+            return r;
+        }
     }
     value_release(v);
     return fail(bp, node_extent(n), "∇ has no rule for %s (element-wise maths, sum, mean, max, min, norm, dot, "
@@ -476,6 +488,23 @@ static bool map_derivative(BP *bp, const TNode *e, Value a, Value *out) {
         ok = ok && call1(bp, "sqrt", u, &t) && bin(bp, OP_DIV, value_num(!strcmp(f, "asin") ? 1 : -1), t, out);
     } else if (!strcmp(f, "atan")) {
         ok = bin(bp, OP_MUL, a, a, &t) && bin(bp, OP_ADD, value_num(1), t, &u) && bin(bp, OP_DIV, value_num(1), u, out);
+    } else if (!strcmp(f, "asinh") || !strcmp(f, "acosh")) {
+        /* 1/√(a² ± 1) */
+        ok = bin(bp, OP_MUL, a, a, &t) && bin(bp, !strcmp(f, "asinh") ? OP_ADD : OP_SUB, t, value_num(1), &u);
+        value_release(t);
+        t = value_nil();
+        ok = ok && call1(bp, "sqrt", u, &t) && bin(bp, OP_DIV, value_num(1), t, out);
+    } else if (!strcmp(f, "atanh")) {
+        ok = bin(bp, OP_MUL, a, a, &t) && bin(bp, OP_SUB, value_num(1), t, &u) && bin(bp, OP_DIV, value_num(1), u, out);
+    } else if (!strcmp(f, "cbrt")) {
+        ok = bin(bp, OP_MUL, e->val, e->val, &t) && bin(bp, OP_DIV, value_num(1.0 / 3), t, out);
+    } else if (!strcmp(f, "erf") || !strcmp(f, "erfc")) {
+        /* ±2/√π e^(−a²) */
+        ok = bin(bp, OP_MUL, a, a, &t) && bin(bp, OP_MUL, value_num(-1), t, &u);
+        value_release(t);
+        t = value_nil();
+        ok = ok && call1(bp, "exp", u, &t) &&
+             bin(bp, OP_MUL, value_num((!strcmp(f, "erf") ? 2 : -2) / sqrt(M_PI)), t, out);
     } else if (!strcmp(f, "sinh")) {
         return call1(bp, "cosh", a, out);
     } else if (!strcmp(f, "cosh")) {
@@ -675,6 +704,19 @@ static bool back(BP *bp, int i) {
         if (ok && needB) { TRY(bin(bp, OP_MUL, g, db, &c)); if (ok) TRY(accum(bp, e->b, c)); }
         value_release(da); value_release(db); value_release(q); value_release(t); value_release(u);
         t = u = value_nil();
+        break;
+    }
+    case T_CLAMP: {
+        /* the share goes to u inside [lo, hi], to the bound that was taken outside */
+        Value H = bp->t[e->c].val, lo_mask = value_nil(), hi_mask = value_nil(), in_mask = value_nil();
+        TRY(bin(bp, OP_LT, A, B, &lo_mask));
+        TRY(bin(bp, OP_GT, A, H, &hi_mask));
+        if (ok) { TRY(bin(bp, OP_ADD, lo_mask, hi_mask, &t)); TRY(bin(bp, OP_SUB, value_num(1), t, &in_mask)); }
+        if (ok && needA) { TRY(bin(bp, OP_MUL, g, in_mask, &c)); if (ok) TRY(accum(bp, e->a, c)); }
+        if (ok && needB) { TRY(bin(bp, OP_MUL, g, lo_mask, &c)); if (ok) TRY(accum(bp, e->b, c)); }
+        if (ok && bp->t[e->c].need) { TRY(bin(bp, OP_MUL, g, hi_mask, &c)); if (ok) TRY(accum(bp, e->c, c)); }
+        value_release(lo_mask); value_release(hi_mask); value_release(in_mask); value_release(t);
+        t = value_nil();
         break;
     }
     case T_INDEX:

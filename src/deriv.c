@@ -70,6 +70,16 @@ static Node *outer_rule(Deriv *d, const char *f, Node *u, const char **rule) {
     if (!strcmp(f, "cosh")) return CALL1("sinh", u);
     if (!strcmp(f, "tanh")) return SUB(NUM(1), POW(CALL1("tanh", u), NUM(2)));
     if (!strcmp(f, "abs")) { *rule = "chain rule (|u|′ = sign(u), 0 at 0)"; return CALL1("sign", u); }
+    if (!strcmp(f, "asinh")) return DIV(NUM(1), CALL1("sqrt", ADD(POW(u, NUM(2)), NUM(1))));
+    if (!strcmp(f, "acosh")) return DIV(NUM(1), CALL1("sqrt", SUB(POW(u, NUM(2)), NUM(1))));
+    if (!strcmp(f, "atanh")) return DIV(NUM(1), SUB(NUM(1), POW(u, NUM(2))));
+    if (!strcmp(f, "cbrt")) return DIV(NUM(1), MUL(NUM(3), POW(CALL1("cbrt", u), NUM(2))));
+    if (!strcmp(f, "erf")) return MUL(DIV(NUM(2), CALL1("sqrt", sym_name(&d->sym, "pi"))), CALL1("exp", NEG(POW(u, NUM(2)))));
+    if (!strcmp(f, "erfc"))
+        return NEG(MUL(DIV(NUM(2), CALL1("sqrt", sym_name(&d->sym, "pi"))), CALL1("exp", NEG(POW(u, NUM(2))))));
+    if (!strcmp(f, "deg2rad")) return DIV(sym_name(&d->sym, "pi"), NUM(180));
+    if (!strcmp(f, "rad2deg")) return DIV(NUM(180), sym_name(&d->sym, "pi"));
+    if (!strcmp(f, "fract")) { *rule = "chain rule (fract′ = 1 between whole numbers)"; return NUM(1); }
     return NULL;
 }
 
@@ -120,6 +130,8 @@ static Node *deriv_call(Deriv *d, const Node *n) {
         }
         if (is_builtin(g)) {
             if (!strcmp(f, "floor") || !strcmp(f, "ceil") || !strcmp(f, "round") || !strcmp(f, "sign") ||
+                !strcmp(f, "trunc") || !strcmp(f, "factorial") || !strcmp(f, "choose") || !strcmp(f, "perm") ||
+                !strcmp(f, "gcd") || !strcmp(f, "lcm") ||
                 !strcmp(f, "size") || !strcmp(f, "length") || !strcmp(f, "numel") || !strcmp(f, "zeros") ||
                 !strcmp(f, "ones") || !strcmp(f, "eye"))
                 return NUM(0); /* piecewise constant: 0 except at jumps (deriv.h) */
@@ -166,6 +178,30 @@ static Node *deriv_call(Deriv *d, const Node *n) {
                 Node *da = deriv_expr(d, args[0]), *db = da ? deriv_expr(d, args[1]) : NULL;
                 if (!db) return NULL;
                 return DIV(ADD(MUL(COPY(args[0]), da), MUL(COPY(args[1]), db)), COPY(n));
+            }
+            if (!strcmp(f, "clamp") && argc == 3) {
+                /* clamp(u, lo, hi): u′ inside, the bound's derivative outside */
+                Node *du = deriv_expr(d, args[0]), *dl = du ? deriv_expr(d, args[1]) : NULL;
+                Node *dh = dl ? deriv_expr(d, args[2]) : NULL;
+                if (!dh) return NULL;
+                Node *below = ast_node(d->sym.arena, N_COMPARE, d->sym.span);
+                below->op = OP_LT;
+                below->a = COPY(args[0]);
+                below->b = COPY(args[1]);
+                Node *above = ast_node(d->sym.arena, N_COMPARE, d->sym.span);
+                above->op = OP_GT;
+                above->a = COPY(args[0]);
+                above->b = COPY(args[2]);
+                Node *inner = ast_node(d->sym.arena, N_IF_EXPR, d->sym.span);
+                inner->a = above;
+                inner->b = dh;
+                inner->c = du;
+                Node *r = ast_node(d->sym.arena, N_IF_EXPR, d->sym.span);
+                r->a = below;
+                r->b = dl;
+                r->c = inner;
+                report(d, "piecewise", n, r);
+                return r;
             }
             if ((!strcmp(f, "max") || !strcmp(f, "min")) && argc == 2) {
                 Node *da = deriv_expr(d, args[0]), *db = da ? deriv_expr(d, args[1]) : NULL;

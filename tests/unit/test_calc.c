@@ -93,7 +93,7 @@ static Dual D(double v, double d) { return (Dual){v, d}; }
 
 static Dual dual_call(Session *s, const Node *n, const Env *env, bool *ok) {
     const char *f = n->a->name;
-    Dual a[4];
+    Dual a[4] = {{0, 0}};
     for (int i = 0; i < n->nlist && i < 4; i++) a[i] = dual_eval(s, n->list[i], env, ok);
     Dual u = a[0];
     if (!strcmp(f, "sqrt")) return D(sqrt(u.v), u.d / (2 * sqrt(u.v)));
@@ -110,6 +110,14 @@ static Dual dual_call(Session *s, const Node *n, const Env *env, bool *ok) {
     if (!strcmp(f, "acos")) return D(acos(u.v), -u.d / sqrt(1 - u.v * u.v));
     if (!strcmp(f, "atan")) return D(atan(u.v), u.d / (1 + u.v * u.v));
     if (!strcmp(f, "sinh")) return D(sinh(u.v), cosh(u.v) * u.d);
+    if (!strcmp(f, "asinh")) return D(asinh(u.v), u.d / sqrt(u.v * u.v + 1));
+    if (!strcmp(f, "acosh")) return D(acosh(u.v), u.d / sqrt(u.v * u.v - 1));
+    if (!strcmp(f, "atanh")) return D(atanh(u.v), u.d / (1 - u.v * u.v));
+    if (!strcmp(f, "cbrt")) return D(cbrt(u.v), u.d / (3 * cbrt(u.v) * cbrt(u.v)));
+    if (!strcmp(f, "erf")) return D(erf(u.v), 2 / sqrt(M_PI) * exp(-u.v * u.v) * u.d);
+    if (!strcmp(f, "erfc")) return D(erfc(u.v), -2 / sqrt(M_PI) * exp(-u.v * u.v) * u.d);
+    if (!strcmp(f, "trunc")) return D(trunc(u.v), 0);
+    if (!strcmp(f, "clamp")) return u.v < a[1].v ? a[1] : u.v > a[2].v ? a[2] : u;
     if (!strcmp(f, "cosh")) return D(cosh(u.v), sinh(u.v) * u.d);
     if (!strcmp(f, "tanh")) return D(tanh(u.v), (1 - tanh(u.v) * tanh(u.v)) * u.d);
     if (!strcmp(f, "abs")) return D(fabs(u.v), (u.v > 0 ? 1 : u.v < 0 ? -1 : 0) * u.d);
@@ -269,6 +277,10 @@ static const AdCase ad_cases[] = {
     {"x * sin(x) * exp(x)", -2, 2},
     {"(x^2 - 1)^3", -2, 2},
     {"sin(cos(tan(x)))", -1, 1},
+    {"asinh(x) + acosh(x + 2) + atanh(x / 3)", -0.9, 0.9},
+    {"cbrt(x^2 + 1)", -2, 2},
+    {"erf(x) * erfc(x / 2)", -2, 2},
+    {"trunc(x) + clamp(x^2, 0.5, 2)", 0.1, 1.9},
 };
 
 START_TEST(against_dual_numbers) {
