@@ -77,14 +77,26 @@ static Value *global_value(Interp *in, Frame *fr, const Node *n) {
     return NULL;
 }
 
-/* The first local name in n other than var (a derivative's formula reads globals only). */
-static const Node *local_name(const Node *n, const char *var) {
+/* The first local name in n other than var and the indices of the sums around it (a
+ * derivative's formula reads globals only). */
+static const Node *local_name(const Node *n, const char *var, const char **bound, int nbound) {
     if (!n) return NULL;
-    if (n->kind == N_LOCAL && strcmp(n->name, var) != 0) return n;
-    const Node *r = local_name(n->a, var);
-    if (!r) r = local_name(n->b, var);
-    if (!r && n->kind != N_LAMBDA) r = local_name(n->c, var);
-    for (int i = 0; !r && i < n->nlist; i++) r = local_name(n->list[i], var);
+    if (n->kind == N_LOCAL && strcmp(n->name, var) != 0) {
+        for (int i = 0; i < nbound; i++)
+            if (strcmp(bound[i], n->name) == 0) return NULL;
+        return n;
+    }
+    const char *more[32];
+    int nmore = nbound < 31 ? nbound : 31;
+    memcpy(more, bound, (size_t)nmore * sizeof *more);
+    if (n->kind == N_SUM) more[nmore++] = n->name;
+    const char *f = n->kind == N_CALL ? sym_name_of(n->a) : NULL;
+    if (f && (!strcmp(f, "sum") || !strcmp(f, "prod")) && n->nlist == 4 && sym_name_of(n->list[0]))
+        more[nmore++] = sym_name_of(n->list[0]); /* sum(i, a, b, body) binds i */
+    const Node *r = local_name(n->a, var, more, nmore);
+    if (!r) r = local_name(n->b, var, more, nmore);
+    if (!r && n->kind != N_LAMBDA) r = local_name(n->c, var, more, nmore);
+    for (int i = 0; !r && i < n->nlist; i++) r = local_name(n->list[i], var, more, nmore);
     return r;
 }
 
@@ -143,7 +155,7 @@ bool calc_eval_special(Interp *in, Frame *fr, Node *n, const Builtin *b, Value *
                                 "a formula in %s", e->name, value_describe(*held, what, sizeof what), x, x);
         }
     }
-    const Node *local = local_name(e, x);
+    const Node *local = local_name(e, x, NULL, 0);
     if (local)
         return interp_error(in, local->span, "d/d%s here uses '%s', a local name: a derivative's other names are "
                             "read from the session; define the function at the top level and use ∂f/∂%s", x,

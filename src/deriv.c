@@ -145,6 +145,16 @@ static Node *deriv_call(Deriv *d, const Node *n) {
                 report(d, "linearity", n, r);
                 return r;
             }
+            if ((!strcmp(f, "sum") || !strcmp(f, "prod")) && argc == 4 && sym_name_of(args[0])) {
+                /* sum(i, a, b, body) is Σ_{i=a}^{b} body */
+                Node *sum = ast_node(d->sym.arena, N_SUM, n->span);
+                sum->op = !strcmp(f, "sum") ? OP_SUM : OP_PROD;
+                sum->name = sym_name_of(args[0]);
+                sum->a = args[1];
+                sum->b = args[2];
+                sum->c = args[3];
+                return deriv_expr(d, sum);
+            }
             if (!strcmp(f, "log") && argc == 2) {
                 Node *q = DIV(CALL1("log", COPY(args[0])), CALL1("log", COPY(args[1])));
                 return deriv_expr(d, q);
