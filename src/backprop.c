@@ -50,6 +50,7 @@ typedef struct BP {
     TNode *t;
     int n, cap;
     int depth;
+    size_t out_count;   /* elements of the value whose adjoint is flowing back (see accum) */
 } BP;
 
 static int push(BP *bp, int op, int a, int b, Value val) {
@@ -185,12 +186,23 @@ static bool unbroadcast(BP *bp, Value g, Value like, Value *out) {
     return interp_error(bp->in, bp->span, "∇: cannot match a gradient's shape to its operand's (internal)");
 }
 
-/* entry i's adjoint += contribution (consumed) */
+static size_t count_of(Value v) { return v.kind == VAL_ARR ? v.as.arr->len : 1; }
+
+/* entry i's adjoint += contribution (consumed). An array contribution is summed down to the
+ * entry's shape. A number stands for the same share for each of the bp->out_count elements of
+ * the value flowing back (an adjoint that is the same everywhere is kept as one number, never
+ * spread into an array): an array entry of M elements gets c·N/M in each (broadcasting used
+ * each of its elements N/M times), a number entry all N shares. */
 static bool accum(BP *bp, int i, Value c) {
     TNode *e = &bp->t[i];
     if (!e->need) { value_release(c); return true; }
     Value u;
-    if (!unbroadcast(bp, c, e->val, &u)) return false;
+    if (c.kind == VAL_NUM) {
+        double n = (double)bp->out_count;
+        u = value_num(e->val.kind == VAL_ARR ? c.as.num * n / (double)count_of(e->val) : c.as.num * n);
+    } else if (!unbroadcast(bp, c, e->val, &u)) {
+        return false;
+    }
     if (e->adj.kind == VAL_NIL) { e->adj = u; return true; }
     Value s;
     bool ok = bin(bp, OP_ADD, e->adj, u, &s);
@@ -199,6 +211,15 @@ static bool accum(BP *bp, int i, Value c) {
     value_release(e->adj);
     bp->t[i].adj = s;
     return true;
+}
+
+/* entry i's adjoint += x in each of its elements. */
+static bool accum_each(BP *bp, int i, double x) {
+    size_t saved = bp->out_count;
+    bp->out_count = count_of(bp->t[i].val);
+    bool ok = accum(bp, i, value_num(x));
+    bp->out_count = saved;
+    return ok;
 }
 
 /* }===================== */
@@ -525,6 +546,7 @@ static bool back(BP *bp, int i) {
     bool needA = e->a >= 0 && bp->t[e->a].need, needB = e->b >= 0 && bp->t[e->b].need;
     Value c = value_nil(), t = value_nil(), u = value_nil();
     bool ok = true;
+    bp->out_count = count_of(e->val);
 #define TRY(x) do { if (ok && !(x)) ok = false; } while (0)
     switch (e->op) {
     case T_ADD:
@@ -582,11 +604,18 @@ static bool back(BP *bp, int i) {
         }
         break;
     case T_MATMUL: {
+        Value spread = value_nil();
+        if (g.kind == VAL_NUM && e->val.kind == VAL_ARR) {
+            /* the same share everywhere: the products below need it as an array */
+            if (!filled(bp, e->val, g.as.num, &spread)) return false;
+            g = spread;
+        }
         bool a_vec = A.kind == VAL_ARR && A.as.arr->ndim == 1, b_vec = B.kind == VAL_ARR && B.as.arr->ndim == 1;
         if (A.kind == VAL_NUM || B.kind == VAL_NUM || (a_vec && b_vec)) {
             /* a product of a number, or a dot product */
             if (needA) { TRY(bin(bp, OP_MUL, g, B, &c)); if (ok) TRY(accum(bp, e->a, c)); }
             if (needB) { TRY(bin(bp, OP_MUL, g, A, &c)); if (ok) TRY(accum(bp, e->b, c)); }
+            value_release(spread);
             break;
         }
         if (needA) {
@@ -606,6 +635,7 @@ static bool back(BP *bp, int i) {
             if (ok) TRY(accum(bp, e->b, c));
             value_release(t); t = value_nil();
         }
+        value_release(spread);
         break;
     }
     case T_TRANSPOSE:
@@ -626,15 +656,11 @@ static bool back(BP *bp, int i) {
         value_release(t); t = value_nil();
         break;
     case T_SUM:
-        TRY(filled(bp, A, g.kind == VAL_NUM ? g.as.num : total(g), &c));
-        if (ok) TRY(accum(bp, e->a, c));
+        TRY(accum_each(bp, e->a, total(g)));
         break;
-    case T_MEAN: {
-        double len = A.kind == VAL_ARR ? (double)A.as.arr->len : 1;
-        TRY(filled(bp, A, total(g) / len, &c));
-        if (ok) TRY(accum(bp, e->a, c));
+    case T_MEAN:
+        TRY(accum_each(bp, e->a, total(g) / (double)count_of(A)));
         break;
-    }
     case T_MAX1: case T_MIN1: {
         TRY(filled(bp, A, 0, &c));
         if (ok && c.kind == VAL_ARR) {
@@ -672,7 +698,7 @@ static bool back(BP *bp, int i) {
     case T_VECTOR:
         for (int k = 0; k < e->nitems && ok; k++) {
             double gk = g.kind == VAL_NUM ? g.as.num : g.as.arr->data[k];
-            TRY(accum(bp, e->items[k], value_num(gk)));
+            TRY(accum_each(bp, e->items[k], gk));
         }
         break;
     case T_ATAN2: case T_HYPOT: case T_LOGB: {
@@ -768,6 +794,7 @@ bool backprop_grad(Interp *in, const struct Func *f, int argc, const Value *argv
     for (int i = 0; i < argc && ok; i++) {
         TNode *leaf = &bp.t[env.idx[i]];
         if (leaf->adj.kind == VAL_NIL) ok = filled(&bp, leaf->val, 0, &grads[i]);
+        else if (leaf->adj.kind == VAL_NUM && leaf->val.kind == VAL_ARR) ok = filled(&bp, leaf->val, leaf->adj.as.num, &grads[i]);
         else { grads[i] = leaf->adj; leaf->adj = value_nil(); }
         if (!ok) for (int k = 0; k < i; k++) value_release(grads[k]);
     }
