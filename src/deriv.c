@@ -128,6 +128,16 @@ static Node *deriv_call(Deriv *d, const Node *n) {
                 return r;
             }
         }
+        if (is_prelude(g) && !strcmp(f, "softmax") && argc == 1) {
+            /* softmax(u)′ = softmax(u)(u′ − Σ softmax(u) u′), the Jacobian applied to u′ */
+            Node *du = deriv_expr(d, args[0]);
+            if (!du) return NULL;
+            d->reduces = true;
+            Node *sm = CALL1("softmax", COPY(args[0]));
+            Node *r = MUL(sm, SUB(du, CALL1("sum", MUL(CALL1("softmax", COPY(args[0])), sym_copy(&d->sym, du)))));
+            report(d, "chain rule, outer softmax", n, r);
+            return r;
+        }
         if (is_builtin(g)) {
             if (!strcmp(f, "floor") || !strcmp(f, "ceil") || !strcmp(f, "round") || !strcmp(f, "sign") ||
                 !strcmp(f, "trunc") || !strcmp(f, "factorial") || !strcmp(f, "choose") || !strcmp(f, "perm") ||
