@@ -163,7 +163,7 @@ static bool unbroadcast(BP *bp, Value g, Value like, Value *out) {
         if (l->ndim == ga->ndim && l->rows == ga->rows) { *out = g; return true; }
         Array *r = interp_new_array(bp->in, bp->span, l->ndim, l->rows, l->cols);
         if (!r) { value_release(g); return false; }
-        memcpy(r->data, ga->data, l->len * sizeof(double));
+        if (l->len) memcpy(r->data, ga->data, l->len * sizeof(double));
         value_release(g);
         *out = value_arr(r);
         return true;

@@ -88,7 +88,7 @@ static const Node *local_name(const Node *n, const char *var, const char **bound
     }
     const char *more[32];
     int nmore = nbound < 31 ? nbound : 31;
-    memcpy(more, bound, (size_t)nmore * sizeof *more);
+    if (nmore) memcpy(more, bound, (size_t)nmore * sizeof *more);
     if (n->kind == N_SUM) more[nmore++] = n->name;
     const char *f = n->kind == N_CALL ? sym_name_of(n->a) : NULL;
     if (f && (!strcmp(f, "sum") || !strcmp(f, "prod")) && n->nlist == 4 && sym_name_of(n->list[0]))
