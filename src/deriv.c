@@ -271,6 +271,8 @@ Node *deriv_expr(Deriv *d, const Node *n) {
     if (!n) return NUM(0);
     if (!interp_stack_ok(d->in) || d->depth > MAX_DERIV_DEPTH)
         return fail(d, node_extent(n), "expression too deep to differentiate%s", "");
+    if (n->kind == N_LAMBDA)
+        return fail(d, node_extent(n), "this is a function, not a formula: differentiate it with f' or ∂f/∂x%s", "");
     if (!sym_depends(n, d->var)) return NUM(0);
     const char *name = sym_name_of(n);
     if (name) return NUM(1); /* depends, so it is the variable itself */
