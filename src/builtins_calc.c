@@ -155,6 +155,8 @@ bool calc_eval_special(Interp *in, Frame *fr, Node *n, const Builtin *b, Value *
                                 "a formula in %s", e->name, value_describe(*held, what, sizeof what), x, x);
         }
     }
+    if (e->kind == N_LAMBDA)
+        return interp_error(in, node_extent(e), "this is a function, not a formula: differentiate it with f' or ∂f/∂x");
     const Node *local = local_name(e, x, NULL, 0);
     if (local)
         return interp_error(in, local->span, "d/d%s here uses '%s', a local name: a derivative's other names are "
