@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Run the mlm workloads W1-W8, W10-W14 and W16 (../shared/bench/WORKLOADS.md) beside their peers.
+"""Run the mlm workloads W1-W16 (../shared/bench/WORKLOADS.md) beside their peers.
 
 Usage: bench/run.py [--quick] [--runs N] [--only W14,…]   (from the repository root; `make bench`
 calls it; --only runs the workloads named and writes bench/results-W14….md)
@@ -153,6 +153,12 @@ WORKLOADS = [
         ("mlm", [MLM, "bench/mlm/w16.mlm"]),
         ("Lua 5.4", lua + ["bench/peers/w16.lua"]),
         ("C -O2", [f"{PEERS}/w16"])]),
+    ("W9", "∇ of mean((X @ w − y)²), X 10^6×8, prints sum(∇L(w))", near("-0.4217561268738417", 1e-10), [
+        ("mlm", [MLM, "bench/mlm/w9.mlm"]),
+        ("NumPy", py + ["bench/peers/w9.py"])]),
+    ("W15", "argmin of Rosenbrock from (−1.2, 1), exact gradient", near("1.0", 1e-6), [
+        ("mlm", [MLM, "bench/mlm/w15.mlm"]),
+        ("SciPy", py + ["bench/peers/w15.py"])]),
 ]
 W12_CSV = f"{PEERS}/w12.csv"  # written by bench/peers/w12_gen.py when missing (not committed)
 
@@ -169,6 +175,7 @@ KERNELS = {
     "W10": "x = sample(Normal(0, 1), 10^7) (rng.standard_normal)",
     "W11": "s = sum(cdf(Z, x)) (np.sum(norm.cdf(x)))",
     "W16": "the loop alone, after y is made (Lua: os.clock, C: clock_gettime)",
+    "W9": "g = ∇L(w) (NumPy: 2/n·Xᵀ(Xw − y) written by hand)",
 }
 FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
 # Workloads whose programs call their kernel REPS times in one process (after the untimed 2×2
@@ -223,6 +230,9 @@ GOALS = [
     ("W16", "mlm / Lua 5.4 wall (issue 17)", "mlm", "Lua 5.4", "wall", "≤", 0.3),
     ("W16", "mlm / Lua 5.4 loop alone (issue 17)", "mlm", "Lua 5.4", "kernel", "≤", 1.0),
     ("W16", "mlm / C -O2 loop alone (information)", "mlm", "C -O2", "kernel", "", None),
+    ("W9", "mlm / NumPy wall (issue 12)", "mlm", "NumPy", "wall", "≤", 1.0),
+    ("W9", "mlm ∇ / NumPy hand-written kernel (issue 12)", "mlm", "NumPy", "kernel", "≤", 1.2),
+    ("W15", "mlm / SciPy wall (issue 12)", "mlm", "SciPy", "wall", "≤", 0.2),
 ]
 
 

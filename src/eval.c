@@ -27,6 +27,7 @@
 #include "print.h"
 #include "prog.h"
 #include "eval_prob.h"
+#include "builtins_calc.h"
 #include "why.h"
 #include "resolve.h"
 
@@ -587,8 +588,7 @@ COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
 
 static bool transpose(Interp *in, Value v, Span span, Value *out) {
     if (v.kind == VAL_NUM) { *out = v; return true; }
-    if (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN)
-        return interp_error(in, span, "derivatives (f') are not supported yet");
+    if (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN) return calc_prime(in, v, span, out);
     if (v.kind != VAL_ARR) return interp_error(in, span, "cannot transpose a %s", value_kind_name(v));
     const Array *a = v.as.arr;
     if (a->ndim == 1) {
@@ -782,6 +782,10 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
     if (argc != f->nparams)
         return interp_error(in, span, "%s expects %d argument%s, got %d", f->name, f->nparams,
                             f->nparams == 1 ? "" : "s", argc);
+    for (int i = 0; f->scalar_args && i < argc; i++)
+        if (argv[i].kind != VAL_NUM)
+            return interp_error(in, span, "%s is a derivative with respect to a number, but the function reduces "
+                                "arrays (sum, mean, @, …): for the gradient over an array write ∇ (grad)", f->name);
     if (!interp_stack_ok(in))
         return interp_error(in, span, "recursion too deep for the stack (%d calls, in %s)", in->call_depth, f->name);
     if (interp_interrupt_pending(in) && interp_check_interrupt(in, span)) return false;
@@ -914,6 +918,13 @@ COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     if (fused != SCALAR_NO) return fused == SCALAR_OK;
     Value callee;
     if (!eval_expr(in, fr, n->a, &callee)) return false;
+    if (callee.kind == VAL_BUILTIN && calc_is_special(callee.as.builtin))
+        return calc_eval_special(in, fr, n, callee.as.builtin, out);
+    int symbolic = calc_symbolic_call(in, n, callee, out);
+    if (symbolic >= 0) {
+        value_release(callee);
+        return symbolic == 1;
+    }
     int argc = n->nlist;
     Value small[SMALL_ARGS];
     Span small_spans[SMALL_ARGS];
