@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Run the mlm workloads W1-W8 and W10-W14 (../shared/bench/WORKLOADS.md) beside their peers.
+"""Run the mlm workloads W1-W16 (../shared/bench/WORKLOADS.md) beside their peers.
 
 Usage: bench/run.py [--quick] [--runs N] [--only W14,…]   (from the repository root; `make bench`
 calls it; --only runs the workloads named and writes bench/results-W14….md)
@@ -148,6 +148,17 @@ WORKLOADS = [
         ("mlm", [MLM, "bench/mlm/w12.mlm"]),
         ("NumPy loadtxt", py + ["bench/peers/w12_numpy.py"]),
         ("pandas read_csv", py + ["bench/peers/w12_pandas.py"])]),
+    ("W16", "y = sin(1:N), N = 10^7; s = 0; for i in 1..N { s = s + y[i] * y[i] }",
+     near("5000000.2109256098", 1e-12), [
+        ("mlm", [MLM, "bench/mlm/w16.mlm"]),
+        ("Lua 5.4", lua + ["bench/peers/w16.lua"]),
+        ("C -O2", [f"{PEERS}/w16"])]),
+    ("W9", "∇ of mean((X @ w − y)²), X 10^6×8, prints sum(∇L(w))", near("-0.4217561268738417", 1e-10), [
+        ("mlm", [MLM, "bench/mlm/w9.mlm"]),
+        ("NumPy", py + ["bench/peers/w9.py"])]),
+    ("W15", "argmin of Rosenbrock from (−1.2, 1), exact gradient", near("1.0", 1e-6), [
+        ("mlm", [MLM, "bench/mlm/w15.mlm"]),
+        ("SciPy", py + ["bench/peers/w15.py"])]),
 ]
 W12_CSV = f"{PEERS}/w12.csv"  # written by bench/peers/w12_gen.py when missing (not committed)
 
@@ -163,6 +174,8 @@ KERNELS = {
     "W13": "h = entropy(p) (NumPy: -(p * np.log2(p)).sum())",
     "W10": "x = sample(Normal(0, 1), 10^7) (rng.standard_normal)",
     "W11": "s = sum(cdf(Z, x)) (np.sum(norm.cdf(x)))",
+    "W16": "the loop alone, after y is made (Lua: os.clock, C: clock_gettime)",
+    "W9": "g = ∇L(w) (NumPy: 2/n·Xᵀ(Xw − y) written by hand)",
 }
 FLOP = {"W4": 2 * 1000**3}  # for GFLOP/s
 # Workloads whose programs call their kernel REPS times in one process (after the untimed 2×2
@@ -193,7 +206,7 @@ GOALS = [
     ("W4", "NumPy / mlm first call (information)", "NumPy", "mlm", "first", "", None),
     ("W5", "mlm / C printf wall", "mlm", "C printf", "wall", "≤", 1.5),
     ("W6", "mlm / Lua 5.4 wall", "mlm", "Lua 5.4", "wall", "≤", 1.0),
-    ("W6", "mlm / Lua 5.4 wall (stretch)", "mlm", "Lua 5.4", "wall", "≤", 0.5),
+    ("W6", "mlm / Lua 5.4 wall (issue 17)", "mlm", "Lua 5.4", "wall", "≤", 0.5),
     ("W7", "mlm / C + LAPACKE wall", "mlm", "C + LAPACKE", "wall", "≤", 1.15),
     ("W7", "NumPy / mlm wall (issue 4: speed vs NumPy)", "NumPy", "mlm", "wall", "≥", 0.95),
     ("W7", "mlm / C + LAPACKE kernel", "mlm", "C + LAPACKE", "kernel", "≤", 1.15),
@@ -214,6 +227,12 @@ GOALS = [
     ("W12", "mlm / the faster of NumPy loadtxt and pandas read_csv wall", "mlm",
      ("NumPy loadtxt", "pandas read_csv"), "wall", "≤", 0.5),
     ("W12", "mlm peak RSS / the parsed doubles (40 MB)", "mlm", 40e6 / 1024, "RSS", "≤", 1.5),
+    ("W16", "mlm / Lua 5.4 wall (issue 17)", "mlm", "Lua 5.4", "wall", "≤", 0.3),
+    ("W16", "mlm / Lua 5.4 loop alone (issue 17)", "mlm", "Lua 5.4", "kernel", "≤", 1.0),
+    ("W16", "mlm / C -O2 loop alone (information)", "mlm", "C -O2", "kernel", "", None),
+    ("W9", "mlm / NumPy wall (issue 12)", "mlm", "NumPy", "wall", "≤", 1.0),
+    ("W9", "mlm ∇ / NumPy hand-written kernel (issue 12)", "mlm", "NumPy", "kernel", "≤", 1.2),
+    ("W15", "mlm / SciPy wall (issue 12)", "mlm", "SciPy", "wall", "≤", 0.2),
 ]
 
 
@@ -307,6 +326,10 @@ def report(results, runs, quick, repl):
                            capture_output=True, text=True).stdout.strip()
     cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
                 if ln.startswith("model name")), platform.processor())
+    flags = next((ln.split(":", 1)[1].split() for ln in open("/proc/cpuinfo")
+                  if ln.startswith("flags")), [])
+    vector = [f for f in flags if re.fullmatch(r"sse4_2|avx|avx2|fma|avx512\w*", f)]
+    cpu += f" (vector extensions: {' '.join(vector) or 'none beyond SSE2'})"
     lines = ["# mlm benchmark results", "",
              f"`make bench{' QUICK=1' if quick else ''}` on {time.strftime('%Y-%m-%d %H:%M')}: "
              f"{cpu}, {os.cpu_count()} cores, load average {os.getloadavg()[1]:.2f} (5 min); mlm at {commit}{' (+ uncommitted changes)' if dirty else ''}.",
@@ -370,7 +393,7 @@ def report(results, runs, quick, repl):
                   f"From fork to the first `mlm> ` on a pseudo-terminal (tests/repl/startup.c), with a "
                   f"1000-line history file to read: median {repl[0]:.1f} ms, best {repl[1]:.1f} ms "
                   f"over {repl[2]} runs. Goal < 10 ms: {'PASS' if repl[0] < 10 else 'MISS'}."]
-    lines += ["", "## Goals (issue 5 and issue 4's figures: wall and RSS whole-process, kernel in-process)", "",
+    lines += ["", "## Goals (issues 5 and 17, issue 4's figures: wall and RSS whole-process, kernel in-process)", "",
               "| workload | ratio | value | goal | verdict |", "|---|---|---|---|---|"]
     for wid, label, a, b, m, op, bound in GOALS:
         if wid not in by_id:

@@ -41,6 +41,27 @@ static double superscript_value(const char *s, const char *e) {
     return sign * value;
 }
 
+/* The order of a derivative written after "d" or "∂" at s (², ³, ^k or nothing). */
+static int deriv_order(const char *s, const char **after) {
+    if (strncmp(s, "²", 2) == 0) { *after = s + 2; return 2; }
+    if (strncmp(s, "³", 2) == 0) { *after = s + 2; return 3; }
+    if (s[0] == '^' && s[1] >= '2' && s[1] <= '9') { *after = s + 2; return s[1] - '0'; }
+    *after = s;
+    return 1;
+}
+
+/* d/dx-like token [s, e): the variable's text and the order; mark is the byte length of
+ * "d" (1) or "∂" (3). */
+static void deriv_token(Token *tok, const char *s, const char *e, int mark) {
+    const char *p;
+    tok->num = deriv_order(s + mark, &p);
+    p += 1 + mark; /* "/d" or "/∂" */
+    const char *end = e;
+    if (end - p > 2 && (strncmp(end - 2, "²", 2) == 0 || strncmp(end - 2, "³", 2) == 0 || end[-2] == '^')) end -= 2;
+    tok->text = p;
+    tok->text_len = (size_t)(end - p);
+}
+
 static double number_value(const char *s, const char *e) {
     char buf[128];
     size_t n = 0;
@@ -84,6 +105,8 @@ loop:
     supdigit = [\u2070\u00B9\u00B2\u00B3\u2074-\u2079];
     sup     = [\u207B\u207A]? supdigit+;
     ws      = [ \t\r\u00A0];
+    dord    = "²" | "³" | "^" [2-9];
+    dvar    = letter ([0-9_] | [\u2080-\u2089])*;
 
     $ { tok->kind = LX_EOF; tok->offset = (unsigned)(lx->cursor - lx->src->text); tok->length = 0;
         tok->space_before = space; return LX_EOF; }
@@ -120,6 +143,9 @@ loop:
     "and" | "&&" | "∧" { RET(TK_AND); }
     "or" | "∨"   { RET(TK_OR); }
     "not" | "!" | "¬" { RET(TK_NOT); }
+    /* argmin_x E / argmax_x E (before names: argmin_x is not a name); text = the variable */
+    ("argmin" | "argmax") "_" dvar { tok->text = start + 7; tok->text_len = (size_t)(lx->cursor - start) - 7;
+                                     tok->op = start[4] == 'a'; RET(TK_ARGOPT); }
     letter idcont* { tok->text = start; tok->text_len = (size_t)(lx->cursor - start); RET(TK_NAME); }
 
     "\"" ([^"\\\n\x00] | "\\" [^\n\x00])* "\"" {
@@ -179,8 +205,22 @@ loop:
     ".*"         { RET(TK_DOTSTAR); }
     "./"         { tok->text = "'./' is Octave's element-wise division: in mlm '/' is element-wise already"; RET(LX_ERROR); }
     ".^"         { RET(TK_DOTCARET); }
-    "∇"          { tok->text = "∇ (gradient) is not supported yet"; RET(LX_ERROR); }
-    "∂"          { tok->text = "∂ (partial derivative) is not supported yet"; RET(LX_ERROR); }
+    /* calculus (deriv.c): d/dx, d²/dx², d^2/dx^2, ∂/∂y, ∂f/∂x, ∇f. text = the variable
+     * (TK_DERIV) or the function (TK_PARTIALF, whose variable follows "/∂"); num = order */
+    "d" dord? "/d" dvar dord? {
+        /* d/dist is d divided by dist: the variable must end where a name would */
+        unsigned char next = (unsigned char)*lx->cursor;
+        if ((unsigned)((next | 0x20) - 'a') < 26u || (next >= 0x80 && next != 0xC2 && next != 0xE2)) {
+            lx->cursor = start + 1;
+            tok->text = start; tok->text_len = 1; RET(TK_NAME);
+        }
+        deriv_token(tok, start, lx->cursor, 1); RET(TK_DERIV);
+    }
+    "∂" dord? "/∂" letter idcont* dord? { deriv_token(tok, start, lx->cursor, 3); tok->op = 1; RET(TK_DERIV); }
+    "∂" letter idcont* "/∂" letter idcont* { tok->text = start + 3; tok->text_len = (size_t)(lx->cursor - start) - 3; RET(TK_PARTIALF); }
+    "∇"          { RET(TK_NABLA); }
+    "∫"          { RET(TK_INTEGRAL); }
+    "∂"          { tok->text = "∂ is written ∂f/∂x (a function's partial derivative) or ∂/∂x (expr)"; RET(LX_ERROR); }
     "\x00"       { tok->text = "NUL byte in source"; RET(LX_ERROR); }
     [^]          { tok->text = "unexpected character"; RET(LX_ERROR); }
     *            { tok->text = "invalid UTF-8"; RET(LX_ERROR); }

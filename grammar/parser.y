@@ -62,7 +62,7 @@
 %right SUMHEAD.
 %left STAR DOTSTAR SLASH PERCENT AT DOT BACKSLASH INTERSECT.
 %left IMPMUL.
-%right UMINUS SQRT CBRT.
+%right UMINUS SQRT CBRT DERIV ARGOPT.
 %right CARET DOTCARET.
 %left TRANSPOSE SUP SUPNAME LPAREN LBRACKET PERIOD PERCENTSIGN FACTORIAL.
 
@@ -199,6 +199,25 @@ expr(E) ::= PLUS(T) expr(X). [UMINUS] { E = ast_node(ctx->arena, N_UNARY, parse_
 expr(E) ::= SQRT(T) expr(X). {
     E = ast_node(ctx->arena, N_CALL, parse_span(ctx, &T));
     E->a = ast_node(ctx->arena, N_NAME, E->span); E->a->name = "sqrt"; ast_append(ctx->arena, E, X); }
+/* calculus: d/dx E is diff(E, x, order); ∂f/∂x is diff(f, x); ∇f is grad(f) (deriv.h) */
+expr(E) ::= DERIV(T) expr(X). { E = parse_deriv(ctx, &T, X); }
+expr(E) ::= PARTIALF(T). { E = parse_partial(ctx, &T); }
+expr(E) ::= ARGOPT(T) expr(X). { E = parse_argopt(ctx, &T, X); }
+/* ∫_a^b body dx: integrate(x -> body, a, b); the filter turns the closing dx into DVAR */
+%type ibound {Node*}
+ibound(E) ::= NUM(T). { E = parse_leaf(ctx, N_NUM, &T); E->num = T.num; }
+ibound(E) ::= NAME(T). { E = parse_name(ctx, &T); }
+ibound(E) ::= MINUS(M) NUM(T). {
+    E = ast_node(ctx->arena, N_UNARY, parse_span(ctx, &M)); E->op = OP_NEG;
+    E->a = parse_leaf(ctx, N_NUM, &T); E->a->num = T.num; }
+ibound(E) ::= MINUS(M) NAME(T). {
+    E = ast_node(ctx->arena, N_UNARY, parse_span(ctx, &M)); E->op = OP_NEG; E->a = parse_name(ctx, &T); }
+ibound(E) ::= LBRACE expr(X) RBRACE. { E = X; }
+expr(E) ::= INTEGRAL(T) UNDERSCORE ibound(A) CARET ibound(B) expr(F) DVAR(D). { E = parse_integral(ctx, &T, A, B, F, &D); }
+expr(E) ::= NABLA(T) NAME(N). {
+    E = ast_node(ctx->arena, N_CALL, span_join(parse_span(ctx, &T), parse_span(ctx, &N)));
+    E->a = ast_node(ctx->arena, N_NAME, parse_span(ctx, &T)); E->a->name = "grad";
+    ast_append(ctx->arena, E, parse_name(ctx, &N)); }
 expr(E) ::= NOT(T) expr(X). { E = ast_node(ctx->arena, N_UNARY, parse_span(ctx, &T)); E->op = OP_NOT; E->a = X; }
 
 expr(E) ::= expr(A) CARET(T) expr(B). { E = ast_binary(ctx->arena, OP_POW, A, B, parse_span(ctx, &T)); }

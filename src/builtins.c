@@ -7,8 +7,8 @@
 
 /* In the order help's overview lists the pillars: the maths first, output and session last. */
 static const BuiltinTable *const tables[] = {
-    &builtins_math, &builtins_special, &builtins_array, &builtins_linalg, &builtins_dist,
-    &builtins_stats, &builtins_info, &builtins_data, &builtins_plot,
+    &builtins_math, &builtins_special, &builtins_array, &builtins_linalg, &builtins_calc, &builtins_optim,
+    &builtins_dist, &builtins_stats, &builtins_info, &builtins_data, &builtins_plot,
     &builtins_io, &builtins_session,
 };
 enum { NTABLES = sizeof tables / sizeof tables[0] };

@@ -57,6 +57,8 @@ extern const BuiltinTable builtins_dist;
 extern const BuiltinTable builtins_special;
 extern const BuiltinTable builtins_data;
 extern const BuiltinTable builtins_plot;
+extern const BuiltinTable builtins_calc;
+extern const BuiltinTable builtins_optim;
 
 /* Defines every builtin in the session's globals. */
 void builtins_register(Interp *in);

@@ -111,6 +111,7 @@ static void help_overview(FILE *out) {
           "  f(x) = x^2;  g = x -> 2x             functions and lambdas\n"
           "  P(A) = 0.05; P(B | A) = 0.9; …       probability facts; then ask P(A | B), why P(A | B)\n"
           "  X ~ Normal(0, 1); P(X > 1.96)        random variables: events, E[X], sample(X, n)\n"
+          "  f'(2)   d/dx sin(x^2)   ∇L(w)        exact derivatives (formulas), gradients; why d/dx …\n"
           "  check a ≈ b                          exercises check themselves\n"
           "  \\frac{1}{n} \\sum_{i=1}^{n} y_i       LaTeX pasted is read as mlm; XᵀX multiplies as print\n\n"
           "Commands: help NAME (?NAME), vars, clear [NAME], import \"file.mlm\", time STMT, explain EXPR,\n"

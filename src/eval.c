@@ -27,6 +27,7 @@
 #include "print.h"
 #include "prog.h"
 #include "eval_prob.h"
+#include "builtins_calc.h"
 #include "why.h"
 #include "resolve.h"
 #include "slips.h"
@@ -138,16 +139,42 @@ static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, dou
         *start = a.as.num;
         *stop = b.as.num;
         *step = c.as.num;
-        if (*step == 0 || isnan(*step)) ok = interp_error(in, n->span, "a range's step cannot be %s", isnan(*step) ? "nan" : "0");
-        else if (isnan(*start) || isnan(*stop) || isinf(*start) || isinf(*stop))
-            ok = interp_error(in, n->span, "a range's ends must be finite numbers");
     }
     value_release(a);
     value_release(b);
     value_release(c);
-    if (!ok) return false;
-    double elements = range_count(*start, *step, *stop);
-    if (elements > 1e15) return interp_error(in, n->span, "range %.15g:%.15g has too many elements", *start, *stop);
+    return ok && eval_range_check(in, n, *start, *step, *stop, count);
+}
+
+bool eval_range_check(Interp *in, const Node *n, double start, double step, double stop, size_t *count) {
+    if (step == 0 || isnan(step)) return interp_error(in, n->span, "a range's step cannot be %s", isnan(step) ? "nan" : "0");
+    if (isnan(start) || isnan(stop) || isinf(start) || isinf(stop))
+        return interp_error(in, n->span, "a range's ends must be finite numbers");
+    double elements = range_count(start, step, stop);
+    if (elements > 1e15) return interp_error(in, n->span, "range %.15g:%.15g has too many elements", start, stop);
+    *count = (size_t)elements;
+    return true;
+}
+
+/* For fused programs (prog.c): the ends, step and count of range n when its bounds are
+ * numbers or variables holding numbers and the range is valid, with no error recorded and
+ * nothing evaluated that could fail; false otherwise (the general path then says why). */
+bool eval_range_quiet(Interp *in, Frame *fr, const Node *n, double *start, double *step, size_t *count) {
+    const Node *parts[3] = {n->a, n->b, n->c};
+    double v[3] = {0, 0, 1};
+    for (int k = 0; k < 3; k++) {
+        const Node *e = parts[k];
+        if (!e) continue;
+        const Value *x = e->kind == N_NUM ? NULL
+                       : e->kind == N_LOCAL || e->kind == N_GLOBAL ? variable_slot(in, fr, e) : NULL;
+        if (e->kind != N_NUM && (!x || x->kind != VAL_NUM)) return false;
+        v[k] = x ? x->as.num : e->num;
+    }
+    if (!isfinite(v[0]) || !isfinite(v[1]) || v[2] == 0 || isnan(v[2])) return false;
+    double elements = range_count(v[0], v[2], v[1]);
+    if (elements < 0 || elements > 1e15) return false;
+    *start = v[0];
+    *step = v[2];
     *count = (size_t)elements;
     return true;
 }
@@ -562,8 +589,7 @@ COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
 
 static bool transpose(Interp *in, Value v, Span span, Value *out) {
     if (v.kind == VAL_NUM) { *out = v; return true; }
-    if (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN)
-        return interp_error(in, span, "derivatives (f') are not supported yet");
+    if (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN) return calc_prime(in, v, span, out);
     if (v.kind != VAL_ARR) return interp_error(in, span, "cannot transpose a %s", value_kind_name(v));
     const Array *a = v.as.arr;
     if (a->ndim == 1) {
@@ -757,6 +783,10 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
     if (argc != f->nparams)
         return interp_error(in, span, "%s expects %d argument%s, got %d", f->name, f->nparams,
                             f->nparams == 1 ? "" : "s", argc);
+    for (int i = 0; f->scalar_args && i < argc; i++)
+        if (argv[i].kind != VAL_NUM)
+            return interp_error(in, span, "%s is a derivative with respect to a number, but the function reduces "
+                                "arrays (sum, mean, @, …): for the gradient over an array write ∇ (grad)", f->name);
     if (!interp_stack_ok(in))
         return interp_error(in, span, "recursion too deep for the stack (%d calls, in %s)", in->call_depth, f->name);
     if (interp_interrupt_pending(in) && interp_check_interrupt(in, span)) return false;
@@ -889,6 +919,13 @@ COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     if (fused != SCALAR_NO) return fused == SCALAR_OK;
     Value callee;
     if (!eval_expr(in, fr, n->a, &callee)) return false;
+    if (callee.kind == VAL_BUILTIN && calc_is_special(callee.as.builtin))
+        return calc_eval_special(in, fr, n, callee.as.builtin, out);
+    int symbolic = calc_symbolic_call(in, n, callee, out);
+    if (symbolic >= 0) {
+        value_release(callee);
+        return symbolic == 1;
+    }
     int argc = n->nlist;
     Value small[SMALL_ARGS];
     Span small_spans[SMALL_ARGS];
@@ -1710,7 +1747,7 @@ COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
         int stmt = 0;
         ProgResult r = prog_loop(in, fr, s, start, step, count, &i, &stmt);
         if (r == PROG_ERROR) return FLOW_ERROR;
-        if (r == PROG_OK) return FLOW_NEXT;
+        if (r == PROG_OK) return stmt == -2 ? FLOW_RETURN : FLOW_NEXT;
         if (i < count && stmt >= 0) {
             /* finish iteration i from statement stmt, then carry on generally */
             for (int k = stmt; k < s->b->nlist; k++) {
@@ -1822,8 +1859,19 @@ Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
     case N_FOR:
         return eval_for(in, fr, s);
     case N_WHILE:
-        for (;;) {
+        for (bool first = true, tried = false;; first = false) {
             if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) return FLOW_ERROR;
+            /* after one iteration on the general path (every name the body assigns then has
+             * a value), the rest may run compiled; it stops before an iteration when the
+             * general path must go on */
+            if (!first && !tried && s->prog_state >= 0) {
+                tried = true;
+                bool returned = false;
+                ProgResult r = prog_while(in, fr, s, &returned);
+                if (r == PROG_ERROR) return FLOW_ERROR;
+                if (r == PROG_OK) return returned ? FLOW_RETURN : FLOW_NEXT;
+                if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) return FLOW_ERROR;
+            }
             bool truth;
             if (!eval_condition(in, fr, s->a, &truth)) return FLOW_ERROR;
             if (!truth) return FLOW_NEXT;

@@ -23,6 +23,9 @@ bool eval_call_builtin(Interp *in, const char *name, int argc, const Value *argv
 /* Checks that x is a whole number in 1..len and stores x − 1 in *pos; otherwise records
  * "index 4 is out of range 1..3 (length 3)" or "index 1.5 is not a whole number" at span. */
 bool eval_check_index(Interp *in, Span span, double x, size_t len, size_t *pos);
+bool eval_range_quiet(Interp *in, Frame *fr, const Node *n, double *start, double *step, size_t *count);
+/* The checks of range n's values (its step, ends and count) with the general path's errors. */
+bool eval_range_check(Interp *in, const Node *n, double start, double step, double stop, size_t *count);
 
 /* Truth of a condition: a nonzero scalar, or an array with every element nonzero. NaN is
  * an error, underlining the whole of the expression `where` that gave v. */

@@ -13,6 +13,8 @@
 #include "ast.h"
 #include "value.h"
 
+enum { FORMULA_NONE = 0, FORMULA_NAMED, FORMULA_BARE };
+
 typedef struct Func {
     int refcount;
     unsigned long serial;  /* unique in its session, never reused: compiled programs that
@@ -26,6 +28,8 @@ typedef struct Func {
     int ncaptured;
     Value *captured;      /* owned values */
     int *capture_slots;   /* owned: frame slot for each captured value */
+    unsigned char formula; /* made by deriv.c: FORMULA_NAMED prints `f'(x) = 3x²`, FORMULA_BARE `3x²` */
+    bool scalar_args;     /* a derivative of a function that reduces arrays: numbers only (∇ for arrays) */
 } Func;
 
 /* Returns a new Func (refcount 1) retaining arena; captured values are consumed. */

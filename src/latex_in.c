@@ -801,6 +801,8 @@ static void translate(LatexLayer *L) {
             break;
         case TK_UNDERSCORE:
             if (state == 1) { L->sum_state = 2; L->sum_depth = L->depth; }
+            /* a bare lower bound (∫_0^1): the token after _ is all of it */
+            if (state == 1 && peek(L, 0)->kind != TK_LBRACE) L->sum_state = 5;
             emit(L, TK_UNDERSCORE, &t, 0);
             break;
         case TK_LBRACE:
@@ -858,12 +860,14 @@ static void translate(LatexLayer *L) {
         case TK_NAME:
             if (state == 4) L->bound_at = t.offset + 1;
             if (state == 1 || state == 4) L->sum_state = 0;
+            if (state == 5) L->sum_state = 3;
             name_with_subscript(L, t.text, t.text_len, t.offset, t.offset + t.length, &t);
             break;
         default:
             if (state == 4 && t.kind == TK_NUM) L->bound_at = t.offset + 1;
             if (state == 1 || state == 4) L->sum_state = 0;
-            if (t.kind == TK_SUM || t.kind == TK_PROD) L->sum_state = 1;
+            if (state == 5) L->sum_state = t.kind == TK_NUM ? 3 : 0;
+            if (t.kind == TK_SUM || t.kind == TK_PROD || t.kind == TK_INTEGRAL) L->sum_state = 1; /* a big-operator head: _{…}^{…} are its bounds */
             L->out[L->nout++] = t;
             break;
         }
@@ -879,6 +883,7 @@ static void note(LatexLayer *L, const Token *t) {
     L->prev_closes = false;
     L->word_before = false;
     L->prev_is_bound = L->bound_at == t->offset + 1 && (t->kind == TK_NAME || t->kind == TK_NUM);
+    L->prev_prime = t->kind == TK_TRANSPOSE && L->lx->src->text[t->offset] == '\'';
     switch (t->kind) {
     case TK_LBRACKET: L->brackets++; break;
     case TK_RBRACKET: if (L->brackets > 0) L->brackets--; break;
@@ -887,7 +892,9 @@ static void note(LatexLayer *L, const Token *t) {
         if (!after_operand) L->norms++;
         else if (L->norms > 0) { L->norms--; L->prev_closes = true; }
         break;
+    case TK_INTEGRAL: L->open_integrals++; break;
     case LX_NEWLINE: case TK_SEMI:
+        L->open_integrals = 0;
         L->no_juxt = false;
         L->latex_line = false;
         break;
@@ -916,9 +923,17 @@ static bool juxtaposed(LatexLayer *L, const Token *next) {
     /* a number before a space multiplies only on a line of LaTeX (2 x); 2x glued is the filter's */
     if (L->prev == TK_NUM && (!next->space_before || !L->latex_line)) return false;
     switch (next->kind) {
-    case TK_NAME: case TK_SQRT: case TK_SUM: case TK_PROD:
+    case TK_NAME:
+        /* the dx closing an open ∫ is no factor (the filter reads it: src/parse.c) */
+        if (L->open_integrals > 0 && next->text_len == 2 && next->text[0] == 'd' && next->space_before) {
+            L->open_integrals--;
+            return false;
+        }
         return true;
-    case TK_LPAREN: /* f(x) and g(1)(2) are calls; Xᵀ(…) and 2 (x + 1) are not */
+    case TK_SQRT: case TK_SUM: case TK_PROD:
+        return true;
+    case TK_LPAREN: /* f(x), g(1)(2) and f'(x) are calls; Xᵀ(…) and 2 (x + 1) are not */
+        if (L->prev_prime && !next->space_before) return false;
         if (L->prev == TK_NAME || L->prev == TK_RPAREN || L->prev == TK_RBRACKET)
             return next->space_before && next->op == 1; /* f (x) stays a call; X \left(…\right) multiplies */
         return true;

@@ -30,10 +30,12 @@ typedef struct LatexLayer {
     unsigned open_at[LATEX_DEPTH], open_len[LATEX_DEPTH]; /* where each brace is */
     int depth;
     int prev;                /* kind of the last token handed on */
-    int sum_state;           /* 1: after Σ/∏, 2: in its _{…}, 3: its ^ may come, 4: ^ came */
+    int sum_state;           /* 1: after Σ/∏/∫, 2: in its _{…}, 3: its ^ may come, 4: ^ came, 5: a bare lower bound comes (∫_0) */
     int sum_depth;
     unsigned bound_at;       /* 1 + the offset of a Σ head's unbraced upper bound (\sum_{i=1}^n x) */
     bool prev_is_bound;      /* the last token handed on was that bound */
+    int open_integrals;      /* ∫ signs whose closing dx has not come yet (no juxtaposition before it) */
+    bool prev_prime;         /* …and was a ' (f'(x): a derivative called, not Xᵀ(…) multiplied) */
     int matrix;              /* open \begin{bmatrix} */
     bool latex_line;         /* a LaTeX command was read on this line */
     int brackets;            /* open [ ] (juxtaposition is off inside) */

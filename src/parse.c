@@ -19,6 +19,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "files.h"
@@ -48,6 +49,7 @@ typedef struct Filter {
     bool in_sumhead;     /* between Σ_ and its upper bound */
     int dkl_depth;       /* depth of the open '(' of a D_KL call (0 = none) */
     bool sum_upper;      /* the last token was the ^ of a Σ head */
+    int integrals;       /* ∫ signs whose closing dx has not come yet */
     /* incremental line/column tracking */
     unsigned pos;
     int line, col;
@@ -108,6 +110,7 @@ static bool ends_operand(int kind) {
     case TK_NUM: case TK_STR: case TK_NAME: case TK_END: case TK_RPAREN: case TK_RBRACKET:
     case TK_ABSCLOSE: case TK_NORMCLOSE: case TK_TRANSPOSE: case TK_SUP: case TK_SUPNAME: case TK_PERCENTSIGN:
     case TK_FACTORIAL:
+    case TK_PARTIALF:
         return true;
     default:
         return false;
@@ -420,6 +423,17 @@ static void drive(Filter *f, void *parser) {
             continue;
         }
         case TK_NAME:
+            /* the dx closing an open ∫: d and one letter, after an operand, with a space */
+            if (f->integrals > 0 && t.text_len >= 2 && t.text[0] == 'd' && isalpha((unsigned char)t.text[1]) &&
+                t.space_before && ends_operand(f->prev)) {
+                bool var = true;
+                for (size_t k = 2; k < t.text_len; k++) var = var && isdigit((unsigned char)t.text[k]);
+                if (var) {
+                    f->integrals--;
+                    feed(f, parser, TK_DVAR, &t);
+                    continue;
+                }
+            }
             if (is_time(f, &t)) {
                 feed(f, parser, TK_TIME, &t);
                 continue;
@@ -445,6 +459,10 @@ static void drive(Filter *f, void *parser) {
                 feed(f, parser, TK_IMPMUL, &im);
                 if (ctx->failed) return;
             }
+            feed(f, parser, t.kind, &t);
+            continue;
+        case TK_INTEGRAL:
+            f->integrals++;
             feed(f, parser, t.kind, &t);
             continue;
         default:
@@ -497,6 +515,85 @@ Node *parse_name(ParseCtx *ctx, const Token *tok) {
     else if (tok->kind == TK_PROD) n->name = "prod";
     else n->name = ast_strdup(ctx->arena, tok->text, tok->text_len);
     return n;
+}
+
+/* The span of the bytes [p, p + len) inside token tok (for the variable of d/dx). */
+static Span token_part_span(ParseCtx *ctx, const Token *tok, const char *p, size_t len) {
+    Span s = parse_span(ctx, tok);
+    const char *t = ctx->src->text + tok->offset;
+    for (const char *q = t; q < p; q++)
+        if (((unsigned char)*q & 0xC0) != 0x80) s.col++;
+    s.offset = (unsigned)(p - ctx->src->text);
+    s.length = (unsigned)len;
+    return s;
+}
+
+static Node *deriv_call(ParseCtx *ctx, Span span, Node *what, Node *var, double order) {
+    Node *n = ast_node(ctx->arena, N_CALL, span);
+    n->a = ast_node(ctx->arena, N_NAME, span);
+    n->a->name = "diff";
+    ast_append(ctx->arena, n, what);
+    ast_append(ctx->arena, n, var);
+    if (order != 1) {
+        Node *k = ast_node(ctx->arena, N_NUM, span);
+        k->num = order;
+        ast_append(ctx->arena, n, k);
+    }
+    return n;
+}
+
+/* d/dx E, d²/dx² E, ∂/∂x E: diff(E, x[, order]) */
+Node *parse_deriv(ParseCtx *ctx, const Token *tok, Node *e) {
+    Node *var = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, tok->text, tok->text_len));
+    var->name = ast_strdup(ctx->arena, tok->text, tok->text_len);
+    return deriv_call(ctx, parse_span(ctx, tok), e, var, tok->num);
+}
+
+/* ∫_a^b body dx: integrate(x -> body, a, b) */
+Node *parse_integral(ParseCtx *ctx, const Token *tok, Node *a, Node *b, Node *body, const Token *dvar) {
+    Span span = span_join(parse_span(ctx, tok), parse_span(ctx, dvar));
+    Node *n = ast_node(ctx->arena, N_CALL, span);
+    n->a = ast_node(ctx->arena, N_NAME, parse_span(ctx, tok));
+    n->a->name = "integrate";
+    Node *lambda = ast_node(ctx->arena, N_LAMBDA, parse_span(ctx, dvar));
+    Node *x = ast_node(ctx->arena, N_NAME, parse_span(ctx, dvar));
+    x->name = ast_strdup(ctx->arena, dvar->text + 1, dvar->text_len - 1);
+    ast_append(ctx->arena, lambda, x);
+    lambda->a = body;
+    ast_append(ctx->arena, n, lambda);
+    ast_append(ctx->arena, n, a);
+    ast_append(ctx->arena, n, b);
+    return n;
+}
+
+/* argmin_x E / argmax_x E: argmin(x -> E, 0), searched from 0 */
+Node *parse_argopt(ParseCtx *ctx, const Token *tok, Node *e) {
+    Span span = parse_span(ctx, tok);
+    Node *n = ast_node(ctx->arena, N_CALL, span);
+    n->a = ast_node(ctx->arena, N_NAME, span);
+    n->a->name = tok->op ? "argmax" : "argmin";
+    Node *lambda = ast_node(ctx->arena, N_LAMBDA, span);
+    Node *x = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, tok->text, tok->text_len));
+    x->name = ast_strdup(ctx->arena, tok->text, tok->text_len);
+    ast_append(ctx->arena, lambda, x);
+    lambda->a = e;
+    ast_append(ctx->arena, n, lambda);
+    Node *start = ast_node(ctx->arena, N_NUM, span);
+    start->num = 0;
+    ast_append(ctx->arena, n, start);
+    return n;
+}
+
+/* ∂f/∂x: diff(f, x) */
+Node *parse_partial(ParseCtx *ctx, const Token *tok) {
+    const char *f = tok->text, *end = ctx->src->text + tok->offset + tok->length;
+    const char *slash = memchr(f, '/', (size_t)(end - f));
+    Node *fn = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, f, (size_t)(slash - f)));
+    fn->name = ast_strdup(ctx->arena, f, (size_t)(slash - f));
+    const char *v = slash + 4; /* "/∂" */
+    Node *var = ast_node(ctx->arena, N_NAME, token_part_span(ctx, tok, v, (size_t)(end - v)));
+    var->name = ast_strdup(ctx->arena, v, (size_t)(end - v));
+    return deriv_call(ctx, parse_span(ctx, tok), fn, var, 1);
 }
 
 Node *parse_string(ParseCtx *ctx, const Token *tok) {

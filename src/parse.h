@@ -40,6 +40,10 @@ Node *parse_compare(ParseCtx *ctx, int op, Node *a, Node *b, const Token *tok);
 Node *parse_check(ParseCtx *ctx, const Token *kw, Node *e, Node *tolerance, unsigned end_offset);
 Node *parse_call(ParseCtx *ctx, Node *callee, Node *args, const Token *rparen);
 Node *parse_lambda(ParseCtx *ctx, Node *params, Node *body, const Token *arrow);
+Node *parse_deriv(ParseCtx *ctx, const Token *tok, Node *e);
+Node *parse_partial(ParseCtx *ctx, const Token *tok);
+Node *parse_argopt(ParseCtx *ctx, const Token *tok, Node *e);
+Node *parse_integral(ParseCtx *ctx, const Token *tok, Node *a, Node *b, Node *body, const Token *dvar);
 void parse_error_at(ParseCtx *ctx, Span span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -17,6 +17,7 @@
 
 #include "builtins.h"
 #include "astprint.h"
+#include "deriv.h"
 #include "func.h"
 #include "object.h"
 
@@ -178,6 +179,7 @@ static void print_array(FILE *out, const Array *a) {
 /* A function with a one-expression body shows its formula (`f(x) = x^2`, `x -> 2x`) through
  * the AST printer; a block body, or a brief form for messages, shows its signature only. */
 static void print_function(FILE *out, const Func *f, bool full) {
+    if (full && f->formula) { deriv_print(out, f); return; }
     bool lambda = !f->name || strcmp(f->name, "<lambda>") == 0;
     if (full && f->body && f->body->kind != N_BLOCK) {
         if (lambda) {

@@ -1,8 +1,8 @@
 /* prog.h — element-wise expressions compiled to small programs and run fused.
  *
  * An expression made of arithmetic, comparisons, powers, element-wise builtins (exp, sin, …),
- * min/max of two, indexing by scalars and calls of one-line user functions (inlined) compiles
- * to a postfix program. One program runs in two ways:
+ * min/max of two, indexing by scalars, ranges written in place (1:N, their bounds numbers or
+ * names) and calls of one-line user functions (inlined) compiles to a postfix program. One program runs in two ways:
  *   - on scalars (a tight stack machine, no Values), for loops and Σ bodies;
  *   - over arrays in cache-sized blocks (the numexpr idea): every operator is a SIMD kernel
  *     over a block of 256 elements, so `sum((y - ŷ)^2)` or `1/(1 + exp(-x))` makes no
@@ -43,13 +43,34 @@ ProgResult prog_reduce(Interp *in, Frame *fr, const Prog *p, Reduce how, Span sp
 ProgResult prog_index_reduce(Interp *in, Frame *fr, const Prog *p, int index_slot, double from,
                              double to, bool is_sum, Span span, double *out);
 
-/* Runs `for var = start:step:… { t1 = e1; t2 = e2; … }` — a body of assignments of
- * scalar expressions — for iterations *iter … count − 1 in one tight loop. PROG_OK when all
- * ran. PROG_NO when something needs the general evaluator (or SIGINT is pending): iteration
- * *iter has its loop variable set and its statements before *stmt done, or has not started
- * when *stmt is −1. PROG_ERROR with the
- * error recorded. The compiled loop is cached in the loop's node. */
+/* Runs `for var = start:step:… { … }` for iterations *iter … count − 1 in one tight loop,
+ * when its body is made of: assignments of scalar programs to names, stores into array
+ * elements (w[i] = e, X[i, j] = e), if/else, for over a range and while, break, continue
+ * and return (arrays the body indexes are bound when the loop starts; loops of plain
+ * arithmetic with 4096 iterations or more left run as x86-64 machine code, x86jit.h).
+ * PROG_OK when all ran (or a `break` ended it; a `return` too, with *stmt −2 and fr->ret
+ * set). PROG_NO when something needs the general evaluator (or SIGINT is pending):
+ * iteration *iter has its loop variable set and its statements before *stmt done, or has
+ * not started when *stmt is −1 (a body with branches or loops falls back only there).
+ * PROG_ERROR with the error recorded, the general path's message at the general path's
+ * position. The compiled loop is cached in the loop's node. */
 ProgResult prog_loop(Interp *in, Frame *fr, Node *loop, double start, double step, size_t count,
                      size_t *iter, int *stmt);
+
+/* Runs `while cond { … }` compiled (the same bodies as prog_loop, the condition a scalar
+ * program) from the top of an iteration: PROG_OK when the loop has ended, PROG_NO when the
+ * general path should go on from the condition (nothing of the iteration done), PROG_ERROR
+ * with the error recorded. */
+ProgResult prog_while(Interp *in, Frame *fr, Node *loop, bool *returned);
+
+/* For tests: false sends every loop down the general path; the count of iterations that
+ * compiled loops have run (all sessions of the process). */
+extern bool prog_loops_enabled;
+extern unsigned long prog_loop_iterations;
+/* The native tier (x86-64): on, for loops with at least this many iterations left, and the
+ * count of iterations it ran. */
+extern bool prog_native_enabled;
+extern size_t prog_native_min_iterations;
+extern unsigned long prog_native_iterations;
 
 #endif

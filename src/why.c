@@ -1,10 +1,11 @@
-/* why.c — the `why` statement (see why.h): P(…) goes to eval_prob.c, a call to the explainer
- * its builtin has in the table below. */
+/* why.c — the `why` statement (see why.h): P(…) goes to eval_prob.c, d/dx … (a diff call) to
+ * builtins_calc.c, a call to the explainer its builtin has in the table below. */
 #include "why.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtins_calc.h"
 #include "eval_prob.h"
 
 static const struct {
@@ -38,6 +39,7 @@ static void explainer_list(char *buf, size_t size) {
 Flow why_statement(Interp *in, Frame *fr, Node *s) {
     Node *call = s->a;
     if (call->kind == N_PROB) return evalprob_why(in, fr, s);
+    if (calc_why_accepts(call)) return calc_why(in, fr, s); /* why d/dx …: the derivative rules */
     /* resolve.c lets only P(…) and calls through */
     Value callee;
     if (!eval_expr(in, fr, call->a, &callee)) return FLOW_ERROR;

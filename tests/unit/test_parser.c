@@ -400,7 +400,7 @@ static const ErrCase err_cases[] = {
     {"a = 1\nb = 2 $ 3", 2, 7, "unexpected character '$'", false},
     {"ŷ = 1 ? 2", 1, 7, "unexpected character '?'", false},
     {"x = 1\ny = 2 + \xff", 2, 9, "invalid UTF-8 byte 0xff", false},
-    {"∇f", 1, 1, "∇ (gradient) is not supported yet", false},
+    {"y = ∂x", 1, 5, "∂ is written ∂f/∂x (a function's partial derivative) or ∂/∂x (expr)", false},
     /* input that ends too early: the REPL reads another line */
     {"(1+2", 1, 1, "unexpected end of input: '(' is never closed", true},
     {"x = [1, 2", 1, 5, "unexpected end of input: '[' is never closed", true},
