@@ -669,6 +669,10 @@ int exercises_run(Interp *in, const char *path) {
                 printf("  that gave no value: type an expression (an assignment such as x = 3 has none)\n");
                 continue;
             }
+            if (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN) {
+                printf("✗ not yet: that is a function; the answer is its value at the point (as in f'(2) or ∇g(2, 1))\n");
+                continue;
+            }
             interp_set_global(in, "answer", value_retain(v));
             char *why;
             bool ok = run_check(in, path, e, &why);
