@@ -881,14 +881,7 @@ static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
         if (*st) return 0;
         y = scalar(in, fr, n->b, st);
         if (*st) return 0;
-        switch (n->op) {
-        case OP_ADD: return x + y;
-        case OP_SUB: return x - y;
-        case OP_MUL: return x * y;
-        case OP_DIV: return x / y;
-        case OP_POW: return y == 2 ? x * x : pow(x, y);
-        default: return op_apply(n->op, x, y);
-        }
+        return kernel_binary_scalar((KernelBinary)op_kernel(n->op), x, y);
     case N_UNARY:
         x = scalar(in, fr, n->a, st);
         if (*st) return 0;
