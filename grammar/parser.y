@@ -120,9 +120,9 @@ stmt(S) ::= RETURN(K). { S = ast_node(ctx->arena, N_RETURN, parse_span(ctx, &K))
 stmt(S) ::= RETURN(K) expr(E). { S = ast_node(ctx->arena, N_RETURN, parse_span(ctx, &K)); S->a = E; }
 stmt(S) ::= BREAK(K). { S = ast_node(ctx->arena, N_BREAK, parse_span(ctx, &K)); }
 stmt(S) ::= CONTINUE(K). { S = ast_node(ctx->arena, N_CONTINUE, parse_span(ctx, &K)); }
-stmt(S) ::= CHECK(K) expr(E). { S = parse_check(ctx, &K, E, NULL, E->span.offset + E->span.length); }
-stmt(S) ::= CHECK(K) expr(E) WITHIN expr(T). { S = parse_check(ctx, &K, E, T, E->span.offset + E->span.length); }
-stmt(S) ::= ASSERT(K) expr(E). { S = parse_check(ctx, &K, E, NULL, E->span.offset + E->span.length); }
+stmt(S) ::= CHECK(K) expr(E). { S = parse_check(ctx, &K, E, NULL); }
+stmt(S) ::= CHECK(K) expr(E) WITHIN expr(T). { S = parse_check(ctx, &K, E, T); }
+stmt(S) ::= ASSERT(K) expr(E). { S = parse_check(ctx, &K, E, NULL); }
 stmt(S) ::= WHY(K) expr(E). { S = ast_node(ctx->arena, N_WHY, parse_span(ctx, &K)); S->a = E; }
 stmt(S) ::= NOTATION(K) expr(E). {
     /* explain expr, latex expr (notation.c): a command holding its expression */

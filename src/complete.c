@@ -372,7 +372,7 @@ static bool ends_with_word(const char *line, int end, const char *w) {
 
 /* 1 for `import "…`, 2 for a file-reading call `load("…`, 0 otherwise. */
 static int file_context(const char *line, int quote) {
-    static const char *const readers[] = {"load", "read_csv", "readcsv", NULL};
+    static const char *const readers[] = {"load", NULL}; /* the builtins that read a file by name */
     int e = quote;
     while (e > 0 && (line[e - 1] == ' ' || line[e - 1] == '\t')) e--;
     if (ends_with_word(line, e, "import")) return 1;

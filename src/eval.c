@@ -1,10 +1,13 @@
-/* eval.c — evaluates resolved expressions and statements.
+/* eval.c — evaluates resolved expressions: literals, ranges, operators, calls, Σ/∏ and the
+ * scalar fast path. Indexing is eval_index.c's, statements eval_stmt.c's (eval_internal.h
+ * joins the three).
  *
  * Scalars take a fast path everywhere (no allocation); arrays go through the element-wise
  * engine (elementwise.c) and linear algebra (linalg.c). Errors are recorded in
  * in->error with the span of the operator, operand or call at fault, and every path that
  * fails releases the values it holds before returning false. */
 #include "eval.h"
+#include "eval_internal.h"
 
 #include <float.h>
 #include <math.h>
@@ -29,19 +32,8 @@
 #include "eval_prob.h"
 #include "builtins_calc.h"
 #include "why.h"
-#include "resolve.h"
-#include "slips.h"
-
-enum { MAX_EVAL_DEPTH = 100000, SMALL_ARGS = 8 };
 
 /* {===================== helpers */
-
-/* Handlers kept out of line so the hot paths (scalar, eval_statement) stay small. */
-#define COLD __attribute__((noinline))
-
-/* Results of eval_scalar (the scalar fast path, below). */
-enum { SCALAR_OK = 0, SCALAR_NO = 1, SCALAR_ERROR = 2 };
-static int eval_scalar(Interp *in, Frame *fr, Node *n, double *out);
 
 /* Element-wise expressions over arrays run fused (prog.c) when they can. */
 static bool fusable_kind(const Node *n) {
@@ -97,7 +89,7 @@ static bool whole_number(Interp *in, Value v, Span span, const char *what, doubl
 
 /* A lazy range or linspace held in a variable gets its storage when something other than
  * the fused engine reads it. */
-static bool materialize(Interp *in, Array *a, Span span) {
+bool eval_materialize(Interp *in, Array *a, Span span) {
     AllocStatus st;
     if (array_materialize(a, &st)) return true;
     return interp_alloc_error(in, span, st, 1, a->len);
@@ -118,14 +110,10 @@ static double range_count(double start, double step, double stop) {
     return whole + 1;
 }
 
-/* The value a name node (N_LOCAL or N_GLOBAL) refers to, in the frame or the globals. */
-static inline Value *variable_slot(Interp *in, Frame *fr, const Node *name) {
-    return name->kind == N_LOCAL ? &fr->slots[name->slot] : &in->globals[name->slot].value;
-}
 
 /* Evaluates the ends and step of range n and its element count (at most 10^15, else an
  * error): what building it, storing it lazily and looping over it all need. */
-static bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, double *step,
+bool eval_range_bounds(Interp *in, Frame *fr, Node *n, double *start, double *step,
                               double *stop, size_t *count) {
     Value a, b, c = value_num(1);
     if (!eval_expr(in, fr, n->a, &a)) return false;
@@ -308,282 +296,6 @@ COLD static bool eval_matrix_literal(Interp *in, Frame *fr, Node *n, Value *out)
 
 /* }===================== */
 
-/* {===================== indexing */
-
-/* One index position resolved against a dimension of length len: either a single
- * position (is_scalar) or a list of positions (0-based). */
-typedef struct IndexSel {
-    bool is_scalar;
-    bool all;
-    size_t pos;        /* scalar */
-    size_t *list;      /* owned (malloc) unless all/scalar */
-    size_t count;
-} IndexSel;
-
-static void sel_free(IndexSel *s) { free(s->list); s->list = NULL; }
-
-bool eval_check_index(Interp *in, Span span, double x, size_t len, size_t *pos) {
-    if (isnan(x)) return interp_error(in, span, "index is nan");
-    if (x != floor(x)) return interp_error(in, span, "index %.15g is not a whole number", x);
-    if (x < 1 || x > (double)len) {
-        if (len == 0) return interp_error(in, span, "index %.15g is out of range: the dimension is empty", x);
-        return interp_error(in, span, "index %.15g is out of range 1..%zu (length %zu)", x, len, len);
-    }
-    *pos = (size_t)x - 1;
-    return true;
-}
-
-static bool eval_selector(Interp *in, Frame *fr, Node *idx, size_t len, IndexSel *sel) {
-    memset(sel, 0, sizeof *sel);
-    if (idx->kind == N_ALL) {
-        sel->all = true;
-        sel->count = len;
-        return true;
-    }
-    double saved_end = fr->end_value;
-    bool saved_has = fr->has_end;
-    fr->end_value = (double)len;
-    fr->has_end = true;
-    Value v;
-    bool ok = eval_expr(in, fr, idx, &v);
-    fr->end_value = saved_end;
-    fr->has_end = saved_has;
-    if (!ok) return false;
-    if (v.kind == VAL_NUM) {
-        sel->is_scalar = true;
-        sel->count = 1;
-        ok = eval_check_index(in, idx->span, v.as.num, len, &sel->pos);
-    } else if (v.kind == VAL_ARR && v.as.arr->ndim == 1) {
-        const Array *a = v.as.arr;
-        /* A vector of 0s and 1s as long as the dimension is a mask (X[x > 80, :]): it picks
-         * the positions of its 1s. */
-        bool mask = a->len == len && len > 0;
-        for (size_t i = 0; mask && i < a->len; i++) mask = a->data[i] == 0 || a->data[i] == 1;
-        sel->count = a->len;
-        sel->list = malloc((a->len ? a->len : 1) * sizeof *sel->list);
-        if (!sel->list) ok = interp_error(in, idx->span, "out of memory");
-        if (ok && !mask && a->len != len) { /* 0s and 1s with a 0: a mask of the wrong length */
-            bool zero_one = true, zero = false;
-            for (size_t i = 0; zero_one && i < a->len; i++) {
-                zero_one = a->data[i] == 0 || a->data[i] == 1;
-                zero = zero || a->data[i] == 0;
-            }
-            if (zero_one && zero)
-                ok = interp_error(in, idx->span, "a mask of 0s and 1s must be as long as the dimension: %zu values for %zu",
-                                  a->len, len);
-        }
-        if (ok && mask) {
-            sel->count = 0;
-            for (size_t i = 0; i < a->len; i++)
-                if (a->data[i] == 1) sel->list[sel->count++] = i;
-        }
-        for (size_t i = 0; ok && !mask && i < a->len; i++) ok = eval_check_index(in, idx->span, a->data[i], len, &sel->list[i]);
-        if (!ok) sel_free(sel);
-    } else {
-        ok = interp_error(in, idx->span, "an index must be a whole number or a vector of them, got a %s", value_kind_name(v));
-    }
-    value_release(v);
-    return ok;
-}
-
-static size_t sel_at(const IndexSel *s, size_t i) {
-    if (s->is_scalar) return s->pos;
-    if (s->all) return i;
-    return s->list[i];
-}
-
-static double scalar_index(Interp *in, Frame *fr, Node *n, int *st);
-
-static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out);
-
-COLD static bool eval_index(Interp *in, Frame *fr, Node *n, Value *out) {
-    /* E[X]: the expectation builtin written with brackets, as books print it */
-    if (n->a->kind == N_GLOBAL && in->globals[n->a->slot].value.kind == VAL_BUILTIN &&
-        strcmp(in->globals[n->a->slot].value.as.builtin->name, "E") == 0)
-        return eval_call(in, fr, n, out);
-    /* x[i] of a lazy range reads one element without building the range */
-    if ((n->a->kind == N_LOCAL || n->a->kind == N_GLOBAL)) {
-        Value held = *variable_slot(in, fr, n->a);
-        if (held.kind == VAL_ARR && held.as.arr->lazy) {
-            int st = SCALAR_OK;
-            double x = scalar_index(in, fr, n, &st);
-            if (st == SCALAR_OK) {
-                *out = value_num(x);
-                return true;
-            }
-            if (st == SCALAR_ERROR) return false;
-        }
-    }
-    Value base;
-    if (!eval_expr(in, fr, n->a, &base)) return false;
-    bool ok = true;
-    if (base.kind == VAL_STR) {
-        value_release(base);
-        return interp_error(in, n->span, "strings cannot be indexed");
-    }
-    Value as_array;
-    if (obj_to_array(base, &as_array)) { /* a data table indexes as its matrix */
-        value_release(base);
-        base = as_array;
-    }
-    if (base.kind == VAL_NUM) {
-        /* A scalar indexes like a 1-element vector: x[1] is x. */
-        Array *one = interp_new_vector(in, n->span, 1);
-        if (!one) { value_release(base); return false; }
-        one->data[0] = base.as.num;
-        base = value_arr(one);
-    }
-    if (base.kind != VAL_ARR) {
-        char what[32];
-        snprintf(what, sizeof what, "%s", value_kind_name(base));
-        value_release(base);
-        return interp_error(in, n->a->span, "a %s cannot be indexed", what);
-    }
-    const Array *a = base.as.arr;
-    if (a->ndim == 1) {
-        if (n->nlist != 1) {
-            value_release(base);
-            return interp_error(in, n->span, "a vector takes one index, got %d", n->nlist);
-        }
-        IndexSel s;
-        if (!eval_selector(in, fr, n->list[0], a->len, &s)) { value_release(base); return false; }
-        if (s.is_scalar) {
-            *out = value_num(a->data[s.pos]);
-        } else {
-            Array *r = interp_new_vector(in, n->span, s.count);
-            if (!r) ok = false;
-            else {
-                for (size_t i = 0; i < s.count; i++) r->data[i] = a->data[sel_at(&s, i)];
-                *out = value_arr(r);
-            }
-        }
-        sel_free(&s);
-        value_release(base);
-        return ok;
-    }
-    /* matrix */
-    if (n->nlist == 1) {
-        /* X[i] is row i (as in NumPy), X[I] the rows I */
-        IndexSel s;
-        if (!eval_selector(in, fr, n->list[0], a->rows, &s)) { value_release(base); return false; }
-        Array *r = s.is_scalar ? interp_new_vector(in, n->span, a->cols)
-                               : interp_new_matrix(in, n->span, s.count, a->cols);
-        if (!r) ok = false;
-        else {
-            for (size_t i = 0; i < s.count; i++)
-                if (a->cols) memcpy(r->data + i * a->cols, a->data + sel_at(&s, i) * a->cols, a->cols * sizeof(double));
-            *out = value_arr(r);
-        }
-        sel_free(&s);
-        value_release(base);
-        return ok;
-    }
-    if (n->nlist != 2) {
-        value_release(base);
-        return interp_error(in, n->span, "a matrix takes one or two indices, got %d", n->nlist);
-    }
-    IndexSel rs, cs;
-    if (!eval_selector(in, fr, n->list[0], a->rows, &rs)) { value_release(base); return false; }
-    if (!eval_selector(in, fr, n->list[1], a->cols, &cs)) { sel_free(&rs); value_release(base); return false; }
-    if (rs.is_scalar && cs.is_scalar) {
-        *out = value_num(a->data[rs.pos * a->cols + cs.pos]);
-    } else {
-        Array *r;
-        if (rs.is_scalar) r = interp_new_vector(in, n->span, cs.count);
-        else if (cs.is_scalar) r = interp_new_vector(in, n->span, rs.count);
-        else r = interp_new_matrix(in, n->span, rs.count, cs.count);
-        if (!r) ok = false;
-        else {
-            size_t k = 0;
-            for (size_t i = 0; i < rs.count; i++) {
-                const double *row = a->data + sel_at(&rs, i) * a->cols;
-                for (size_t j = 0; j < cs.count; j++) r->data[k++] = row[sel_at(&cs, j)];
-            }
-            *out = value_arr(r);
-        }
-    }
-    sel_free(&rs);
-    sel_free(&cs);
-    value_release(base);
-    return ok;
-}
-
-/* name[i] = v, name[i, j] = v, name[i, :] = v … Copy-on-write: a shared array is copied
- * before it is changed, so other names holding it keep their value. */
-COLD static bool eval_index_assign(Interp *in, Frame *fr, Node *s) {
-    Node *target = s->a;
-    Node *name = target->a;
-    Value *slot = variable_slot(in, fr, name);
-    if (slot->kind == VAL_NIL) {
-        const char *hint = interp_hint(in, name->name);
-        if (hint) return interp_error(in, name->span, "unknown name '%s' (%s)", name->name, hint);
-        return interp_error(in, name->span, "unknown name '%s'", name->name);
-    }
-    if (slot->kind == VAL_NUM) {
-        Array *one = interp_new_vector(in, name->span, 1);
-        if (!one) return false;
-        one->data[0] = slot->as.num;
-        value_replace(slot, value_arr(one));
-    }
-    if (slot->kind != VAL_ARR)
-        return interp_error(in, name->span, "'%s' is a %s, not an array", name->name, value_kind_name(*slot));
-    if (slot->as.arr->lazy && !materialize(in, slot->as.arr, name->span)) return false;
-    Value v;
-    if (!eval_expr(in, fr, s->b, &v)) return false;
-    /* evaluating the value may have rebound the slot (globals may move): look again */
-    slot = variable_slot(in, fr, name);
-    if (slot->kind != VAL_ARR) { value_release(v); return interp_error(in, name->span, "'%s' changed while assigning", name->name); }
-    if (v.kind != VAL_NUM && v.kind != VAL_ARR) {
-        value_release(v);
-        return interp_error(in, s->b->span, "cannot store a %s in an array", value_kind_name(v));
-    }
-    Array *a = slot->as.arr;
-    IndexSel rs = {0}, cs = {0};
-    bool ok = true;
-    size_t rows_sel, cols_sel;
-    bool matrix = a->ndim == 2 && target->nlist == 2;
-    if (a->ndim == 1 || target->nlist == 1) {
-        if (target->nlist != 1) { value_release(v); return interp_error(in, target->span, "a vector takes one index, got %d", target->nlist); }
-        if (a->ndim == 1) {
-            ok = eval_selector(in, fr, target->list[0], a->len, &cs);
-            rs.is_scalar = true; rs.count = 1; rs.pos = 0;
-        } else {
-            ok = eval_selector(in, fr, target->list[0], a->rows, &rs);
-            cs.all = true; cs.count = a->cols;
-        }
-    } else if (matrix) {
-        ok = eval_selector(in, fr, target->list[0], a->rows, &rs) &&
-             eval_selector(in, fr, target->list[1], a->cols, &cs);
-    } else {
-        ok = interp_error(in, target->span, "a matrix takes one or two indices, got %d", target->nlist);
-    }
-    if (!ok) { sel_free(&rs); sel_free(&cs); value_release(v); return false; }
-    rows_sel = rs.count;
-    cols_sel = cs.count;
-    size_t count = rows_sel * cols_sel;
-    if (v.kind == VAL_ARR && v.as.arr->len != count) {
-        char shape[64];
-        ok = interp_error(in, s->b->span, "cannot store %s values into %zu selected place%s",
-                          value_shape(v, shape, sizeof shape), count, count == 1 ? "" : "s");
-    }
-    AllocStatus st;
-    if (ok && !array_make_unique(&in->budget, &slot->as.arr, &st)) ok = interp_alloc_error(in, s->span, st, a->rows, a->cols);
-    if (ok) {
-        a = slot->as.arr;
-        size_t k = 0;
-        for (size_t i = 0; i < rows_sel; i++)
-            for (size_t j = 0; j < cols_sel; j++, k++) {
-                double x = v.kind == VAL_NUM ? v.as.num : v.as.arr->data[k];
-                a->data[sel_at(&rs, i) * a->cols + sel_at(&cs, j)] = x;
-            }
-    }
-    sel_free(&rs);
-    sel_free(&cs);
-    value_release(v);
-    return ok;
-}
-
-/* }===================== */
 
 /* {===================== operators */
 
@@ -748,7 +460,7 @@ COLD static bool eval_compare(Interp *in, Frame *fr, Node *n, Value *out, Value 
     return true;
 }
 
-static bool approx_equal(Interp *in, Value a, Value b, double rel, double abs_tol, Span span, bool *equal) {
+bool eval_approx_equal(Interp *in, Value a, Value b, double rel, double abs_tol, Span span, bool *equal) {
     if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
         *equal = ew_close(a.as.num, b.as.num, rel, abs_tol);
         return true;
@@ -805,7 +517,7 @@ static bool call_user(Interp *in, struct Func *f, int argc, const Value *argv, S
     func_retain(f); /* the body must outlive a redefinition of f during the call */
     bool ok;
     if (f->body->kind == N_BLOCK) {
-        Flow flow = eval_statement(in, &fr, f->body, false);
+        Flow flow = eval_statement(in, &fr, f->body);
         ok = flow != FLOW_ERROR && flow != FLOW_ASSERT;
         if (ok) *out = fr.ret;
         else value_release(fr.ret);
@@ -896,7 +608,6 @@ static int fused_reduction(Interp *in, Frame *fr, Node *n, Value *out) {
     return r == PROG_ERROR ? SCALAR_ERROR : SCALAR_NO;
 }
 
-static int lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out);
 
 /* For builtins that read only shapes: a name holding a lazy range, or a range written in
  * place, is passed as it is, never built. Returns false when arg is not such a thing (the
@@ -909,12 +620,12 @@ static bool lazy_argument(Interp *in, Frame *fr, Node *arg, Value *out, bool *ok
         return true;
     }
     if (arg->kind != N_RANGE) return false;
-    int st = lazy_sequence(in, fr, arg, out);
+    int st = eval_lazy_sequence(in, fr, arg, out);
     if (st == SCALAR_ERROR) *ok = false;
     return st != SCALAR_NO;
 }
 
-COLD static bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
+COLD bool eval_call(Interp *in, Frame *fr, Node *n, Value *out) {
     int fused = fused_reduction(in, fr, n, out);
     if (fused != SCALAR_NO) return fused == SCALAR_OK;
     Value callee;
@@ -1098,7 +809,7 @@ COLD static bool eval_sum(Interp *in, Frame *fr, Node *n, Value *out) {
  * SCALAR_ERROR with in->error set. Loops, Σ bodies and assignments try this first. */
 static double scalar(Interp *in, Frame *fr, Node *n, int *st);
 
-COLD static double scalar_index(Interp *in, Frame *fr, Node *n, int *st) {
+double eval_scalar_index(Interp *in, Frame *fr, Node *n, int *st) {
     Node *base = n->a;
     Value v;
     if (base->kind == N_LOCAL) v = fr->slots[base->slot];
@@ -1170,14 +881,7 @@ static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
         if (*st) return 0;
         y = scalar(in, fr, n->b, st);
         if (*st) return 0;
-        switch (n->op) {
-        case OP_ADD: return x + y;
-        case OP_SUB: return x - y;
-        case OP_MUL: return x * y;
-        case OP_DIV: return x / y;
-        case OP_POW: return y == 2 ? x * x : pow(x, y);
-        default: return op_apply(n->op, x, y);
-        }
+        return kernel_binary_scalar((KernelBinary)op_kernel(n->op), x, y);
     case N_UNARY:
         x = scalar(in, fr, n->a, st);
         if (*st) return 0;
@@ -1198,7 +902,7 @@ static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
         if (*st) return 0;
         return fabs(x);
     case N_INDEX:
-        return scalar_index(in, fr, n, st);
+        return eval_scalar_index(in, fr, n, st);
     case N_CALL: {
         /* a pure element-wise builtin of one scalar: sqrt(x), exp(x), … */
         if (n->nlist != 1 || n->a->kind != N_GLOBAL) { *st = SCALAR_NO; return 0; }
@@ -1214,7 +918,7 @@ static double scalar(Interp *in, Frame *fr, Node *n, int *st) {
     }
 }
 
-static int eval_scalar(Interp *in, Frame *fr, Node *n, double *out) {
+int eval_scalar(Interp *in, Frame *fr, Node *n, double *out) {
     if (n->kind == N_NUM) { *out = n->num; return SCALAR_OK; }
     Prog *p = n->prog_state == 1 ? n->prog : n->prog_state == 0 ? prog_of(in, fr, n) : NULL;
     if (p) {
@@ -1249,13 +953,13 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
     case N_LOCAL: {
         Value v = fr->slots[n->slot];
         if (v.kind == VAL_NIL) return interp_error(in, n->span, "'%s' is used before it is given a value", n->name);
-        if (v.kind == VAL_ARR && v.as.arr->lazy && !materialize(in, v.as.arr, n->span)) return false;
+        if (v.kind == VAL_ARR && v.as.arr->lazy && !eval_materialize(in, v.as.arr, n->span)) return false;
         *out = value_retain(v);
         return true;
     }
     case N_GLOBAL: {
         Value v = in->globals[n->slot].value;
-        if (v.kind == VAL_ARR && v.as.arr->lazy && !materialize(in, v.as.arr, n->span)) return false;
+        if (v.kind == VAL_ARR && v.as.arr->lazy && !eval_materialize(in, v.as.arr, n->span)) return false;
         if (v.kind == VAL_NIL) {
             const char *hint = interp_hint(in, n->name);
             if (hint) return interp_error(in, n->span, "unknown name '%s' (%s)", n->name, hint);
@@ -1388,7 +1092,7 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
         if (!eval_expr(in, fr, n->a, &a)) return false;
         if (!eval_expr(in, fr, n->b, &b)) { value_release(a); return false; }
         bool equal;
-        bool ok = approx_equal(in, a, b, 1e-9, 1e-12, n->span, &equal);
+        bool ok = eval_approx_equal(in, a, b, 1e-9, 1e-12, n->span, &equal);
         value_release(a);
         value_release(b);
         if (ok) *out = value_num(equal);
@@ -1484,106 +1188,9 @@ bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out) {
     }
 }
 
-/* {===================== statements */
-
-static void print_check_line(Interp *in, Node *s, bool passed, const char *detail) {
-    FILE *o = in->out;
-    const Source *src = s->span.src;
-    const char *mark = passed ? "✓" : "✗";
-    const char *colour = !in->use_colour ? "" : passed ? "\033[32m" : "\033[31m";
-    const char *reset = in->use_colour ? "\033[0m" : "";
-    fprintf(o, "%s%s%s %s:%d  %s", colour, mark, reset, src ? src->name : "?", s->span.line, s->name);
-    if (detail && detail[0]) fprintf(o, "  %s", detail);
-    fputc('\n', o);
-}
-
-static void format_value_brief(Value v, char *buf, size_t size) {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&text, &len);
-    if (!m) { snprintf(buf, size, "?"); return; }
-    print_value_brief(m, v);
-    fclose(m);
-    snprintf(buf, size, "%s", text);
-    free(text);
-}
-
-/* Returns FLOW_NEXT; an error inside the check is a failed check, not a stopped script. */
-COLD static Flow eval_check(Interp *in, Frame *fr, Node *s) {
-    Value a = value_nil(), b = value_nil(), tol = value_nil();
-    char detail[1024] = "";
-    bool passed = false;
-    bool ok = eval_expr(in, fr, s->a, &a);
-    if (ok && s->b) ok = eval_expr(in, fr, s->b, &b);
-    if (ok && s->c) ok = eval_expr(in, fr, s->c, &tol);
-    if (ok) {
-        if (s->op == CHECK_TRUE) {
-            bool truth = false;
-            ok = eval_truth(in, a, s->a, &truth);
-            passed = ok && truth;
-            if (ok && !passed) {
-                char got[256];
-                format_value_brief(a, got, sizeof got);
-                snprintf(detail, sizeof detail, "got %s", got);
-            }
-        } else {
-            double rel = 1e-9, abs_tol = 1e-12;
-            if (s->op == CHECK_EQ) { rel = 0; abs_tol = 0; }
-            if (s->c) {
-                if (tol.kind != VAL_NUM || !(tol.as.num >= 0)) {
-                    ok = interp_error(in, s->c->span, "'within' needs a non-negative number");
-                } else {
-                    rel = 0;
-                    abs_tol = tol.as.num;
-                }
-            }
-            if (ok) {
-                bool equal = false;
-                if (s->op == CHECK_EQ && (a.kind == VAL_STR || b.kind == VAL_STR)) {
-                    equal = a.kind == VAL_STR && b.kind == VAL_STR && strcmp(a.as.str->text, b.as.str->text) == 0;
-                } else if (s->op == CHECK_EQ && a.kind == VAL_ARR && b.kind == VAL_ARR &&
-                           (a.as.arr->rows != b.as.arr->rows || a.as.arr->cols != b.as.arr->cols ||
-                            a.as.arr->ndim != b.as.arr->ndim)) {
-                    equal = false;
-                } else {
-                    ok = approx_equal(in, a, b, rel, abs_tol, s->span, &equal);
-                }
-                passed = ok && equal;
-                if (ok && !passed) {
-                    char got[256], want[256];
-                    format_value_brief(a, got, sizeof got);
-                    format_value_brief(b, want, sizeof want);
-                    if (a.kind == VAL_NUM && b.kind == VAL_NUM) {
-                        char diff[64];
-                        snprintf(diff, sizeof diff, "%.3g", fabs(a.as.num - b.as.num));
-                        snprintf(detail, sizeof detail, "got %s, expected %s (difference %s)", got, want, diff);
-                    } else {
-                        snprintf(detail, sizeof detail, "got %s, expected %s", got, want);
-                    }
-                    char slip[480];
-                    size_t used = strlen(detail);
-                    if (slips_explain(in, s->a, s->b, a, b, rel, abs_tol, slip, sizeof slip))
-                        snprintf(detail + used, sizeof detail - used, " — %s", slip);
-                }
-            }
-        }
-    }
-    if (!ok) {
-        snprintf(detail, sizeof detail, "error: %s", in->error.message);
-        in->error.set = false;
-    }
-    value_release(a);
-    value_release(b);
-    value_release(tol);
-    if (passed) in->checks.passed++;
-    else in->checks.failed++;
-    if (in->check_mode || !passed) print_check_line(in, s, passed, detail);
-    return FLOW_NEXT;
-}
-
 /* `x = a:b`, `x = a:step:b` and `x = linspace(a, b, n)` store a lazy sequence: no memory
  * until something needs the elements (the fused engine never does). */
-static int lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out) {
+int eval_lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out) {
     double start, step, stop;
     if (value->kind == N_RANGE) {
         size_t count;
@@ -1611,321 +1218,3 @@ static int lazy_sequence(Interp *in, Frame *fr, Node *value, Value *out) {
     *out = value_arr(a);
     return SCALAR_OK;
 }
-
-/* Refuses to give a library name (a builtin such as sum, or a function of the prelude such as
- * sigmoid, which other library functions call) a new function: softmax would change its
- * meaning in silence. Values that are not functions may still take such a name (`mean = 4.2`):
- * a later call then fails with an error instead of a wrong number. */
-static bool library_name_kept(Interp *in, int slot, Span span, const char *name) {
-    const Global *g = &in->globals[slot];
-    if (g->builtin.kind != VAL_BUILTIN && g->builtin.kind != VAL_FUNC) return true;
-    return interp_error(in, span, "'%s' is %s of mlm's library and other functions rely on it; give your "
-                        "function another name, such as my_%s", name,
-                        g->builtin.kind == VAL_BUILTIN ? "a builtin" : "a function", name);
-}
-
-static Flow eval_assign(Interp *in, Frame *fr, Node *s) {
-    Node *target = s->a;
-    if (s->flag) { /* X ~ Normal(0, 1): an assignment whose value must be a distribution */
-        Value v;
-        if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
-        if (!value_is_dist(v)) {
-            char what[64];
-            interp_error(in, node_extent(s->b), "'~' needs a distribution on its right, such as Normal(0, 1); this is %s",
-                         value_describe(v, what, sizeof what));
-            value_release(v);
-            return FLOW_ERROR;
-        }
-        value_replace(variable_slot(in, fr, target), v);
-        return FLOW_NEXT;
-    }
-    if (target->kind != N_VECTOR && (s->b->kind == N_RANGE || s->b->kind == N_CALL)) {
-        Value lazy;
-        int st = lazy_sequence(in, fr, s->b, &lazy);
-        if (st == SCALAR_ERROR) return FLOW_ERROR;
-        if (st == SCALAR_OK) {
-            Value *slot = variable_slot(in, fr, target);
-            value_replace(slot, lazy);
-            return FLOW_NEXT;
-        }
-    }
-    if (target->kind != N_VECTOR) {
-        double d;
-        int st = eval_scalar(in, fr, s->b, &d);
-        if (st == SCALAR_ERROR) return FLOW_ERROR;
-        if (st == SCALAR_OK) {
-            Value *slot = variable_slot(in, fr, target);
-            if (slot->kind > VAL_NUM) value_release(*slot);
-            *slot = value_num(d);
-            return FLOW_NEXT;
-        }
-    }
-    Value v;
-    if (!eval_expr(in, fr, s->b, &v)) return FLOW_ERROR;
-    if (v.kind == VAL_NIL) {
-        interp_error(in, s->b->span, "this call returns no value, so there is nothing to assign");
-        return FLOW_ERROR;
-    }
-    Node *t = s->a;
-    if (t->kind == N_VECTOR) {
-        if (v.kind != VAL_OBJ || !v.as.obj->type->unpack) {
-            value_release(v);
-            interp_error(in, s->b->span, "[a, b] = … needs a function that returns several results");
-            return FLOW_ERROR;
-        }
-        Value items[16];
-        int count = v.as.obj->type->unpack(v.as.obj, items, 16);
-        int got = count < 16 ? count : 16;
-        if (t->nlist > count) {
-            interp_error(in, s->span, "%d names on the left but only %d results", t->nlist, count);
-            for (int i = 0; i < got; i++) value_release(items[i]);
-            value_release(v);
-            return FLOW_ERROR;
-        }
-        for (int i = 0; i < got; i++) {
-            if (i >= t->nlist) { value_release(items[i]); continue; }
-            Node *name = t->list[i];
-            if (name->kind == N_LOCAL) value_replace(&fr->slots[name->slot], items[i]);
-            else value_replace(&in->globals[name->slot].value, items[i]);
-        }
-        value_release(v);
-        return FLOW_NEXT;
-    }
-    if (t->kind == N_GLOBAL && (v.kind == VAL_FUNC || v.kind == VAL_BUILTIN) &&
-        !library_name_kept(in, t->slot, t->span, t->name)) {
-        value_release(v);
-        return FLOW_ERROR;
-    }
-    if (t->kind == N_LOCAL) value_replace(&fr->slots[t->slot], v);
-    else value_replace(&in->globals[t->slot].value, v);
-    return FLOW_NEXT;
-}
-
-COLD static Flow eval_funcdef(Interp *in, Frame *fr, Node *s) {
-    if (!library_name_kept(in, s->b->slot, s->span, s->name)) return FLOW_ERROR;
-    struct Func *f = func_new(++in->func_serial, s->name, s->nlist, s->list, s->a, s->slot, fr->arena, 0, NULL, NULL);
-    Value v = {.kind = VAL_FUNC, .as.fn = f};
-    value_replace(&in->globals[s->b->slot].value, v);
-    return FLOW_NEXT;
-}
-
-
-COLD static Flow eval_for(Interp *in, Frame *fr, Node *s) {
-    Node *var = s->c;
-    Value *slot_ref;
-#define VAR_SLOT() variable_slot(in, fr, var)
-    double start, step, stop;
-    Value seq = value_nil();
-    size_t count;
-    bool lazy = s->a->kind == N_RANGE;
-    if (lazy) {
-        if (!eval_range_bounds(in, fr, s->a, &start, &step, &stop, &count)) return FLOW_ERROR;
-    } else {
-        if (!eval_expr(in, fr, s->a, &seq)) return FLOW_ERROR;
-        if (seq.kind == VAL_NUM) count = 1;
-        else if (seq.kind == VAL_ARR) count = seq.as.arr->ndim == 1 ? seq.as.arr->len : seq.as.arr->rows;
-        else {
-            interp_error(in, s->a->span, "cannot loop over a %s", value_kind_name(seq));
-            value_release(seq);
-            return FLOW_ERROR;
-        }
-    }
-    Flow result = FLOW_NEXT;
-    size_t i = 0;
-    /* A counted loop whose body is scalar assignments (g = 2x; x = x - lr*g) runs as one
-     * compiled loop; where it stops, the general path takes over from that statement. */
-    if (lazy && count > 1 && s->prog_state >= 0 && s->b->kind == N_BLOCK) {
-        /* the first iteration runs generally, so every statement's program gets compiled */
-        i = 1;
-        Flow f0 = FLOW_NEXT;
-        slot_ref = VAR_SLOT();
-        if (slot_ref->kind > VAL_NUM) value_release(*slot_ref);
-        *slot_ref = value_num(start);
-        f0 = eval_statement(in, fr, s->b, false);
-        if (f0 == FLOW_BREAK) return FLOW_NEXT;
-        if (f0 != FLOW_NEXT && f0 != FLOW_CONTINUE) return f0;
-        int stmt = 0;
-        ProgResult r = prog_loop(in, fr, s, start, step, count, &i, &stmt);
-        if (r == PROG_ERROR) return FLOW_ERROR;
-        if (r == PROG_OK) return stmt == -2 ? FLOW_RETURN : FLOW_NEXT;
-        if (i < count && stmt >= 0) {
-            /* finish iteration i from statement stmt, then carry on generally */
-            for (int k = stmt; k < s->b->nlist; k++) {
-                Flow f = eval_statement(in, fr, s->b->list[k], false);
-                if (f == FLOW_BREAK) return FLOW_NEXT;
-                if (f == FLOW_CONTINUE) break;
-                if (f != FLOW_NEXT) return f;
-            }
-            i++;
-        }
-    }
-    for (; i < count; i++) {
-        if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) { result = FLOW_ERROR; break; }
-        Value item;
-        if (lazy) item = value_num(start + (double)i * step);
-        else if (seq.kind == VAL_NUM) item = seq;
-        else if (seq.as.arr->ndim == 1) item = value_num(seq.as.arr->data[i]);
-        else {
-            const Array *m = seq.as.arr;
-            Array *row = interp_new_vector(in, s->a->span, m->cols);
-            if (!row) { result = FLOW_ERROR; break; }
-            if (m->cols) memcpy(row->data, m->data + i * m->cols, m->cols * sizeof(double));
-            item = value_arr(row);
-        }
-        slot_ref = VAR_SLOT();
-        if (slot_ref->kind > VAL_NUM) value_release(*slot_ref);
-        *slot_ref = item;
-        Flow f = eval_statement(in, fr, s->b, false);
-        if (f == FLOW_BREAK) break;
-        if (f == FLOW_CONTINUE || f == FLOW_NEXT) continue;
-        result = f;
-        break;
-    }
-#undef VAR_SLOT
-    value_release(seq);
-    return result;
-}
-
-/* time stmt: runs stmt, then prints its wall time and the arrays it allocated. */
-COLD static Flow eval_time(Interp *in, Frame *fr, Node *s, bool top_level) {
-    struct timespec t0, t1;
-    size_t allocations = in->budget.allocations, bytes = in->budget.allocated_bytes;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    Flow f = eval_statement(in, fr, s->a, top_level);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    if (f == FLOW_ERROR || f == FLOW_ASSERT) return f;
-    double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-    allocations = in->budget.allocations - allocations;
-    bytes = in->budget.allocated_bytes - bytes;
-    const char *unit = seconds >= 1 ? "s" : seconds >= 1e-3 ? "ms" : "µs";
-    double shown = seconds >= 1 ? seconds : seconds >= 1e-3 ? seconds * 1e3 : seconds * 1e6;
-    fprintf(in->out, "time: %.4g %s, %zu array%s allocated (%.4g MiB)\n", shown, unit, allocations,
-            allocations == 1 ? "" : "s", (double)bytes / (1 << 20));
-    return f;
-}
-
-/* The truth of a condition expression, scalars first. */
-static bool eval_condition(Interp *in, Frame *fr, Node *cond, bool *truth) {
-    double d;
-    int st = eval_scalar(in, fr, cond, &d);
-    if (st == SCALAR_ERROR) return false;
-    if (st == SCALAR_OK) {
-        if (isnan(d)) return interp_error(in, cond->span, "condition is nan");
-        *truth = d != 0;
-        return true;
-    }
-    Value c;
-    if (!eval_expr(in, fr, cond, &c)) return false;
-    bool ok = eval_truth(in, c, cond, truth);
-    value_release(c);
-    return ok;
-}
-
-static Flow eval_block(Interp *in, Frame *fr, Node *s, bool top_level) {
-    for (int i = 0; i < s->nlist; i++) {
-        Flow f = eval_statement(in, fr, s->list[i], top_level);
-        if (f != FLOW_NEXT) return f;
-    }
-    return FLOW_NEXT;
-}
-
-Flow eval_statement(Interp *in, Frame *fr, Node *s, bool top_level) {
-    switch (s->kind) {
-    case N_EXPR_STMT: {
-        Value v;
-        if (!eval_expr(in, fr, s->a, &v)) return FLOW_ERROR;
-        if (v.kind == VAL_NIL) return FLOW_NEXT;
-        if (!s->flag) {
-            if (in->result_on) fputs(in->result_on, in->out);
-            print_value(in->out, v);
-            if (in->result_off) fputs(in->result_off, in->out);
-            fputc('\n', in->out);
-        }
-        int ans = interp_global_slot(in, "ans");
-        value_replace(&in->globals[ans].value, v);
-        (void)top_level;
-        return FLOW_NEXT;
-    }
-    case N_ASSIGN:
-        return eval_assign(in, fr, s);
-    case N_INDEX_ASSIGN:
-        return eval_index_assign(in, fr, s) ? FLOW_NEXT : FLOW_ERROR;
-    case N_FUNCDEF:
-        return eval_funcdef(in, fr, s);
-    case N_FACT:
-        return evalprob_fact(in, fr, s);
-    case N_BLOCK:
-        return eval_block(in, fr, s, top_level);
-    case N_FOR:
-        return eval_for(in, fr, s);
-    case N_WHILE:
-        for (bool first = true, tried = false;; first = false) {
-            if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) return FLOW_ERROR;
-            /* after one iteration on the general path (every name the body assigns then has
-             * a value), the rest may run compiled; it stops before an iteration when the
-             * general path must go on */
-            if (!first && !tried && s->prog_state >= 0) {
-                tried = true;
-                bool returned = false;
-                ProgResult r = prog_while(in, fr, s, &returned);
-                if (r == PROG_ERROR) return FLOW_ERROR;
-                if (r == PROG_OK) return returned ? FLOW_RETURN : FLOW_NEXT;
-                if (interp_interrupt_pending(in) && interp_check_interrupt(in, s->span)) return FLOW_ERROR;
-            }
-            bool truth;
-            if (!eval_condition(in, fr, s->a, &truth)) return FLOW_ERROR;
-            if (!truth) return FLOW_NEXT;
-            Flow f = eval_statement(in, fr, s->b, false);
-            if (f == FLOW_BREAK) return FLOW_NEXT;
-            if (f == FLOW_CONTINUE || f == FLOW_NEXT) continue;
-            return f;
-        }
-    case N_IF: {
-        bool truth;
-        if (!eval_condition(in, fr, s->a, &truth)) return FLOW_ERROR;
-        if (truth) return eval_statement(in, fr, s->b, false);
-        if (s->c) return eval_statement(in, fr, s->c, false);
-        return FLOW_NEXT;
-    }
-    case N_RETURN: {
-        Value v = value_nil();
-        if (s->a && !eval_expr(in, fr, s->a, &v)) return FLOW_ERROR;
-        value_replace(&fr->ret, v);
-        return FLOW_RETURN;
-    }
-    case N_BREAK: return FLOW_BREAK;
-    case N_CONTINUE: return FLOW_CONTINUE;
-    case N_CHECK:
-        return eval_check(in, fr, s);
-    case N_ASSERT: {
-        Value c;
-        if (!eval_expr(in, fr, s->a, &c)) return FLOW_ERROR;
-        bool truth;
-        bool ok = eval_truth(in, c, s->a, &truth);
-        value_release(c);
-        if (!ok) return FLOW_ERROR;
-        if (!truth) {
-            interp_error(in, s->span, "assertion failed: %s", s->name);
-            in->assert_failed = true;
-            return FLOW_ASSERT;
-        }
-        return FLOW_NEXT;
-    }
-    case N_WHY:
-        return why_statement(in, fr, s); /* why.c: P(…) or a call's explainer */
-    case N_IMPORT:
-        return command_import(in, s) ? FLOW_NEXT : FLOW_ERROR;
-    case N_COMMAND:
-        return command_run(in, s);
-    case N_TIME:
-        return eval_time(in, fr, s, top_level);
-    default: {
-        Value v;
-        if (!eval_expr(in, fr, s, &v)) return FLOW_ERROR;
-        value_release(v);
-        return FLOW_NEXT;
-    }
-    }
-}
-
-/* }===================== */

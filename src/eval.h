@@ -10,7 +10,7 @@
 #include "interp.h"
 
 bool eval_expr(Interp *in, Frame *fr, Node *n, Value *out);
-Flow eval_statement(Interp *in, Frame *fr, Node *n, bool top_level);
+Flow eval_statement(Interp *in, Frame *fr, Node *n);
 
 /* Calls a function value (user function, lambda or builtin) with borrowed arguments. */
 bool eval_call_value(Interp *in, Value callee, int argc, const Value *argv, Span span,

@@ -33,10 +33,9 @@ SIMD_DECL double hypot(double, double);
 
 #define CLONES __attribute__((target_clones("default", "avx2", "avx512f")))
 
-static inline double floor_mod(double x, double y) {
-    double r = fmod(x, y);
-    return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r;
-}
+#define floor_mod kernel_floor_mod
+#define min_nan kernel_min_nan
+#define max_nan kernel_max_nan
 
 /* floor_mod without fmod: the floored quotient, then the remainder x − q·y by one fused
  * multiply-add, which is exact when q is right; q off by one (x/y rounded across an integer)
@@ -55,31 +54,8 @@ static inline double floor_mod_fast(double x, double y) {
     return r;
 }
 
-static inline double min_nan(double a, double b) { return a != a || b != b ? NAN : a < b ? a : b; }
-static inline double max_nan(double a, double b) { return a != a || b != b ? NAN : a > b ? a : b; }
 static inline double sign_of(double x) { return x > 0 ? 1 : x < 0 ? -1 : x; }
 
-double kernel_binary_scalar(KernelBinary op, double x, double y) {
-    switch (op) {
-    case KB_ADD: return x + y;
-    case KB_SUB: return x - y;
-    case KB_MUL: return x * y;
-    case KB_DIV: return x / y;
-    case KB_POW: return pow(x, y);
-    case KB_MOD: return floor_mod(x, y);
-    case KB_EQ: return x == y;
-    case KB_NE: return x != y;
-    case KB_LT: return x < y;
-    case KB_LE: return x <= y;
-    case KB_GT: return x > y;
-    case KB_GE: return x >= y;
-    case KB_MIN: return min_nan(x, y);
-    case KB_MAX: return max_nan(x, y);
-    case KB_ATAN2: return atan2(x, y);
-    case KB_HYPOT: return hypot(x, y);
-    default: return NAN;
-    }
-}
 
 double kernel_unary_scalar(KernelUnary f, double x) {
     switch (f) {

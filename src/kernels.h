@@ -9,6 +9,7 @@
 #ifndef MLM_KERNELS_H
 #define MLM_KERNELS_H
 
+#include <math.h>
 #include <stddef.h>
 
 typedef enum KernelBinary {
@@ -54,8 +55,41 @@ static inline void neumaier_add(double *sum, double *comp, double x) {
     *sum = t;
 }
 
-/* The scalar meaning of each kernel, used by the scalar interpreter and as the test oracle. */
-double kernel_binary_scalar(KernelBinary op, double x, double y);
+/* The floored remainder: the result has the sign of the divisor (mlm's %). */
+static inline double kernel_floor_mod(double x, double y) {
+    double r = fmod(x, y);
+    return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r;
+}
+/* min and max that give nan when either operand is nan. */
+static inline double kernel_min_nan(double a, double b) { return a != a || b != b ? NAN : a < b ? a : b; }
+static inline double kernel_max_nan(double a, double b) { return a != a || b != b ? NAN : a > b ? a : b; }
+
+/* The scalar meaning of each binary kernel: the one definition of mlm's arithmetic, inlined
+ * by the scalar fast paths (eval.c, prog.c) and the test oracle of the SIMD loops. x^2 is x·x,
+ * which is pow's correctly rounded result. */
+static inline double kernel_binary_scalar(KernelBinary op, double x, double y) {
+    switch (op) {
+    case KB_ADD: return x + y;
+    case KB_SUB: return x - y;
+    case KB_MUL: return x * y;
+    case KB_DIV: return x / y;
+    case KB_POW: return y == 2 ? x * x : pow(x, y);
+    case KB_MOD: return kernel_floor_mod(x, y);
+    case KB_EQ: return x == y;
+    case KB_NE: return x != y;
+    case KB_LT: return x < y;
+    case KB_LE: return x <= y;
+    case KB_GT: return x > y;
+    case KB_GE: return x >= y;
+    case KB_MIN: return kernel_min_nan(x, y);
+    case KB_MAX: return kernel_max_nan(x, y);
+    case KB_ATAN2: return atan2(x, y);
+    case KB_HYPOT: return hypot(x, y);
+    default: return NAN;
+    }
+}
+
+/* The scalar meaning of each unary kernel. */
 double kernel_unary_scalar(KernelUnary f, double x);
 
 #endif

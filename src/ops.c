@@ -6,7 +6,7 @@
 #define BIN(op, text, symbol, spellings, prec, kernel, latex, words, noun) \
     [op] = {op, text, symbol, spellings, prec, false, false, kernel, kernel != 0, latex, words, noun}
 
-static const OpInfo table[OP_COUNT] = {
+const OpInfo ops_table[OP_COUNT] = {
     BIN(OP_ADD, "+", "+", "+", PREC_ADD, KB_ADD, "+", "plus", "sum"),
     BIN(OP_SUB, "-", "−", "- −", PREC_ADD, KB_SUB, "-", "minus", "difference"),
     BIN(OP_MUL, "*", "*", "* ×", PREC_MUL, KB_MUL, "\\cdot", "times", "product"),
@@ -39,12 +39,8 @@ static const OpInfo table[OP_COUNT] = {
     BIN(OP_IN, "∈", "∈", "∈ in \\in", PREC_COMPARE, 0, "\\in", "is in", "membership"),
 };
 
-static const OpInfo unknown = {0, "?", "?", "", PREC_ATOM, false, false, 0, false, "?", "?", "?"};
+const OpInfo ops_unknown = {0, "?", "?", "", PREC_ATOM, false, false, 0, false, "?", "?", "?"};
 
-const OpInfo *op_info(int op) {
-    if (op <= 0 || op >= OP_COUNT || !table[op].text) return &unknown;
-    return &table[op];
-}
 
 double op_apply(int op, double x, double y) {
     return kernel_binary_scalar((KernelBinary)op_info(op)->kernel, x, y);

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 
+#include "ast.h"
 #include "kernels.h"
 
 typedef enum OpPrec {
@@ -53,8 +54,14 @@ typedef struct OpInfo {
     const char *noun;     /* what `explain` calls its result: "sum", "product" */
 } OpInfo;
 
+/* The rows, indexed by OP_*; a row with a NULL text is no operator. */
+extern const OpInfo ops_table[OP_COUNT];
+extern const OpInfo ops_unknown;
+
 /* The entry of op (an OP_*); an entry with text "?" for an unknown op. */
-const OpInfo *op_info(int op);
+static inline const OpInfo *op_info(int op) {
+    return op > 0 && op < OP_COUNT && ops_table[op].text ? &ops_table[op] : &ops_unknown;
+}
 
 /* The kernel computing binary op element-wise (KB_*), or KB_NONE when op has none. */
 static inline int op_kernel(int op) { return op_info(op)->kernel; }

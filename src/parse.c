@@ -766,8 +766,7 @@ static const char *statement_text(ParseCtx *ctx, const Token *kw) {
     return ast_strdup(ctx->arena, text + i, end - i);
 }
 
-Node *parse_check(ParseCtx *ctx, const Token *kw, Node *e, Node *tolerance, unsigned end_offset) {
-    (void)end_offset;
+Node *parse_check(ParseCtx *ctx, const Token *kw, Node *e, Node *tolerance) {
     bool is_assert = kw->kind == TK_ASSERT;
     Node *s = ast_node(ctx->arena, is_assert ? N_ASSERT : N_CHECK, parse_span(ctx, kw));
     s->name = statement_text(ctx, kw);

@@ -37,7 +37,7 @@ Node *parse_string(ParseCtx *ctx, const Token *tok);
 Node *parse_statement_from_assign(ParseCtx *ctx, Node *target, Node *value, const Token *eq);
 Node *parse_range(ParseCtx *ctx, Node *a, Node *b, const Token *colon);
 Node *parse_compare(ParseCtx *ctx, int op, Node *a, Node *b, const Token *tok);
-Node *parse_check(ParseCtx *ctx, const Token *kw, Node *e, Node *tolerance, unsigned end_offset);
+Node *parse_check(ParseCtx *ctx, const Token *kw, Node *e, Node *tolerance);
 Node *parse_call(ParseCtx *ctx, Node *callee, Node *args, const Token *rparen);
 Node *parse_lambda(ParseCtx *ctx, Node *params, Node *body, const Token *arrow);
 Node *parse_deriv(ParseCtx *ctx, const Token *tok, Node *e);

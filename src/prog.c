@@ -427,15 +427,6 @@ static inline Value leaf_value(Interp *in, Frame *fr, const PLeaf *l) {
 
 /* {===================== scalars */
 
-static inline double bin_scalar(int op, double x, double y) {
-    switch (op) {
-    case KB_ADD: return x + y;
-    case KB_SUB: return x - y;
-    case KB_MUL: return x * y;
-    case KB_DIV: return x / y;
-    default: return kernel_binary_scalar((KernelBinary)op, x, y);
-    }
-}
 
 static inline double powk_scalar(double x, double k) {
     return k == 2 ? x * x : k == 1 ? x : k == -1 ? 1 / x : pow(x, k);
@@ -996,7 +987,7 @@ static ProgResult run_block(Interp *in, Frame *fr, const Prog *p, const Bind *bi
         case P_BIN: {
             Entry *a = &st[sp - 2], *b = &st[sp - 1];
             double *z = scratch[sp - 2];
-            if (!a->p && !b->p) a->u = bin_scalar(op->sub, a->u, b->u);
+            if (!a->p && !b->p) a->u = kernel_binary_scalar((KernelBinary)op->sub, a->u, b->u);
             else if (!a->p) { kernel_binary_sv((KernelBinary)op->sub, z, a->u, b->p, n); a->p = z; }
             else if (!b->p) { kernel_binary_vs((KernelBinary)op->sub, z, a->p, b->u, n); a->p = z; }
             else { kernel_binary((KernelBinary)op->sub, z, a->p, b->p, n); a->p = z; }

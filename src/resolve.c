@@ -19,7 +19,6 @@ typedef struct Scope {
     bool is_function;        /* assignments bind locals (else: globals) */
     int loop_depth;
     Node *captures;          /* lambda: N_BLOCK of captures (arena memory) */
-    AstArena *arena;
 } Scope;
 
 typedef struct Resolver {
@@ -118,7 +117,6 @@ static int resolve_function(Resolver *r, Scope *outer, Node **params, int nparam
     fs.outer = outer;
     fs.is_function = true;
     fs.captures = captures;
-    fs.arena = r->arena;
     for (int i = 0; i < nparams; i++) {
         params[i]->kind = N_LOCAL;
         params[i]->slot = bind(&fs, params[i]->name);
@@ -324,7 +322,6 @@ static void resolve_stmt(Resolver *r, Scope *s, Node *n) {
 bool resolve_statement(Interp *in, AstArena *arena, Node *stmt) {
     Resolver r = {in, arena, false};
     Scope top = {0};
-    top.arena = r.arena;
     top.captures = NULL;
     resolve_stmt(&r, &top, stmt);
     free(top.bindings);

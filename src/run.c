@@ -76,7 +76,7 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete) {
         if (!slots) abort();
         for (int k = 0; k < nslots; k++) slots[k] = value_nil();
         Frame fr = {slots, nslots, 0, false, value_nil(), arena};
-        Flow flow = eval_statement(in, &fr, stmt, true);
+        Flow flow = eval_statement(in, &fr, stmt);
         for (int k = 0; k < nslots; k++) value_release(slots[k]);
         if (slots != small) free(slots);
         value_release(fr.ret);
