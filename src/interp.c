@@ -5,6 +5,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,9 +22,40 @@ static void *xrealloc(void *p, size_t size) {
 
 /* {===================== globals */
 
+/* Names → slots through an open-addressing hash table (in->gindex: slot + 1, 0 = empty, at
+ * most half full), so registering ~900 builtins and the prelude is not quadratic: the linear
+ * search it replaces took ~30 µs of every start (perf, 300 runs of `mlm -e 1+1`). Slots are
+ * never removed, so no tombstones. */
+static uint32_t name_hash(const char *name) {
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+static void gindex_put(int *index, int cap, const char *name, int slot) {
+    uint32_t mask = (uint32_t)cap - 1;
+    uint32_t i = name_hash(name) & mask;
+    while (index[i]) i = (i + 1) & mask;
+    index[i] = slot + 1;
+}
+
+static void gindex_grow(Interp *in) {
+    int cap = in->gindex_cap ? in->gindex_cap * 2 : 2048;
+    int *index = calloc((size_t)cap, sizeof *index);
+    if (!index) { fputs("mlm: out of memory\n", stderr); abort(); }
+    for (int i = 0; i < in->nglobals; i++) gindex_put(index, cap, in->globals[i].name, i);
+    free(in->gindex);
+    in->gindex = index;
+    in->gindex_cap = cap;
+}
+
 int interp_find_global(const Interp *in, const char *name) {
-    for (int i = 0; i < in->nglobals; i++)
-        if (strcmp(in->globals[i].name, name) == 0) return i;
+    if (!in->gindex_cap) return -1;
+    uint32_t mask = (uint32_t)in->gindex_cap - 1;
+    for (uint32_t i = name_hash(name) & mask; in->gindex[i]; i = (i + 1) & mask) {
+        int slot = in->gindex[i] - 1;
+        if (strcmp(in->globals[slot].name, name) == 0) return slot;
+    }
     return -1;
 }
 
@@ -34,11 +66,13 @@ int interp_global_slot(Interp *in, const char *name) {
         in->capglobals = in->capglobals ? in->capglobals * 2 : 64;
         in->globals = xrealloc(in->globals, (size_t)in->capglobals * sizeof *in->globals);
     }
+    if (2 * (in->nglobals + 1) > in->gindex_cap) gindex_grow(in);
     Global *g = &in->globals[in->nglobals];
     g->name = strdup(name);
     if (!g->name) abort();
     g->value = value_nil();
     g->builtin = value_nil();
+    gindex_put(in->gindex, in->gindex_cap, g->name, in->nglobals);
     return in->nglobals++;
 }
 
@@ -215,6 +249,7 @@ void interp_free(Interp *in) {
         free(in->globals[i].name);
     }
     free(in->globals);
+    free(in->gindex);
     prob_store_free(in->prob);
     dist_rng_free(in->rng);
     membudget_release(&in->budget);

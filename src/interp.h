@@ -37,6 +37,8 @@ typedef struct CheckTally {
 typedef struct Interp {
     Global *globals;        /* owned array */
     int nglobals, capglobals;
+    int *gindex;            /* owned: hash of names → slot + 1 (interp.c) */
+    int gindex_cap;         /* a power of two, or 0 */
     struct ProbStore *prob; /* owned */
     MemBudget budget;
     Limits limits;
