@@ -49,7 +49,7 @@ static void gindex_grow(Interp *in) {
     in->gindex_cap = cap;
 }
 
-int interp_find_global(const Interp *in, const char *name) {
+static int find_slot(const Interp *in, const char *name) {
     if (!in->gindex_cap) return -1;
     uint32_t mask = (uint32_t)in->gindex_cap - 1;
     for (uint32_t i = name_hash(name) & mask; in->gindex[i]; i = (i + 1) & mask) {
@@ -57,6 +57,22 @@ int interp_find_global(const Interp *in, const char *name) {
         if (strcmp(in->globals[slot].name, name) == 0) return slot;
     }
     return -1;
+}
+
+void interp_need_prelude(Interp *in) {
+    void (*load)(Interp *) = in->load_prelude;
+    if (!load) return;
+    in->load_prelude = NULL; /* first: the prelude's own definitions look their names up */
+    load(in);
+    for (int i = 0; i < in->nglobals; i++) in->globals[i].lazy = false;
+}
+
+/* A lookup of a name the prelude defines runs the prelude first (a session's lookups are
+ * its own: the const is the caller's promise about the globals it reads, kept). */
+int interp_find_global(const Interp *in, const char *name) {
+    int slot = find_slot(in, name);
+    if (slot >= 0 && in->globals[slot].lazy && in->load_prelude) interp_need_prelude((Interp *)in);
+    return slot;
 }
 
 int interp_global_slot(Interp *in, const char *name) {
@@ -72,6 +88,7 @@ int interp_global_slot(Interp *in, const char *name) {
     if (!g->name) abort();
     g->value = value_nil();
     g->builtin = value_nil();
+    g->lazy = false;
     gindex_put(in->gindex, in->gindex_cap, g->name, in->nglobals);
     return in->nglobals++;
 }
@@ -116,6 +133,7 @@ const char *interp_suggest(const Interp *in, const char *name) {
     size_t len = strlen(name);
     if (len <= 1) return NULL; /* every one-letter name is one edit from another */
     int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+    interp_need_prelude((Interp *)in); /* the prelude's names are suggestions too */
     for (int i = 0; i < in->nglobals; i++) {
         const Global *g = &in->globals[i];
         if (g->value.kind == VAL_NIL || strcmp(g->name, name) == 0) continue;

@@ -22,6 +22,7 @@ typedef struct Global {
     char *name;        /* owned */
     Value value;       /* owned; VAL_NIL when undefined */
     Value builtin;     /* the builtin or prelude value this name had at start, restored by clear */
+    bool lazy;         /* a name the prelude defines, before the prelude has run (run.c) */
 } Global;
 
 typedef struct Limits {
@@ -39,6 +40,9 @@ typedef struct Interp {
     int nglobals, capglobals;
     int *gindex;            /* owned: hash of names → slot + 1 (interp.c) */
     int gindex_cap;         /* a power of two, or 0 */
+    /* Runs the prelude (run.c) the first time a name it defines is looked up, or anything
+     * needs every global; NULL once it has run (or when the session has no prelude). */
+    void (*load_prelude)(struct Interp *in);
     struct ProbStore *prob; /* owned */
     MemBudget budget;
     Limits limits;
@@ -90,6 +94,8 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete);
 int interp_global_slot(Interp *in, const char *name);
 /* Returns the slot or -1. */
 int interp_find_global(const Interp *in, const char *name);
+/* Runs the prelude now if it has not run yet: before anything that lists every global. */
+void interp_need_prelude(Interp *in);
 /* Defines name as a builtin/prelude value (also remembered for `clear`). Consumes v. */
 void interp_define_builtin(Interp *in, const char *name, Value v);
 /* Sets a global (consumes v). */
