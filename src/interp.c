@@ -274,17 +274,34 @@ void interp_free(Interp *in) {
     free(in);
 }
 
+/* The stack main.c switched to (makecontext), which pthread_getattr_np does not know of:
+ * set once before evaluation starts, read-only afterwards. */
+static const char *eval_stack_low;
+static size_t eval_stack_size;
+
+void interp_set_eval_stack(void *low, size_t size) {
+    eval_stack_low = low;
+    eval_stack_size = size;
+}
+
+static void guard_from(Interp *in, const char *low, size_t size) {
+    char here;
+    size_t margin = size / 8 > (256u << 10) ? size / 8 : (256u << 10);
+    const char *floor = low + margin;
+    in->stack_floor = floor < &here ? floor : NULL;
+}
+
 void interp_guard_stack(Interp *in) {
+    char here;
+    if (eval_stack_low && &here > eval_stack_low && &here < eval_stack_low + eval_stack_size) {
+        guard_from(in, eval_stack_low, eval_stack_size);
+        return;
+    }
     pthread_attr_t attr;
     void *low;
     size_t size;
-    char here;
     if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
-    if (pthread_attr_getstack(&attr, &low, &size) == 0) {
-        size_t margin = size / 8 > (256u << 10) ? size / 8 : (256u << 10);
-        const char *floor = (const char *)low + margin;
-        in->stack_floor = floor < &here ? floor : NULL;
-    }
+    if (pthread_attr_getstack(&attr, &low, &size) == 0) guard_from(in, low, size);
     pthread_attr_destroy(&attr);
 }
 

@@ -131,6 +131,9 @@ static inline bool interp_stack_ok(const Interp *in) {
 }
 /* Sets the stack guard for the thread that is about to evaluate. */
 void interp_guard_stack(Interp *in);
+/* The stack [low, low + size) that main runs the evaluation on (a context switch, not a
+ * thread, so pthreads cannot say where it is); evaluation on it is guarded against it. */
+void interp_set_eval_stack(void *low, size_t size);
 
 /* Threads the fused engine may use for one large evaluation: MLM_THREADS when set (1–64),
  * else the online CPUs (at most 8); decided on first use and kept for the session. */
