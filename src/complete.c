@@ -437,6 +437,7 @@ static void complete_names(const Interp *in, const char *word, size_t len, Compl
         const char *k = keyword_at(i)->word;
         if (strncmp(k, word, len) == 0) add_item(out, k, strlen(k));
     }
+    if (in) interp_need_prelude((Interp *)in); /* the prelude's names complete too */
     if (in)
         for (int i = 0; i < in->nglobals; i++) {
             const Global *g = &in->globals[i];

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu.h"
 #include "kernels.h"
 
 #pragma GCC optimize("O3", "no-trapping-math")
-#define CLONES __attribute__((target_clones("default", "avx2", "avx512f")))
 
 enum { BLOCK = 512, CHUNK = 1 << 16, THREADED_FROM = 1 << 20, MAX_THREADS = 64 };
 
@@ -39,15 +39,28 @@ typedef struct ChunkResult {
 } ChunkResult;
 
 /* The terms x ln x of one block into t (which holds ln x on entry; 0 where x = 0); returns how
- * many entries are negative, infinite or NaN. Branch-free, so GCC vectorises it. */
-CLONES static long block_terms(const double *x, double *t, size_t m) {
-    long bad = 0;
-    for (size_t i = 0; i < m; i++) {
-        double v = x[i], prod = v * t[i];
-        bad += (long)(!(v >= 0) | (v == INFINITY));
-        t[i] = v > 0 ? prod : 0.0;
+ * many entries are negative, infinite or NaN. Branch-free, so GCC vectorises it. Compiled for
+ * SSE2, AVX2 and AVX-512F and picked by cpu_simd_width() on use rather than by target_clones,
+ * whose load-time resolver runs cpuid at every start (cpu.h). */
+#define BLOCK_TERMS(NAME, ATTR)                                                  \
+    ATTR static long NAME(const double *x, double *t, size_t m) {                \
+        long bad = 0;                                                            \
+        for (size_t i = 0; i < m; i++) {                                         \
+            double v = x[i], prod = v * t[i];                                    \
+            bad += (long)(!(v >= 0) | (v == INFINITY));                          \
+            t[i] = v > 0 ? prod : 0.0;                                           \
+        }                                                                        \
+        return bad;                                                              \
     }
-    return bad;
+BLOCK_TERMS(block_terms_sse2, )
+BLOCK_TERMS(block_terms_avx2, __attribute__((target("avx2"))))
+BLOCK_TERMS(block_terms_avx512, __attribute__((target("avx512f"))))
+#undef BLOCK_TERMS
+
+static long block_terms(const double *x, double *t, size_t m) {
+    int w = cpu_simd_width();
+    return w == 8 ? block_terms_avx512(x, t, m) : w == 4 ? block_terms_avx2(x, t, m)
+                                                        : block_terms_sse2(x, t, m);
 }
 
 static void entropy_chunk(const double *p, size_t n, size_t base, ChunkResult *r) {

@@ -22,6 +22,7 @@ typedef struct Global {
     char *name;        /* owned */
     Value value;       /* owned; VAL_NIL when undefined */
     Value builtin;     /* the builtin or prelude value this name had at start, restored by clear */
+    bool lazy;         /* a name the prelude defines, before the prelude has run (run.c) */
 } Global;
 
 typedef struct Limits {
@@ -37,6 +38,11 @@ typedef struct CheckTally {
 typedef struct Interp {
     Global *globals;        /* owned array */
     int nglobals, capglobals;
+    int *gindex;            /* owned: hash of names → slot + 1 (interp.c) */
+    int gindex_cap;         /* a power of two, or 0 */
+    /* Runs the prelude (run.c) the first time a name it defines is looked up, or anything
+     * needs every global; NULL once it has run (or when the session has no prelude). */
+    void (*load_prelude)(struct Interp *in);
     struct ProbStore *prob; /* owned */
     MemBudget budget;
     Limits limits;
@@ -88,6 +94,8 @@ RunStatus interp_run(Interp *in, Source *src, bool report_incomplete);
 int interp_global_slot(Interp *in, const char *name);
 /* Returns the slot or -1. */
 int interp_find_global(const Interp *in, const char *name);
+/* Runs the prelude now if it has not run yet: before anything that lists every global. */
+void interp_need_prelude(Interp *in);
 /* Defines name as a builtin/prelude value (also remembered for `clear`). Consumes v. */
 void interp_define_builtin(Interp *in, const char *name, Value v);
 /* Sets a global (consumes v). */
@@ -123,6 +131,9 @@ static inline bool interp_stack_ok(const Interp *in) {
 }
 /* Sets the stack guard for the thread that is about to evaluate. */
 void interp_guard_stack(Interp *in);
+/* The stack [low, low + size) that main runs the evaluation on (a context switch, not a
+ * thread, so pthreads cannot say where it is); evaluation on it is guarded against it. */
+void interp_set_eval_stack(void *low, size_t size);
 
 /* Threads the fused engine may use for one large evaluation: MLM_THREADS when set (1–64),
  * else the online CPUs (at most 8); decided on first use and kept for the session. */

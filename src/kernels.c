@@ -1,16 +1,18 @@
 /* kernels.c — SIMD element-wise kernels (see kernels.h).
  *
- * Each loop is written plainly so GCC vectorises it; target_clones builds SSE2, AVX2 and
- * AVX-512 versions of every kernel and an ifunc picks one at load time. The libm functions
+ * Each loop is written plainly so GCC vectorises it; kernels_simd.h is compiled as SSE2, AVX2
+ * and AVX-512 versions of every kernel and the first kernel call picks one (see below). The libm functions
  * are declared with the `simd` attribute (as glibc's own math-vector.h does under
  * -ffast-math), so the vectorised loops call libmvec's _ZGVdN4v_exp and friends; mlm is
  * never built with -ffast-math, which would flush subnormals to zero. sin and cos of
  * arrays go to SLEEF when it is installed (vecmath.c: faster and within 1 ulp). pow stays scalar
  * (glibc's correctly rounded one), so 2^3 is exactly 8 in arrays as in scalars. */
 #include "kernels.h"
+#include "cpu.h"
 #include "vecmath.h"
 
 #include <math.h>
+#include <pthread.h>
 
 #pragma GCC optimize("O3")
 
@@ -30,8 +32,6 @@ SIMD_DECL double cosh(double);
 SIMD_DECL double tanh(double);
 SIMD_DECL double atan2(double, double);
 SIMD_DECL double hypot(double, double);
-
-#define CLONES __attribute__((target_clones("default", "avx2", "avx512f")))
 
 #define floor_mod kernel_floor_mod
 #define min_nan kernel_min_nan
@@ -111,80 +111,90 @@ double kernel_unary_scalar(KernelUnary f, double x) {
 #define VEC_Y(i) y[i]
 #define SCALAR_S(i) s
 
-CLONES void kernel_binary(KernelBinary op, double *z, const double *x, const double *y, size_t n) {
-    BINARY_LOOPS(VEC_X, VEC_Y)
+/* {===================== three copies and the dispatch on first use
+ *
+ * Each kernel is compiled for the x86-64 baseline (SSE2), AVX2 and AVX-512F — the targets the
+ * target_clones attribute used to build — and the public functions call through a table chosen
+ * the first time any kernel runs. target_clones resolved its ifuncs at load time, which links
+ * libgcc's CPU detection (a constructor running cpuid): ~90 µs of every start in a VM, where
+ * cpuid traps, though `mlm -e 1+1` runs no kernel. The pthread_once check on each call is one
+ * load and a compare, against kernels that run over blocks of up to 256 elements. */
+
+typedef struct KernelTable {
+    void (*binary)(KernelBinary, double *, const double *, const double *, size_t);
+    void (*binary_vs)(KernelBinary, double *, const double *, double, size_t);
+    void (*binary_sv)(KernelBinary, double *, double, const double *, size_t);
+    void (*unary)(KernelUnary, double *, const double *, size_t);
+    void (*powk)(double *, const double *, double, size_t);
+    void (*affine)(double *, double, double, size_t, size_t);
+    double (*sum)(const double *, size_t);
+    double (*prod)(const double *, size_t);
+} KernelTable;
+
+#define KERNEL_TABLE(SUFFIX)                                                              \
+    { kernel_binary##SUFFIX, kernel_binary_vs##SUFFIX, kernel_binary_sv##SUFFIX,          \
+      kernel_unary##SUFFIX, kernel_powk##SUFFIX, kernel_affine##SUFFIX, kernel_sum##SUFFIX, \
+      kernel_prod##SUFFIX }
+
+#define KNAME(f) f##_sse2
+#define KATTR
+#include "kernels_simd.h"
+#undef KNAME
+#undef KATTR
+#define KNAME(f) f##_avx2
+#define KATTR __attribute__((target("avx2")))
+#include "kernels_simd.h"
+#undef KNAME
+#undef KATTR
+#define KNAME(f) f##_avx512
+#define KATTR __attribute__((target("avx512f")))
+#include "kernels_simd.h"
+#undef KNAME
+#undef KATTR
+
+static const KernelTable tables[3] = {KERNEL_TABLE(_sse2), KERNEL_TABLE(_avx2), KERNEL_TABLE(_avx512)};
+static const KernelTable *table; /* written under `once`, or by kernels_force_width */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static const KernelTable *table_for(int width) {
+    return &tables[width >= 8 ? 2 : width >= 4 ? 1 : 0];
 }
 
-CLONES void kernel_binary_vs(KernelBinary op, double *z, const double *x, double s, size_t n) {
-    if (op == KB_POW && s == 2) { for (size_t i = 0; i < n; i++) z[i] = x[i] * x[i]; return; }
-    BINARY_LOOPS(VEC_X, SCALAR_S)
+static void pick_table(void) {
+    if (!table) table = table_for(cpu_simd_width());
 }
 
-CLONES void kernel_binary_sv(KernelBinary op, double *z, double s, const double *y, size_t n) {
-    BINARY_LOOPS(SCALAR_S, VEC_Y)
+static inline const KernelTable *kt(void) {
+    pthread_once(&once, pick_table);
+    return table;
 }
 
-CLONES void kernel_unary(KernelUnary f, double *z, const double *x, size_t n) {
-    if ((f == KU_SIN || f == KU_COS) && vecmath_unary(f, z, x, n)) return;
-    switch (f) {
-    case KU_NEG: for (size_t i = 0; i < n; i++) z[i] = -x[i]; return;
-    case KU_NOT: for (size_t i = 0; i < n; i++) z[i] = x[i] == 0; return;
-    case KU_ABS: for (size_t i = 0; i < n; i++) z[i] = fabs(x[i]); return;
-    case KU_SQR: for (size_t i = 0; i < n; i++) z[i] = x[i] * x[i]; return;
-    case KU_SQRT: for (size_t i = 0; i < n; i++) z[i] = sqrt(x[i]); return;
-    case KU_EXP: for (size_t i = 0; i < n; i++) z[i] = exp(x[i]); return;
-    case KU_LOG: for (size_t i = 0; i < n; i++) z[i] = log(x[i]); return;
-    case KU_LOG2: for (size_t i = 0; i < n; i++) z[i] = log2(x[i]); return;
-    case KU_LOG10: for (size_t i = 0; i < n; i++) z[i] = log10(x[i]); return;
-    case KU_SIN: for (size_t i = 0; i < n; i++) z[i] = sin(x[i]); return;
-    case KU_COS: for (size_t i = 0; i < n; i++) z[i] = cos(x[i]); return;
-    case KU_TAN: for (size_t i = 0; i < n; i++) z[i] = tan(x[i]); return;
-    case KU_ASIN: for (size_t i = 0; i < n; i++) z[i] = asin(x[i]); return;
-    case KU_ACOS: for (size_t i = 0; i < n; i++) z[i] = acos(x[i]); return;
-    case KU_ATAN: for (size_t i = 0; i < n; i++) z[i] = atan(x[i]); return;
-    case KU_SINH: for (size_t i = 0; i < n; i++) z[i] = sinh(x[i]); return;
-    case KU_COSH: for (size_t i = 0; i < n; i++) z[i] = cosh(x[i]); return;
-    case KU_TANH: for (size_t i = 0; i < n; i++) z[i] = tanh(x[i]); return;
-    case KU_FLOOR: for (size_t i = 0; i < n; i++) z[i] = floor(x[i]); return;
-    case KU_CEIL: for (size_t i = 0; i < n; i++) z[i] = ceil(x[i]); return;
-    case KU_ROUND: for (size_t i = 0; i < n; i++) z[i] = round(x[i]); return;
-    case KU_SIGN: for (size_t i = 0; i < n; i++) z[i] = sign_of(x[i]); return;
-    default: for (size_t i = 0; i < n; i++) z[i] = NAN; return;
-    }
+int kernels_force_width(int width) {
+    pthread_once(&once, pick_table);
+    int best = cpu_simd_width();
+    int w = width <= 0 || width > best ? best : width >= 8 ? 8 : width >= 4 ? 4 : 2;
+    table = table_for(w);
+    return w;
 }
 
-CLONES void kernel_powk(double *z, const double *x, double k, size_t n) {
-    if (k == 2) { for (size_t i = 0; i < n; i++) z[i] = x[i] * x[i]; return; }
-    if (k == 1) { for (size_t i = 0; i < n; i++) z[i] = x[i]; return; }
-    if (k == -1) { for (size_t i = 0; i < n; i++) z[i] = 1 / x[i]; return; }
-    for (size_t i = 0; i < n; i++) z[i] = pow(x[i], k);
+void kernel_binary(KernelBinary op, double *z, const double *x, const double *y, size_t n) {
+    kt()->binary(op, z, x, y, n);
 }
-
-CLONES void kernel_affine(double *z, double start, double step, size_t first, size_t n) {
-    for (size_t i = 0; i < n; i++) z[i] = start + (double)(first + i) * step;
+void kernel_binary_vs(KernelBinary op, double *z, const double *x, double s, size_t n) {
+    kt()->binary_vs(op, z, x, s, n);
 }
-
-/* Pairwise summation over blocks of 32 summed with 8 independent accumulators. */
-CLONES double kernel_sum(const double *x, size_t n) {
-    if (n <= 256) {
-        double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        size_t i = 0;
-        for (; i + 8 <= n; i += 8)
-            for (int k = 0; k < 8; k++) acc[k] += x[i + k];
-        double s = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
-        for (; i < n; i++) s += x[i];
-        return s;
-    }
-    size_t half = (n / 2) & ~(size_t)7;
-    return kernel_sum(x, half) + kernel_sum(x + half, n - half);
+void kernel_binary_sv(KernelBinary op, double *z, double s, const double *y, size_t n) {
+    kt()->binary_sv(op, z, s, y, n);
 }
-
-CLONES double kernel_prod(const double *x, size_t n) {
-    double p = 1;
-    for (size_t i = 0; i < n; i++) p *= x[i];
-    return p;
+void kernel_unary(KernelUnary f, double *z, const double *x, size_t n) { kt()->unary(f, z, x, n); }
+void kernel_powk(double *z, const double *x, double k, size_t n) { kt()->powk(z, x, k, n); }
+void kernel_affine(double *z, double start, double step, size_t first, size_t n) {
+    kt()->affine(z, start, step, first, n);
 }
+double kernel_sum(const double *x, size_t n) { return kt()->sum(x, n); }
+double kernel_prod(const double *x, size_t n) { return kt()->prod(x, n); }
 
+/* }===================== */
 double kernel_min(const double *x, size_t n) {
     double best = INFINITY;
     for (size_t i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 /* kernels.h — SIMD element-wise kernels over contiguous doubles, with run-time dispatch.
  *
- * Every kernel is compiled three times (x86-64 baseline SSE2, AVX2, AVX-512) by GCC's
- * target_clones; the loader picks the best for the CPU, so one binary is fast everywhere.
+ * Every kernel is compiled three times (x86-64 baseline SSE2, AVX2, AVX-512F); the first call
+ * of any kernel picks the widest the CPU runs (cpu.h), so one binary is fast everywhere.
  * Transcendentals (exp, log, tanh, …) are vectorised through glibc's libmvec (documented
  * accuracy: at most 4 ulp), sin and cos through SLEEF when installed (vecmath.h, 1 ulp),
  * else libmvec; the scalar reference (kernel_*_scalar, libm) stays the test
@@ -54,6 +54,10 @@ static inline void neumaier_add(double *sum, double *comp, double x) {
     else *comp += (x - t) + *sum;
     *sum = t;
 }
+
+/* Makes the kernels use the copies for `width` doubles (2, 4 or 8; 0 = the widest the CPU
+ * runs), never wider than the CPU allows; returns the width now in use. For tests. */
+int kernels_force_width(int width);
 
 /* The floored remainder: the result has the sign of the divisor (mlm's %). */
 static inline double kernel_floor_mod(double x, double y) {

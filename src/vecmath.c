@@ -14,6 +14,8 @@
  * SLEEF's AVX2 code uses) or 2 (SSE2, every x86-64). */
 #include "vecmath.h"
 
+#include "cpu.h"
+
 #include <dlfcn.h>
 #include <immintrin.h>
 #include <pthread.h>
@@ -36,9 +38,9 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void load_sleef(void) {
     void *lib = dlopen("libsleef.so.3", RTLD_NOW | RTLD_LOCAL);
     if (!lib) return;
-    __builtin_cpu_init();
-    int width = __builtin_cpu_supports("avx512f") ? 8
-              : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 4 : 2;
+    /* cpu.h, not __builtin_cpu_supports, which would link libgcc's start-up cpuid. */
+    int width = cpu_simd_width();
+    if (width == 4 && !cpu_has_fma()) width = 2;
     const char *sin_name = width == 8 ? "Sleef_sind8_u10avx512f" : width == 4 ? "Sleef_sind4_u10avx2" : "Sleef_sind2_u10sse2";
     const char *cos_name = width == 8 ? "Sleef_cosd8_u10avx512f" : width == 4 ? "Sleef_cosd4_u10avx2" : "Sleef_cosd2_u10sse2";
     void *s = dlsym(lib, sin_name), *c = dlsym(lib, cos_name);
