@@ -59,6 +59,9 @@ def near2(a, b, rel_a, rel_b):
         return len(nums) >= 2 and abs(nums[0] - float(a)) <= rel_a * abs(float(a)) \
             and abs(nums[1] - float(b)) <= rel_b * abs(float(b))
     check.goal = f"{a} (rel. ≤ {rel_a:g}), {b} (rel. ≤ {rel_b:g})"
+    return check
+
+
 def means(expected, rel):
     """Check: the numbers printed are these, each within rel (relative); W12's means of
     sin(i) and cos(i) are near 0, so for those the bound is rel × the largest of them."""
