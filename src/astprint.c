@@ -233,6 +233,9 @@ static bool latex_function(const char *name, const char **tex) {
 }
 
 static void name(Printer *p, const char *text) {
+    /* the constants by their symbols in LaTeX: ∞ is read as the name inf, π as pi */
+    if (p->style == AST_LATEX && strcmp(text, "inf") == 0) { put(p, "\\infty"); return; }
+    if (p->style == AST_LATEX && strcmp(text, "pi") == 0) { put(p, "\\pi"); return; }
     if (p->style == AST_LATEX) { latex_name(p, text); return; }
     /* words: y_i (a one-letter base and a subscript, subscript.h) reads "y sub i", as y[i] does */
     const char *us = p->style == AST_WORDS ? strrchr(text, '_') : NULL;
@@ -398,8 +401,71 @@ static void norm(Printer *p, const Node *n) {
     if (sub) fprintf(p->out, "_%s", sub);
 }
 
+/* f'(x), f''(x): a transpose being called is the derivative written with primes (an array is
+ * never called), so it prints as primes in every style, not as ᵀ. */
+static bool primed_call(Printer *p, const Node *n) {
+    int primes = 0;
+    const Node *f = n->a;
+    while (f->kind == N_TRANSPOSE) { primes++; f = f->a; }
+    if (!primes || !is_name_kind(f)) return false;
+    if (p->style == AST_WORDS) {
+        fprintf(p->out, "the %s derivative of ", primes == 1 ? "first" : primes == 2 ? "second" : primes == 3 ? "third" : "nth");
+        name(p, f->name);
+        put(p, " at ");
+        list(p, n->list, n->nlist, " and ");
+        return true;
+    }
+    name(p, f->name);
+    for (int i = 0; i < primes; i++) put(p, p->style == AST_LATEX ? "'" : "'");
+    put(p, p->style == AST_LATEX ? "\\left(" : "(");
+    list(p, n->list, n->nlist, ", ");
+    put(p, p->style == AST_LATEX ? "\\right)" : ")");
+    return true;
+}
+
+/* d/dx E (the parser's diff(E, x[, k])) and ∫_a^b E dx (integrate(x -> E, a, b)) as a book sets
+ * them, in LaTeX and words; mlm style keeps the call, which reads back as the same tree. */
+static bool calculus_call(Printer *p, const Node *n, const char *callee) {
+    if (p->style == AST_MLM || !callee) return false;
+    if (strcmp(callee, "diff") == 0 && (n->nlist == 2 || n->nlist == 3) && is_name_kind(n->list[1]) &&
+        (n->nlist == 2 || n->list[2]->kind == N_NUM)) {
+        const char *x = n->list[1]->name;
+        double k = n->nlist == 3 ? n->list[2]->num : 1;
+        if (p->style == AST_WORDS) {
+            if (k == 1) put(p, "the derivative with respect to ");
+            else fprintf(p->out, "the derivative of order %.0f with respect to ", k);
+            name(p, x);
+            put(p, " of ");
+            node(p, n->list[0], PREC_POSTFIX);
+            return true;
+        }
+        if (k == 1) put(p, "\\frac{d}{d");
+        else fprintf(p->out, "\\frac{d^{%.0f}}{d", k);
+        latex_name(p, x);
+        if (k != 1) fprintf(p->out, "^{%.0f}", k);
+        put(p, "} ");
+        node(p, n->list[0], PREC_POSTFIX);
+        return true;
+    }
+    if (strcmp(callee, "integrate") == 0 && n->nlist == 3 && n->list[0]->kind == N_LAMBDA && n->list[0]->nlist == 1) {
+        const Node *f = n->list[0];
+        if (p->style == AST_WORDS) {
+            put(p, "the integral from ");
+            node(p, n->list[1], 0); put(p, " to "); node(p, n->list[2], 0); put(p, " of ");
+            node(p, f->a, PREC_MUL); put(p, " with respect to "); name(p, f->list[0]->name);
+            return true;
+        }
+        put(p, "\\int_{"); node(p, n->list[1], 0); put(p, "}^{"); node(p, n->list[2], 0); put(p, "} ");
+        node(p, f->a, PREC_MUL);
+        put(p, " \\, d"); latex_name(p, f->list[0]->name);
+        return true;
+    }
+    return false;
+}
+
 static void call(Printer *p, const Node *n) {
     const char *callee = is_name_kind(n->a) ? n->a->name : NULL;
+    if (primed_call(p, n) || calculus_call(p, n, callee)) return;
     if (p->style == AST_LATEX && callee) {
         const char *tex;
         if (strcmp(callee, "sqrt") == 0 && n->nlist == 1) { put(p, "\\sqrt{"); node(p, n->list[0], 0); put(p, "}"); return; }

@@ -60,6 +60,7 @@ static const Command commands[] = {
     {"sqrt", LC_SQRT, 0, 0, NULL},
     {"sum", LC_TOKEN, TK_SUM, 0, NULL}, {"Sigma", LC_TOKEN, TK_SUM, 0, NULL},
     {"prod", LC_TOKEN, TK_PROD, 0, NULL}, {"Pi", LC_TOKEN, TK_PROD, 0, NULL},
+    {"int", LC_TOKEN, TK_INTEGRAL, 0, NULL},
     {"cdot", LC_TOKEN, TK_DOT, 0, NULL}, {"times", LC_TOKEN, TK_STAR, OP_TIMES, NULL},
     {"ast", LC_TOKEN, TK_STAR, 0, NULL}, {"div", LC_TOKEN, TK_SLASH, 0, NULL},
     {"odot", LC_TOKEN, TK_STAR, 0, NULL}, /* the element-wise (Hadamard) product */
@@ -502,7 +503,7 @@ static void command(LatexLayer *L, Token t, Token nm) {
             return;
         }
         emit(L, c->token, &whole, c->op);
-        if (c->token == TK_SUM || c->token == TK_PROD) L->sum_state = 1;
+        if (c->token == TK_SUM || c->token == TK_PROD || c->token == TK_INTEGRAL) L->sum_state = 1;
         return;
     case LC_NAME: {
         emit_name(L, c->text, strlen(c->text), whole.offset, whole.offset + whole.length, &whole);
@@ -575,6 +576,22 @@ static void command(LatexLayer *L, Token t, Token nm) {
         return;
     case LC_FRAC: {
         Token *open = peek(L, 0);
+        /* \frac{d}{dx} E: the derivative d/dx E, as the printer writes it (AST_LATEX) */
+        Token *d = peek(L, 1), *c1 = peek(L, 2), *o2 = peek(L, 3), *dx = peek(L, 4), *c2 = peek(L, 5);
+        if (open->kind == TK_LBRACE && d->kind == TK_NAME && d->length == 1 && src[d->offset] == 'd' &&
+            c1->kind == TK_RBRACE && o2->kind == TK_LBRACE && dx->kind == TK_NAME && dx->length >= 2 &&
+            src[dx->offset] == 'd' && c2->kind == TK_RBRACE) {
+            Token deriv = whole;
+            deriv.kind = TK_DERIV;
+            deriv.length = c2->offset + c2->length - whole.offset;
+            deriv.num = 1;
+            deriv.op = 0;
+            deriv.text = src + dx->offset + 1;
+            deriv.text_len = dx->length - 1;
+            for (int i = 0; i < 6; i++) take(L);
+            L->out[L->nout++] = deriv;
+            return;
+        }
         if (open->kind != TK_LBRACE) {
             error_at(L, whole.offset, whole.length, &whole, "\\frac needs two groups in braces: \\frac{a}{b}");
             return;

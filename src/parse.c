@@ -265,7 +265,9 @@ static bool is_notation(Filter *f, const Token *t) {
     if (!next->space_before) return false;
     switch (next->kind) {
     case TK_NAME: case TK_NUM: case TK_LBRACKET: case TK_LPAREN: case TK_SUM: case TK_PROD: case TK_SQRT:
-    case TK_MINUS: case TK_NOT: case LX_BAR: case LX_DBAR: case TK_IF:
+    case TK_MINUS: case TK_NOT: case LX_BAR: case LX_DBAR: case TK_IF: case TK_CBRT:
+    /* the calculus notations: latex d/dx (x^2), explain ∇L, latex ∫_0^1 x^2 dx */
+    case TK_DERIV: case TK_PARTIALF: case TK_NABLA: case TK_INTEGRAL: case TK_ARGOPT:
         return true;
     default:
         return false;
