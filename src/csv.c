@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #endif
 #include "csv.h"
+#include "files.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -620,25 +621,9 @@ static void write_number(FILE *f, double x) {
 bool csv_write_file(const char *path, size_t rows, size_t cols, const double *data, char *const *names,
                     CsvLabels *const *labels, char *err, size_t errsize) {
     size_t n = strlen(path);
-    char *tmp = xmalloc(n + 16);
-    snprintf(tmp, n + 16, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(err, errsize, "cannot write it: %s", strerror(errno));
-        free(tmp);
-        return false;
-    }
-    mode_t mask = umask(0); /* mkstemp's 0600 → what a new file gets (0644 under umask 022) */
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        snprintf(err, errsize, "cannot write it: %s", strerror(errno));
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return false;
-    }
+    AtomicFile out;
+    if (!file_atomic_open(&out, path, err, errsize)) return false;
+    FILE *f = out.f;
     char delim = n > 4 && strcasecmp(path + n - 4, ".tsv") == 0 ? '\t' : ',';
     if (names) {
         for (size_t j = 0; j < cols; j++) {
@@ -657,16 +642,7 @@ bool csv_write_file(const char *path, size_t rows, size_t cols, const double *da
         }
         fputc('\n', f);
     }
-    bool ok = fflush(f) == 0 && !ferror(f) && fsync(fd) == 0;
-    int why = errno;
-    if (fclose(f) != 0 && ok) { ok = false; why = errno; }
-    if (ok && rename(tmp, path) != 0) { ok = false; why = errno; }
-    if (!ok) {
-        snprintf(err, errsize, "cannot write it: %s", strerror(why));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok;
+    return file_atomic_close(&out, err, errsize);
 }
 
 /* }===================== */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { MAX_SCRIPT_BYTES = 256 << 20 };
 
@@ -87,4 +88,46 @@ bool file_read(const char *path, char **text, size_t *len, char *err, size_t err
     *text = buf;
     *len = used;
     return true;
+}
+
+bool file_atomic_open(AtomicFile *a, const char *path, char *err, size_t errsize) {
+    size_t n = strlen(path);
+    a->f = NULL;
+    a->path = path;
+    a->tmp = malloc(n + 16);
+    if (!a->tmp) { snprintf(err, errsize, "out of memory"); return false; }
+    snprintf(a->tmp, n + 16, "%s.XXXXXX", path);
+    int fd = mkstemp(a->tmp);
+    if (fd < 0) {
+        snprintf(err, errsize, "cannot write it: %s", strerror(errno));
+        free(a->tmp);
+        return false;
+    }
+    mode_t mask = umask(0); /* mkstemp's 0600 → what a new file gets (0644 under umask 022) */
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    a->f = fdopen(fd, "w");
+    if (!a->f) {
+        snprintf(err, errsize, "cannot write it: %s", strerror(errno));
+        close(fd);
+        unlink(a->tmp);
+        free(a->tmp);
+        return false;
+    }
+    return true;
+}
+
+bool file_atomic_close(AtomicFile *a, char *err, size_t errsize) {
+    bool ok = fflush(a->f) == 0 && !ferror(a->f) && fsync(fileno(a->f)) == 0;
+    int why = errno;
+    if (fclose(a->f) != 0 && ok) { ok = false; why = errno; }
+    if (ok && rename(a->tmp, a->path) != 0) { ok = false; why = errno; }
+    if (!ok) {
+        snprintf(err, errsize, "cannot write it: %s", strerror(why));
+        unlink(a->tmp);
+    }
+    free(a->tmp);
+    a->tmp = NULL;
+    a->f = NULL;
+    return ok;
 }

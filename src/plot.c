@@ -6,6 +6,7 @@
  * cell). Ticks are at 1, 2 or 5 × 10^k (decades on a log axis) and the ranges are widened to
  * them. The canvas is a fixed array: widths and heights are clamped to PLOT_W_MAX × PLOT_H_MAX. */
 #include "plot.h"
+#include "files.h"
 
 #include <errno.h>
 #include <math.h>
@@ -418,27 +419,9 @@ static void svg_text(FILE *f, const char *s) {
 }
 
 bool plot_svg(const char *path, const Plot *p, char *err, size_t errsize) {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp) { snprintf(err, errsize, "out of memory"); return false; }
-    snprintf(tmp, n + 16, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(err, errsize, "cannot write it: %s", strerror(errno));
-        free(tmp);
-        return false;
-    }
-    mode_t mask = umask(0); /* mkstemp's 0600 → what a new file gets (0644 under umask 022) */
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        snprintf(err, errsize, "cannot write it: %s", strerror(errno));
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return false;
-    }
+    AtomicFile out;
+    if (!file_atomic_open(&out, path, err, errsize)) return false;
+    FILE *f = out.f;
     const double W = 720, H = 440, L = 70, R = 20, T = p->title ? 40 : 20, B = 60;
     const double pw = W - L - R, ph = H - T - B;
 #define SX(x) (L + ((x) - p->xmin) / (p->xmax - p->xmin) * pw)
@@ -526,16 +509,7 @@ bool plot_svg(const char *path, const Plot *p, char *err, size_t errsize) {
 #undef SX
 #undef SY
     fputs("</svg>\n", f);
-    bool ok = fflush(f) == 0 && !ferror(f);
-    int why = errno;
-    if (fclose(f) != 0 && ok) { ok = false; why = errno; }
-    if (ok && rename(tmp, path) != 0) { ok = false; why = errno; }
-    if (!ok) {
-        snprintf(err, errsize, "cannot write it: %s", strerror(why));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok;
+    return file_atomic_close(&out, err, errsize);
 }
 
 /* }===================== */

@@ -29,46 +29,11 @@
 #include "files.h"
 #include "interp.h"
 #include "plot.h"
+#include "sandbox.h"
 #include "source.h"
 
-enum { FUZZ_EVAL_MS = 50, WATCHDOG_TICK_MS = 5, EVAL_STACK_BYTES = 64 << 20 };
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-static FILE *devnull;
-static volatile sig_atomic_t interrupt_flag;
-static _Atomic int64_t deadline_ns; /* 0: no input running */
-
-static int64_t now_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/* Keeps setting the flag while the running input is past its deadline: the evaluator
- * clears it when it reports "interrupted", and a later loop must be stopped too. */
-static void *watchdog(void *arg) {
-    (void)arg;
-    struct timespec tick = {0, WATCHDOG_TICK_MS * 1000000L};
-    for (;;) {
-        nanosleep(&tick, NULL);
-        int64_t d = atomic_load(&deadline_ns);
-        if (d != 0 && now_ns() > d) interrupt_flag = 1;
-    }
-    return NULL;
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv) {
-    (void)argc;
-    (void)argv;
-    devnull = fopen("/dev/null", "w");
-    if (!devnull) abort();
-    pthread_t t;
-    if (pthread_create(&t, NULL, watchdog, NULL) != 0) abort();
-    pthread_detach(t);
-    return 0;
-}
-
 typedef struct Input {
     const uint8_t *data;
     size_t size;
@@ -77,13 +42,7 @@ typedef struct Input {
 static void *run_input(void *arg) {
     const uint8_t *data = ((Input *)arg)->data;
     size_t size = ((Input *)arg)->size;
-    Interp *in = interp_new(devnull, devnull);
-    if (!in) abort(); /* the prelude failed: a build error, not an input's fault */
-    in->interrupted = &interrupt_flag;
-    in->budget.limit = in->limits.max_memory = (size_t)64 << 20;
-    in->limits.max_call_depth = 200;
-    interrupt_flag = 0;
-    atomic_store(&deadline_ns, now_ns() + (int64_t)FUZZ_EVAL_MS * 1000000);
+    Interp *in = fuzz_session_open();
 
     const char *text = (const char *)data;
     if (!memchr(text, '\f', size)) {
@@ -115,9 +74,7 @@ static void *run_input(void *arg) {
         free(pending);
     }
 
-    atomic_store(&deadline_ns, 0);
-    interrupt_flag = 0;
-    interp_free(in);
+    fuzz_session_close(in);
     return NULL;
 }
 
@@ -126,12 +83,6 @@ static void *run_input(void *arg) {
  * /proc/self/maps per run). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     Input input = {data, size};
-    pthread_attr_t attr;
-    pthread_t t;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, EVAL_STACK_BYTES);
-    if (pthread_create(&t, &attr, run_input, &input) != 0) abort();
-    pthread_join(t, NULL);
-    pthread_attr_destroy(&attr);
+    fuzz_run_on_big_stack(run_input, &input);
     return 0;
 }
