@@ -24,17 +24,21 @@ static const Notation notation[] = {
                   "  example: [1, 2] + 10   → [11, 12]"},
     {"- − minus", OP_SUB, "a − b — subtraction (- or −); −a negates\n  example: [3, 5] − [1, 1]   → [2, 4]"},
     {"* × times", OP_MUL, "a * b or a × b — multiplication, element by element for arrays (NumPy's *, Octave's .*);\n"
-                          "  2x and 3(x + 1) multiply too. The matrix product is @.\n"
+                          "  2x and 3(x + 1) multiply too. The matrix product is @. × between two arrays is refused\n"
+                          "  (print reads it as the matrix or cross product): write @, * or .*, or cross(a, b).\n"
                           "  example: [1, 2] * [3, 4]   → [3, 8]"},
     {"/ ÷", OP_DIV, "a / b — division, element by element for arrays\n  example: [2, 4] / 2   → [1, 2]"},
     {"^ ** power", OP_POW, "a ^ b (or a ** b) — power, element by element for arrays; right-associative: 2^3^2 is 2^9.\n"
                            "  Superscripts work too: x², x³, A⁻¹ (on a square matrix ⁻¹ is the inverse). ^T is the transpose.\n"
+                           "  A power of a square matrix (A^2, A², A^-1) is refused as ambiguous: A @ A for the matrix\n"
+                           "  power, A .^ 2 element by element.\n"
                            "  example: [1, 2, 3]^2   → [1, 4, 9]"},
     {"² ³ ⁴ superscript", OP_POW, "x² x³ … — a power written as a superscript, as in print\n  example: Σ_{i=1}^{3} i²   → 14"},
     {"⁻¹ inverse", 0, "A⁻¹ — the inverse of a square matrix A (inv(A)); on a number, 1/x. To solve A x = b prefer A \\ b.\n"
                       "  example: [2, 0; 0, 4]⁻¹   → [0.5, 0; 0, 0.25]\n"
                       "  LaTeX: A^{-1}\n  related: inv, solve, \\"},
-    {"% mod", OP_MOD, "a % b — the remainder of a divided by b (the sign of b)\n  example: 7 % 3   → 1"},
+    {"% mod", OP_MOD, "a % b — the remainder of a divided by b (the sign of b). A % ending an expression is a\n"
+                      "  percentage: P(incident) = 8% states 0.08.\n  example: 7 % 3   → 1"},
     {"@ matmul", OP_MATMUL, "A @ B — the matrix product (rows of A times columns of B): an m×k matrix @ a k×n matrix is\n"
                             "  m×n; a vector on the right is a column. * is element-wise, · is the dot product.\n"
                             "  example: [1, 2; 3, 4] @ [1, 1]   → [3, 7]\n"
