@@ -463,18 +463,50 @@ static bool fn_grad(Interp *in, const CallInfo *ci, int argc, const Value *argv,
 
 /* }===================== */
 
+/* The parameter names of f for a matrix of formulas (hessian, jacobian): at most 64, else an
+ * error (never a matrix cut short in silence). */
+static bool formula_params(Interp *in, const CallInfo *ci, const Func *f, const char **params, int *np) {
+    if (f->nparams > 64)
+        return interp_error(in, ci->args[0], "%s: %s has %d variables; at most 64 are differentiated at once",
+                            ci->builtin->name, f->name, f->nparams);
+    *np = f->nparams;
+    for (int i = 0; i < *np; i++) params[i] = f->params[i]->name;
+    return true;
+}
+
+/* The end of hessian and jacobian: the matrix of formulas m (in arena) becomes the function
+ * NAME(params) — returned alone, or called at the point argv[1]. Releases arena and f. */
+static bool formula_result(Interp *in, const CallInfo *ci, int argc, const Value *argv, AstArena *arena, Func *f,
+                           const char *prefix, int np, const char **params, Node *body, bool ok, Value *out) {
+    Func *g = NULL;
+    if (ok) {
+        char name[256];
+        snprintf(name, sizeof name, "%s%s", prefix, f->name);
+        g = deriv_make_func(in, arena, name, np, params, body);
+    }
+    ast_arena_release(arena);
+    func_release(f);
+    if (!g) return false;
+    if (argc == 1) {
+        *out = func_value(g);
+        return true;
+    }
+    ok = call_at(in, ci, g, argv[1], out);
+    func_release(g);
+    return ok;
+}
+
 static bool fn_hessian(Interp *in, const CallInfo *ci, int argc, const Value *argv, Value *out) {
-    (void)argc;
     Func *f;
     if (!function_arg(in, ci, argv, &f)) return false;
     if (f->body->kind == N_BLOCK) {
         func_release(f);
         return interp_error(in, ci->args[0], "cannot differentiate %s: its body is a block of statements", f->name);
     }
-    AstArena *arena = ast_arena_new((Source *)ci->call.src);
-    int np = f->nparams < 64 ? f->nparams : 64;
+    int np;
     const char *params[64];
-    for (int i = 0; i < np; i++) params[i] = f->params[i]->name;
+    if (!formula_params(in, ci, f, params, &np)) { func_release(f); return false; }
+    AstArena *arena = ast_arena_new((Source *)ci->call.src);
     Node *m = ast_node(arena, N_MATRIX, ci->call);
     bool ok = true;
     for (int i = 0; i < np && ok; i++) {
@@ -488,23 +520,8 @@ static bool fn_hessian(Interp *in, const CallInfo *ci, int argc, const Value *ar
         if (!di) ok = false;
         ast_append(arena, m, row);
     }
-    Func *h = NULL;
-    if (ok) {
-        char name[256];
-        snprintf(name, sizeof name, "H%s", f->name);
-        Node *body = np == 1 ? m->list[0]->list[0] : m;
-        h = deriv_make_func(in, arena, name, np, params, body);
-    }
-    ast_arena_release(arena);
-    func_release(f);
-    if (!h) return false;
-    if (argc == 1) {
-        *out = func_value(h);
-        return true;
-    }
-    ok = call_at(in, ci, h, argv[1], out);
-    func_release(h);
-    return ok;
+    Node *body = ok && np == 1 ? m->list[0]->list[0] : m;
+    return formula_result(in, ci, argc, argv, arena, f, "H", np, params, body, ok, out);
 }
 
 /* jacobian(f, p): J[i][j] = ∂f_i/∂x_j for f whose body is a vector [f_1, …, f_m]. */
@@ -517,10 +534,10 @@ static bool fn_jacobian(Interp *in, const CallInfo *ci, int argc, const Value *a
         return interp_error(in, ci->args[0], "jacobian: %s must give a vector written [f₁, f₂, …] (for a function "
                             "with a number as its value use grad)", f->name);
     }
-    AstArena *arena = ast_arena_new((Source *)ci->call.src);
-    int np = f->nparams < 64 ? f->nparams : 64;
+    int np;
     const char *params[64];
-    for (int i = 0; i < np; i++) params[i] = f->params[i]->name;
+    if (!formula_params(in, ci, f, params, &np)) { func_release(f); return false; }
+    AstArena *arena = ast_arena_new((Source *)ci->call.src);
     Node *m = ast_node(arena, N_MATRIX, ci->call);
     bool ok = true;
     for (int i = 0; i < body->nlist && ok; i++) {
@@ -532,22 +549,7 @@ static bool fn_jacobian(Interp *in, const CallInfo *ci, int argc, const Value *a
         }
         ast_append(arena, m, row);
     }
-    Func *jf = NULL;
-    if (ok) {
-        char name[256];
-        snprintf(name, sizeof name, "J%s", f->name);
-        jf = deriv_make_func(in, arena, name, np, params, m);
-    }
-    ast_arena_release(arena);
-    func_release(f);
-    if (!jf) return false;
-    if (argc == 1) {
-        *out = func_value(jf);
-        return true;
-    }
-    ok = call_at(in, ci, jf, argv[1], out);
-    func_release(jf);
-    return ok;
+    return formula_result(in, ci, argc, argv, arena, f, "J", np, params, m, ok, out);
 }
 
 static const Builtin entries[] = {
