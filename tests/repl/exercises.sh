@@ -7,23 +7,9 @@
 # usage: sh tests/repl/exercises.sh [path/to/mlm]   prints `exercises: N passed, N failed` last
 
 MLM=${1:-build/mlm}
-if ! command -v tmux >/dev/null 2>&1; then
-    echo "exercises: tmux is not installed ('make deps' installs it)"
-    echo "exercises: 0 passed, 1 failed"
-    exit 1
-fi
-case $MLM in /*) ;; *) MLM=$(pwd)/$MLM ;; esac
-[ -x "$MLM" ] || { echo "exercises: no binary at $MLM"; exit 1; }
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/mlm-ex.XXXXXX")
-SOCK="mlm-ex-$$"
-TRIES=$(( ${REPL_TEST_TIMEOUT:-10} * 20 ))
-passed=0
-failed=0
-T() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+NAME=exercises
+. "$(dirname "$0")/common.sh"
+TRIES=$((TIMEOUT * 20))
 
 mkdir -p "$TMP/work" "$TMP/state"
 cat > "$TMP/work/ex.mlm" <<'EOX'

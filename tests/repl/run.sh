@@ -11,25 +11,8 @@
 # to see each check.
 
 MLM=${1:-build/mlm}
-if ! command -v tmux >/dev/null 2>&1; then
-    # a missing tool is a failure, never a silent pass: `make deps` installs tmux
-    echo "repl: tmux is not installed ('make deps' installs it): the terminal tests cannot run"
-    echo "repl: 0 passed, 1 failed"
-    exit 1
-fi
-case $MLM in /*) ;; *) MLM=$(pwd)/$MLM ;; esac
-[ -x "$MLM" ] || { echo "repl: no binary at $MLM"; exit 1; }
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/mlm-repl.XXXXXX")
-SOCK="mlm-repl-$$"
-TIMEOUT=${REPL_TEST_TIMEOUT:-10}
-passed=0
-failed=0
-
-T() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+NAME=repl
+. "$(dirname "$0")/common.sh"
 
 mkdir -p "$TMP/work/data" "$TMP/home" "$TMP/state"
 printf 'from_lib = 5\n' > "$TMP/work/lib1.mlm"
